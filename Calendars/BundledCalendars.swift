@@ -1,0 +1,16 @@
+import Foundation
+
+/// The calendars shipped with the planner (this folder), as package resources so that
+/// `planner` works from any working directory.
+public enum BundledCalendars {
+    /// `uk-health-awareness.ics`: the default awareness-day input.
+    public static var awarenessCalendar: URL? {
+        Bundle.module.url(forResource: "uk-health-awareness", withExtension: "ics")
+    }
+
+    /// The `bank-holidays/` folder (gov.uk-shaped feeds for the three UK divisions).
+    /// Not awareness days: read as non-sending days.
+    public static var bankHolidaysFolder: URL? {
+        Bundle.module.url(forResource: "bank-holidays", withExtension: nil)
+    }
+}

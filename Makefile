@@ -1,0 +1,32 @@
+# AwarenessPlanner. `make plan` and `make test` do all set-up on a fresh Debian machine (as root).
+SWIFT ?= swift
+PROFILE ?= Profiles/urban-young.yaml
+OUT ?= Exports
+RELEASE_BIN = .build/release/planner
+
+.PHONY: plan test build release deps test-deps bench fuzz asan clean
+
+deps:
+	@tools/ensure-deps.sh build
+
+test-deps:
+	@tools/ensure-deps.sh test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product planner
+
+# Writes a quarter plan for the bundled sample practice into Exports/.
+plan: release
+	$(RELEASE_BIN) days --format summary
+	$(RELEASE_BIN) days --clean --format table
+
+# Runs every test (unit, fixtures, CLI end to end, determinism across processes).
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+clean:
+	rm -rf .build .build-*

@@ -1,0 +1,82 @@
+/// Where something came from: a file and a 1-based line (and column, when known).
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var path: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(path: String, line: Int? = nil, column: Int? = nil) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line` (or `path:line:col`, or `path` when the line is unknown).
+    public var description: String {
+        var s = path
+        if let line { s += ":\(line)" }
+        if line != nil, let column { s += ":\(column)" }
+        return s
+    }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.path, a.line ?? 0, a.column ?? 0) < (b.path, b.line ?? 0, b.column ?? 0)
+    }
+}
+
+/// One occurrence of a calendar event inside the requested window, as written in the
+/// calendar (the raw view). Produced by ICalKit's reader; everything downstream
+/// (cleaning, matching, planning) starts from these.
+public struct Occurrence: Sendable, Hashable, Codable {
+    /// The event's UID, or nil when it has none.
+    public var uid: String?
+    /// SUMMARY, unescaped, as written.
+    public var title: String
+    public var start: EventTime
+    /// Exclusive end.
+    public var end: EventTime
+    /// "UTC" for Z times, the TZID as written, or nil for floating and all-day.
+    public var timezone: String?
+    public var categories: [String]
+    /// STATUS as written (upper-cased), e.g. "CONFIRMED", "TENTATIVE"; nil when absent.
+    public var status: String?
+    /// The BEGIN:VEVENT line that produced this occurrence (the override's, for a moved instance).
+    public var source: SourceLocation
+    /// DESCRIPTION, unescaped, as written (may contain HTML).
+    public var description: String?
+    public var url: String?
+    /// Explicit `X-GP-GROUPS` ids (comma-separated in the file); nil when the property is absent.
+    public var explicitGroups: [String]?
+    /// Explicit `X-GP-SERVICES` ids; nil when the property is absent.
+    public var explicitServices: [String]?
+
+    public init(
+        uid: String?, title: String, start: EventTime, end: EventTime, timezone: String?,
+        categories: [String] = [], status: String? = nil, source: SourceLocation,
+        description: String? = nil, url: String? = nil,
+        explicitGroups: [String]? = nil, explicitServices: [String]? = nil
+    ) {
+        self.uid = uid
+        self.title = title
+        self.start = start
+        self.end = end
+        self.timezone = timezone
+        self.categories = categories
+        self.status = status
+        self.source = source
+        self.description = description
+        self.url = url
+        self.explicitGroups = explicitGroups
+        self.explicitServices = explicitServices
+    }
+
+    public var allDay: Bool { start.isDate }
+
+    /// The order of `days --format json`: emitted start string, then uid, then source.
+    public static func contractOrder(_ a: Occurrence, _ b: Occurrence) -> Bool {
+        let sa = a.start.iso, sb = b.start.iso
+        if sa != sb { return sa < sb }
+        let ua = a.uid ?? "", ub = b.uid ?? ""
+        if ua != ub { return ua < ub }
+        return a.source < b.source
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Paths used by the tests, relative to this package (never absolute machine paths).
+public enum TestPaths {
+    /// The package root, found from this source file's location.
+    public static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// `../shared` beside the package (read-only reference material), when present.
+    public static var shared: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared") }
+}
+
+/// The result of running the built `planner` binary.
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// Runs the built `planner` executable (next to the test bundle) with `arguments`,
+/// in `directory` (default: the package root), with extra environment variables.
+public func runPlanner(
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+) throws -> CommandResult {
+    let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var candidates = [binDir.appendingPathComponent("planner")]
+    // xctest bundles sit one or more levels below the build folder on some platforms.
+    candidates.append(binDir.deletingLastPathComponent().appendingPathComponent("planner"))
+    guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
+    }
+    let p = Process()
+    p.executableURL = exe
+    p.arguments = arguments
+    p.currentDirectoryURL = directory ?? TestPaths.packageRoot
+    var env = ProcessInfo.processInfo.environment
+    env["COLUMNS"] = "120"
+    for (k, v) in environment { env[k] = v }
+    p.environment = env
+    // Output goes to temporary files, so a large output can never block the child.
+    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("planner-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: tmp) }
+    let outURL = tmp.appendingPathComponent("stdout"), errURL = tmp.appendingPathComponent("stderr")
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    try out.close()
+    try err.close()
+    let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+    return CommandResult(
+        status: p.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Planner: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "planner",
+        abstract: "Plan a quarter of GP practice patient communication around national awareness days.",
+        version: "0.1.0",
+        subcommands: []
+    )
+}

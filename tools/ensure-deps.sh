@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, only when missing (Debian, as root).
+# Usage: tools/ensure-deps.sh [build|test|bench]
+set -euo pipefail
+want=${1:-build}
+pkgs=()
+pkg-config --exists libical 2>/dev/null || pkgs+=(libical-dev)
+command -v pkg-config >/dev/null 2>&1 || pkgs+=(pkg-config)
+[ -f /usr/share/zoneinfo/Europe/London ] || pkgs+=(tzdata)
+if [ "$want" = bench ]; then
+  [ -x /usr/bin/time ] || pkgs+=(time)
+fi
+if [ ${#pkgs[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "error: missing system packages: ${pkgs[*]}" >&2
+    echo "hint: run 'apt-get install -y ${pkgs[*]}' as root, then try again" >&2
+    exit 1
+  fi
+  echo "installing: ${pkgs[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${pkgs[@]}" >/dev/null
+fi
+if [ "$want" = test ] || [ "$want" = bench ]; then
+  # The differential tests compare with python icalendar + recurring-ical-events.
+  if ! python3 -c 'import icalendar, recurring_ical_events' 2>/dev/null; then
+    echo "installing: python icalendar recurring-ical-events"
+    python3 -m pip install -q --disable-pip-version-check icalendar recurring-ical-events
+  fi
+fi
