@@ -30,3 +30,8 @@ test: test-deps
 
 clean:
 	rm -rf .build .build-*
+
+# Speed and memory against the libical C and python baselines (not part of `make test`).
+bench: release
+	@tools/ensure-deps.sh bench
+	python3 tools/bench/run_bench.py $(RELEASE_BIN) .build-bench
