@@ -159,6 +159,8 @@ def main(argv: list[str]) -> int:
         ("Bowel Cancer Awareness Month", None, None),  # starts 1 April: must NOT be in Q1
         ("World Autism Acceptance Week", dt.date(2027, 3, 29), dt.date(2027, 4, 5)),
         ("Purple Day", dt.date(2027, 3, 26), dt.date(2027, 3, 27)),
+        ("Children's Mental Health Week", dt.date(2027, 2, 8), dt.date(2027, 2, 15)),
+        ("Carers Week", None, None),  # June
     }
     by_title = {}
     for start, end, title, uid in q1:

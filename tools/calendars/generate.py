@@ -146,16 +146,18 @@ class Awareness:
     start2026: dt.date
     start2027: dt.date
     conf: str
+    confirmed: tuple[int, ...]  # SET years whose dates the organiser has announced
     topic: str
     url: str
     groups: tuple[str, ...]
     services: tuple[str, ...]
     description: str
 
-    @property
-    def tentative(self) -> bool:
-        # Organiser-set weeks are predictions unless the table rates them H; a recurring day rated L is a guess too.
-        return (self.kind == "SET" and self.conf != "H") or self.conf == "L"
+    def tentative(self, year: int | None) -> bool:
+        """Whether the dates are our prediction: `year` is the dated event's year, None for a recurring day."""
+        if self.kind == "SET":
+            return self.conf != "H" and year not in self.confirmed
+        return self.conf == "L"  # a recurring day whose rule we are unsure of
 
     @property
     def category(self) -> str:
@@ -201,15 +203,17 @@ def load_awareness(path: Path) -> list[Awareness]:
     events: list[Awareness] = []
     for line, f in read_tsv(path):
         where = f"{path.name}:{line}"
-        if len(f) != 13:
-            problems.append(f"{where}: error: expected 13 tab-separated fields, found {len(f)}")
+        if len(f) != 14:
+            problems.append(f"{where}: error: expected 14 tab-separated fields, found {len(f)}")
             continue
-        slug, name, kind, rule, days, s26, s27, conf, topic, url, groups, services, description = f
+        slug, name, kind, rule, days, s26, s27, conf, confirmed, topic, url, groups, services, description = f
         try:
             event = Awareness(
                 line, slug, name, kind, "" if rule == "-" else rule,
                 None if days == "month" else int(days),
-                mmdd(2026, s26), mmdd(2027, s27), conf, topic, "" if url == "-" else url,
+                mmdd(2026, s26), mmdd(2027, s27), conf,
+                () if confirmed == "-" else tuple(int(y) for y in confirmed.split(",")),
+                topic, "" if url == "-" else url,
                 id_list(groups), id_list(services), description,
             )
         except ValueError as error:
@@ -245,6 +249,8 @@ def check_awareness(e: Awareness) -> list[str]:
             problems.append(f'"{value}" is not a taxonomy id')
     if e.url and not e.url.startswith("https://"):
         problems.append(f'url "{e.url}" must be https')
+    if any(year not in SET_YEARS for year in e.confirmed) or (e.confirmed and e.kind != "SET"):
+        problems.append(f"confirmed years are only for kind SET and must be among {SET_YEARS}")
     if re.search(r"\b(19|20)\d\d\b", e.name):
         problems.append("the name must not contain a year")
     if (e.kind == "MONTH") != (e.days is None):
@@ -294,7 +300,8 @@ def awareness_ics(events: list[Awareness]) -> str:
 
 def vevent(e: Awareness, uid: str, start: dt.date, rule: str | None) -> list[str]:
     description = e.description
-    if e.tentative:
+    tentative = e.tentative(None if rule is not None else start.year)
+    if tentative:
         if rule is None:
             description += f" The {start.year} dates are our estimate from past years: check with the organiser."
         else:
@@ -316,7 +323,7 @@ def vevent(e: Awareness, uid: str, start: dt.date, rule: str | None) -> list[str
     if e.url:
         lines.append(f"URL:{e.url}")
     lines += [
-        f"STATUS:{'TENTATIVE' if e.tentative else 'CONFIRMED'}",
+        f"STATUS:{'TENTATIVE' if tentative else 'CONFIRMED'}",
         "TRANSP:TRANSPARENT",
         f"X-GP-GROUPS:{','.join(e.groups)}",
     ]
