@@ -4,7 +4,7 @@ PROFILE ?= Profiles/urban-young.yaml
 OUT ?= Exports
 RELEASE_BIN = .build/release/planner
 
-.PHONY: plan test build release deps test-deps bench fuzz asan clean
+.PHONY: plan test build release deps test-deps bench fuzz asan clean calendars
 
 deps:
 	@tools/ensure-deps.sh build
@@ -35,3 +35,8 @@ clean:
 bench: release
 	@tools/ensure-deps.sh bench
 	python3 tools/bench/run_bench.py $(RELEASE_BIN) .build-bench
+
+# Regenerates the bundled calendars from tools/calendars/*.tsv (byte-identical every run).
+calendars:
+	python3 tools/calendars/generate.py
+	python3 tools/calendars/check.py
