@@ -73,7 +73,7 @@ final class ProfileReader {
             if let known, !known.contains(name) {
                 let place = section == "profile" ? "at the top level of the profile" : "in \(section)"
                 let hint = closestMatch(to: name, in: known).map { "Did you mean \"\($0)\"?" }
-                    ?? "Known keys \(place): \(known.sorted().joined(separator: ", "))."
+                    ?? "Remove it, or see docs/profile.md for the keys allowed \(place)."
                 error(at: k, "Unknown key \"\(name)\" \(place).", hint: hint)
                 continue
             }
@@ -194,7 +194,8 @@ final class ProfileReader {
             return nil
         }
         guard (0...1).contains(d) else {
-            let hint = d > 1 && d <= 100
+            // A whole number up to 100 was most likely meant as a percentage.
+            let hint = d > 1 && d <= 100 && d == d.rounded()
                 ? "Write a share as a decimal: \(formatNumber(d / 100)) means \(formatNumber(d))%."
                 : "Write a share as a decimal: 0.85 means 85%."
             error(at: node, "\(field) is \(formatNumber(d)), but a share must be between 0 and 1.", hint: hint)
