@@ -232,8 +232,9 @@ struct ProfileBuilder {
         let absent = AgeBand.all.filter { band in !fields.contains { AgeBand(label: $0.name) == band } }
         if !absent.isEmpty {
             let names = absent.map { "\"\($0.label)\"" }.joined(separator: ", ")
-            reader.error(at: f.key,
-                "The \(sex.rawValue) list has no \(absent.count == 1 ? "band" : "bands") \(names).",
+            let what = absent.count == AgeBand.count
+                ? "age bands" : "\(absent.count == 1 ? "band" : "bands") \(names)"
+            reader.error(at: f.key, "The \(sex.rawValue) list has no \(what).",
                 hint: "Add every band from 0-4 to 90+; write 0 where nobody is in a band.")
             ok = false
         }
