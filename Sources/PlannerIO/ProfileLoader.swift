@@ -22,7 +22,10 @@ public struct ProfileValidation: Sendable {
 public enum ProfileLoader {
     /// Time-zone names the running system knows (Foundation's zone database). Callers that
     /// ship their own zone data pass their own checker to `validate`.
-    public static let systemZoneCheck: @Sendable (String) -> Bool = { TimeZone(identifier: $0) != nil }
+    /// The default zone is always accepted, so a machine without zone data can still read UK profiles.
+    public static let systemZoneCheck: @Sendable (String) -> Bool = {
+        $0 == ProfileDefaults.timeZone || TimeZone(identifier: $0) != nil
+    }
 
     /// Reads the profile at `url`. `displayPath` is the path printed in diagnostics
     /// (default: the path as given).
@@ -293,6 +296,7 @@ struct ProfileBuilder {
         -> GroupCount?
     {
         var countNode = f.value
+        var countField = field
         var share: Double?
         var shareNode: Node?
         if case .mapping = f.value {
@@ -303,13 +307,13 @@ struct ProfileBuilder {
                 return nil
             }
             countNode = c.value
+            countField = "\(field).count"
             if let s = sub.first(where: { $0.name == "share75Plus" }) {
                 shareNode = s.value
                 share = reader.share(s.value, "\(field).share75Plus")
                 if share == nil { return nil }
             }
         }
-        let countField = countNode == f.value ? field : "\(field).count"
         guard let n = reader.count(countNode, countField) else { return nil }
         if let listTotal, n > listTotal {
             reader.error(at: countNode,

@@ -246,3 +246,68 @@ func validateFixture(_ sub: String, _ name: String) throws -> ProfileValidation 
         #expect(!accepted.errors.contains { $0.message.contains("time zone") })
     }
 }
+
+@Suite struct ProfilePlanningSectionTests {
+    static let list = """
+        list:
+          male: {0-4: 5, 5-9: 5, 10-14: 5, 15-19: 5, 20-24: 5, 25-29: 5, 30-34: 5, 35-39: 5, 40-44: 5, 45-49: 5, \
+        50-54: 5, 55-59: 5, 60-64: 5, 65-69: 5, 70-74: 5, 75-79: 5, 80-84: 5, 85-89: 5, 90+: 5}
+          female: {0-4: 5, 5-9: 5, 10-14: 5, 15-19: 5, 20-24: 5, 25-29: 5, 30-34: 5, 35-39: 5, 40-44: 5, 45-49: 5, \
+        50-54: 5, 55-59: 5, 60-64: 5, 65-69: 5, 70-74: 5, 75-79: 5, 80-84: 5, 85-89: 5, 90+: 5}
+        channels:
+          sms: {quarterlyBudget: 20}
+
+        """
+
+    @Test func planningOverridesAreRead() throws {
+        let yaml = "name: P\n" + Self.list + """
+            planning:
+              campaignsPerWeek: 3
+              workingHours: {start: "08:30", end: "18:00"}
+              effortHours: {letter: 2.5, social: 0.25}
+              reach:
+                letter: {"75+": 0.9, "65-74": 0.8}
+                social: {"20-24": 0.5}
+            quietDates:
+              - 2027-02-01
+              - {from: 2027-01-10, to: 2027-01-12, reason: training}
+            """
+        let result = ProfileLoader.validate(yaml: yaml, path: "p.yaml", isKnownZone: fixtureZones)
+        #expect(result.report == "")
+        let p = try #require(result.profile)
+        #expect(p.listSize == 190)  // no listSize: the sum of the bands
+        #expect(p.planning.campaignsPerWeek == 3)
+        #expect(p.planning.workingHours.start == ClockTime(hour: 8, minute: 30))
+        #expect(p.planning.effortHours == [.letter: 2.5, .social: 0.25])
+        #expect(p.planning.reachOverride(.letter, AgeBand(label: "90+")!) == 0.9)
+        #expect(p.planning.reachOverride(.letter, AgeBand(label: "65-69")!) == 0.8)
+        #expect(p.planning.reachOverride(.letter, AgeBand(label: "60-64")!) == nil)
+        #expect(p.planning.reachOverride(.social, AgeBand(label: "20-24")!) == 0.5)
+        #expect(p.planning.reachOverride(.sms, AgeBand(label: "20-24")!) == nil)
+        // Quiet periods come back sorted, both ends included.
+        #expect(p.quietDates.map(\.from.iso) == ["2027-01-10", "2027-02-01"])
+        #expect(p.isQuiet(CivilDate(year: 2027, month: 1, day: 12)))
+        #expect(!p.isQuiet(CivilDate(year: 2027, month: 1, day: 13)))
+    }
+
+    @Test func overlappingReachRangesAreRejected() {
+        let yaml = "name: P\n" + Self.list + """
+            planning:
+              reach:
+                sms: {"65+": 0.7, "75-79": 0.6, "16-24": 0.9}
+            """
+        let result = ProfileLoader.validate(yaml: yaml, path: "p.yaml", isKnownZone: fixtureZones)
+        #expect(result.profile == nil)
+        #expect(result.report == """
+            p.yaml:9:23: error: "75-79" overlaps another range in planning.reach.sms (both cover 75-79).
+                sms: {"65+": 0.7, "75-79": 0.6, "16-24": 0.9}
+                                  ^
+            hint: Give each age band one value.
+
+            p.yaml:9:37: error: "16-24" is not an age band or a range of whole bands.
+                sms: {"65+": 0.7, "75-79": 0.6, "16-24": 0.9}
+                                                ^
+            hint: Write a band ("75-79"), a range of bands ("65-74") or an open range ("75+").
+            """)
+    }
+}
