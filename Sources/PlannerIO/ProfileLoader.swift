@@ -58,7 +58,7 @@ public enum ProfileLoader {
         let reader = ProfileReader(path: path, text: yaml)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml)
+            root = try Yams.compose(yaml: yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml, .basic)
         } catch {
             reader.add(yamlDiagnostic(error, reader: reader))
             return finish(reader, nil)
@@ -232,7 +232,8 @@ struct ProfileBuilder {
             }
             if let n = reader.count(g.value, "\(section).\(g.name)") { counts[band.index] = n } else { ok = false }
         }
-        let absent = AgeBand.all.filter { band in !fields.contains { AgeBand(label: $0.name) == band } }
+        let written = Set(fields.compactMap { AgeBand(label: $0.name) })
+        let absent = AgeBand.all.filter { !written.contains($0) }
         if !absent.isEmpty {
             let names = absent.map { "\"\($0.label)\"" }.joined(separator: ", ")
             let what = absent.count == AgeBand.count

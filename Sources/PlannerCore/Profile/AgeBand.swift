@@ -19,9 +19,12 @@ public struct AgeBand: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// The band written as `label` ("0-4", "90+"), or nil.
     public init?(label: String) {
-        guard let band = AgeBand.all.first(where: { $0.label == label }) else { return nil }
-        self = band
+        guard let i = AgeBand.labels.firstIndex(of: label) else { return nil }
+        self.init(index: i)
     }
+
+    /// Every band's label, youngest first.
+    public static let labels: [String] = all.map(\.label)
 
     /// Youngest age in the band.
     public var lowerAge: Int { index * 5 }
