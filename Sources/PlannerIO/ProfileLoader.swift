@@ -256,7 +256,7 @@ struct ProfileBuilder {
                 unknownRegister(f)
                 continue
             }
-            if let c = readGroupCount(f, id: id, field: "registers.\(id)", what: "register", listTotal: listTotal) {
+            if let c = readGroupCount(f, id: id, field: "registers.\(id)", what: "register", listTotal: listTotal, list: list) {
                 out.append(c)
             }
         }
@@ -285,7 +285,7 @@ struct ProfileBuilder {
         var out: [GroupCount] = []
         for f in fields {
             guard let id = ProfileKeys.cohorts.first(where: { $0.0 == f.name })?.1 else { continue }
-            if let c = readGroupCount(f, id: id, field: "cohorts.\(f.name)", what: "cohort", listTotal: listTotal) {
+            if let c = readGroupCount(f, id: id, field: "cohorts.\(f.name)", what: "cohort", listTotal: listTotal, list: list) {
                 out.append(c)
             }
         }
@@ -293,9 +293,9 @@ struct ProfileBuilder {
     }
 
     /// A count written as `N` or `{count: N, share75Plus: S}`.
-    private func readGroupCount(_ f: ProfileReader.Field, id: String, field: String, what: String, listTotal: Int?)
-        -> GroupCount?
-    {
+    private func readGroupCount(
+        _ f: ProfileReader.Field, id: String, field: String, what: String, listTotal: Int?, list: PatientList?
+    ) -> GroupCount? {
         var countNode = f.value
         var countField = field
         var share: Double?
@@ -322,6 +322,16 @@ struct ProfileBuilder {
                     + "(\(groupedThousands(listTotal))).",
                 hint: "Check the count; a \(what) cannot be larger than the practice's list.")
             return nil
+        }
+        if let list, let age = ProfileDefaults.ageProfiles[id] {
+            let eligible = Int(list.population(minAge: age.minAge, maxAge: age.maxAge).reduce(0, +).rounded(.down))
+            let ages = age.maxAge.map { "aged \(age.minAge) to \($0)" } ?? "aged \(age.minAge) and over"
+            if n > eligible, age.minAge > 0 || age.maxAge != nil {
+                reader.warning(at: countNode,
+                    "The \"\(id)\" \(what) has \(groupedThousands(n)) patients, more than the "
+                        + "\(groupedThousands(eligible)) patients \(ages) on the list.",
+                    hint: "Check the count; the planner spreads this \(what) over patients \(ages) (see docs/profile.md).")
+            }
         }
         if let share, share > 0, let age = ProfileDefaults.ageProfiles[id], let maxAge = age.maxAge, maxAge < 75 {
             reader.error(at: shareNode,

@@ -43,3 +43,18 @@ import Testing
         #expect(size(ofGroup: "dementia", in: coastal)!.share75Plus > 0.81)
     }
 }
+
+@Suite struct ProfilePathsTests {
+    @Test func decisionsFileSitsBesideTheProfile() {
+        let folder = URL(fileURLWithPath: "/practices/north")
+        var profile = PracticeProfile(
+            name: "Oak", list: PatientList(male: Array(repeating: 0, count: 19), female: Array(repeating: 0, count: 19)))
+        let url = folder.appendingPathComponent("oak.yaml")
+        #expect(ProfileLoader.decisionsFileURL(for: profile, profileURL: url).path == "/practices/north/oak.decisions.yaml")
+        profile.decisionsFile = "shared/oak-decisions.yaml"
+        #expect(ProfileLoader.decisionsFileURL(for: profile, profileURL: url).path
+            == "/practices/north/shared/oak-decisions.yaml")
+        profile.decisionsFile = "/elsewhere/d.yaml"
+        #expect(ProfileLoader.decisionsFileURL(for: profile, profileURL: url).path == "/elsewhere/d.yaml")
+    }
+}

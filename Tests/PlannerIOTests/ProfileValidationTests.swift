@@ -238,6 +238,20 @@ func validateFixture(_ sub: String, _ name: String) throws -> ProfileValidation 
             """)
     }
 
+    @Test func registerLargerThanItsAgesIsAWarning() throws {
+        let result = try validateFixture("valid", "warning-register-larger-than-its-ages.yaml")
+        let profile = try #require(result.profile)
+        #expect(profile.recordedCount(ofGroup: "osteoporosis")?.count == 120)
+        #expect(profile.recordedCount(ofGroup: "pregnant-and-new-parents")?.share75Plus == 0)
+        #expect(result.report == """
+            valid/warning-register-larger-than-its-ages.yaml:8:17: warning: The "osteoporosis" register has 120 \
+            patients, more than the 90 patients aged 50 and over on the list.
+              osteoporosis: 120
+                            ^
+            hint: Check the count; the planner spreads this register over patients aged 50 and over (see docs/profile.md).
+            """)
+    }
+
     @Test func injectedZoneCheckerDecides() {
         let yaml = "name: Z\ntimeZone: Mars/Olympus\nlist: {male: {}, female: {}}\n"
         let rejected = ProfileLoader.validate(yaml: yaml, path: "z.yaml", isKnownZone: { _ in false })
