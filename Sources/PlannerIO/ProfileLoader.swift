@@ -41,7 +41,8 @@ public enum ProfileLoader {
             let d = Diagnostic(
                 .error, SourceLocation(path: shown),
                 exists ? "The profile could not be read." : "There is no profile file at this path.",
-                hint: exists ? "Check the file's permissions." : "Check the path, e.g. --profile Profiles/urban-young.yaml.")
+                hint: exists
+                    ? "Check the file's permissions." : "Check the path, e.g. --profile Profiles/urban-young.yaml.")
             return ProfileValidation(profile: nil, diagnostics: [d])
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -64,8 +65,10 @@ public enum ProfileLoader {
             return finish(reader, nil)
         }
         guard let root, !reader.isNull(root) else {
-            reader.add(Diagnostic(.error, SourceLocation(path: path), "The profile is empty.",
-                hint: "Start from Profiles/urban-young.yaml and see docs/profile.md."))
+            reader.add(
+                Diagnostic(
+                    .error, SourceLocation(path: path), "The profile is empty.",
+                    hint: "Start from Profiles/urban-young.yaml and see docs/profile.md."))
             return finish(reader, nil)
         }
         let profile = withoutActuallyEscaping(isKnownZone) { zoneCheck in
@@ -85,19 +88,23 @@ public enum ProfileLoader {
             let loc = SourceLocation(path: reader.path, line: mark.line, column: mark.column)
             return Diagnostic(.error, loc, message, sourceLine: reader.sourceLine(mark.line), hint: hint)
         }
-        let layoutHint = "Check the indentation (spaces, not tabs) and that each \"key: value\" pair is on its own line."
+        let layoutHint =
+            "Check the indentation (spaces, not tabs) and that each \"key: value\" pair is on its own line."
         switch error as? YamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             let tab = reader.sourceLine(mark.line)?.contains("\t") == true
-            return at(mark, "The file is not valid YAML: \(problem).",
+            return at(
+                mark, "The file is not valid YAML: \(problem).",
                 tab ? "YAML does not allow tabs for indentation; use spaces." : layoutHint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            return at(context.mark, "The key \(names) appears more than once in the same section.",
+            return at(
+                context.mark, "The key \(names) appears more than once in the same section.",
                 "Keep one of them and delete the other.")
         default:
-            return Diagnostic(.error, SourceLocation(path: reader.path), "The file is not valid YAML: \(error).",
+            return Diagnostic(
+                .error, SourceLocation(path: reader.path), "The file is not valid YAML: \(error).",
                 hint: layoutHint)
         }
     }
@@ -126,31 +133,46 @@ struct ProfileBuilder {
         func field(_ name: String) -> ProfileReader.Field? { fields.first { $0.name == name } }
 
         var name: String?
-        if let f = field("name") { name = reader.text(f.value, "name") } else {
-            reader.add(Diagnostic(.error, SourceLocation(path: reader.path), "The profile has no \"name\".",
-                hint: "Add the practice's name as the first line, e.g. name: Example Medical Practice"))
+        if let f = field("name") {
+            name = reader.text(f.value, "name")
+        } else {
+            reader.add(
+                Diagnostic(
+                    .error, SourceLocation(path: reader.path), "The profile has no \"name\".",
+                    hint: "Add the practice's name as the first line, e.g. name: Example Medical Practice"))
         }
         let odsCode = field("odsCode").flatMap { readODS($0.value) }
-        let nation: Nation = field("nation").flatMap {
-            reader.choice($0.value, "nation", Nation.allCases.map { ($0.rawValue, $0) }, what: "a UK nation the planner knows")
-        } ?? .england
+        let nation: Nation =
+            field("nation").flatMap {
+                reader.choice(
+                    $0.value, "nation", Nation.allCases.map { ($0.rawValue, $0) }, what: "a UK nation the planner knows"
+                )
+            } ?? .england
         var timeZone = ProfileDefaults.timeZone
         if let f = field("timeZone"), let zone = readZone(f.value) { timeZone = zone }
 
         let listSizeField = field("listSize")
         let listSize = listSizeField.flatMap { reader.count($0.value, "listSize") }
         var list: PatientList?
-        if let f = field("list") { list = readList(f.value) } else {
-            reader.add(Diagnostic(.error, SourceLocation(path: reader.path),
-                "The profile has no \"list\" (patients by sex and age band).",
-                hint: "Add a list section with male and female counts for each age band; see docs/profile.md."))
+        if let f = field("list") {
+            list = readList(f.value)
+        } else {
+            reader.add(
+                Diagnostic(
+                    .error, SourceLocation(path: reader.path),
+                    "The profile has no \"list\" (patients by sex and age band).",
+                    hint: "Add a list section with male and female counts for each age band; see docs/profile.md."))
         }
         if let list, let listSize, let f = listSizeField, list.total != listSize {
-            let male = list.male.reduce(0, +), female = list.female.reduce(0, +)
-            reader.error(at: f.value,
+            let male = list.male.reduce(0, +)
+            let female = list.female.reduce(0, +)
+            reader.error(
+                at: f.value,
                 "listSize is \(groupedThousands(listSize)), but the age bands add up to \(groupedThousands(list.total)) "
                     + "(\(groupedThousands(male)) male, \(groupedThousands(female)) female).",
-                hint: "Correct listSize or the band counts; both should come from the same NHS Digital list-size extract.")
+                hint:
+                    "Correct listSize or the band counts; both should come from the same NHS Digital list-size extract."
+            )
         }
         let patients = listSize ?? list?.total
 
@@ -178,10 +200,12 @@ struct ProfileBuilder {
         guard let raw = reader.text(node, "odsCode") else { return nil }
         let code = raw.uppercased()
         let chars = Array(code)
-        let ok = chars.count == 6 && chars[0].isASCII && chars[0].isLetter
+        let ok =
+            chars.count == 6 && chars[0].isASCII && chars[0].isLetter
             && chars.dropFirst().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         guard ok else {
-            reader.error(at: node, "\"\(raw)\" is not a GP practice ODS code.",
+            reader.error(
+                at: node, "\"\(raw)\" is not a GP practice ODS code.",
                 hint: "A practice code is one letter followed by five letters or digits, e.g. \"Y01234\".")
             return nil
         }
@@ -191,7 +215,8 @@ struct ProfileBuilder {
     private func readZone(_ node: Node) -> String? {
         guard let zone = reader.text(node, "timeZone") else { return nil }
         guard isKnownZone(zone) else {
-            let hint = closestMatch(to: zone, in: [ProfileDefaults.timeZone]).map { "Did you mean \"\($0)\"?" }
+            let hint =
+                closestMatch(to: zone, in: [ProfileDefaults.timeZone]).map { "Did you mean \"\($0)\"?" }
                 ?? "Use an IANA time zone name; UK practices use \"\(ProfileDefaults.timeZone)\"."
             reader.error(at: node, "\"\(zone)\" is not a time zone name this system knows.", hint: hint)
             return nil
@@ -207,7 +232,8 @@ struct ProfileBuilder {
         var complete = true
         for sex in Sex.allCases {
             guard let f = fields.first(where: { $0.name == sex.rawValue }) else {
-                reader.error(at: node, "The list has no \"\(sex.rawValue)\" section.",
+                reader.error(
+                    at: node, "The list has no \"\(sex.rawValue)\" section.",
                     hint: "Add \(sex.rawValue): with a count for each age band 0-4 to 90+.")
                 complete = false
                 continue
@@ -225,7 +251,8 @@ struct ProfileBuilder {
         var ok = true
         for g in fields {
             guard let band = AgeBand(label: g.name) else {
-                reader.error(at: g.key, "\"\(g.name)\" is not an age band.",
+                reader.error(
+                    at: g.key, "\"\(g.name)\" is not an age band.",
                     hint: "The bands are 0-4, 5-9, 10-14, ... 80-84, 85-89 and 90+, as NHS Digital publishes them.")
                 ok = false
                 continue
@@ -236,9 +263,11 @@ struct ProfileBuilder {
         let absent = AgeBand.all.filter { !written.contains($0) }
         if !absent.isEmpty {
             let names = absent.map { "\"\($0.label)\"" }.joined(separator: ", ")
-            let what = absent.count == AgeBand.count
+            let what =
+                absent.count == AgeBand.count
                 ? "age bands" : "\(absent.count == 1 ? "band" : "bands") \(names)"
-            reader.error(at: f.key, "The \(sex.rawValue) list has no \(what).",
+            reader.error(
+                at: f.key, "The \(sex.rawValue) list has no \(what).",
                 hint: "Add every band from 0-4 to 90+; write 0 where nobody is in a band.")
             ok = false
         }
@@ -256,7 +285,9 @@ struct ProfileBuilder {
                 unknownRegister(f)
                 continue
             }
-            if let c = readGroupCount(f, id: id, field: "registers.\(id)", what: "register", listTotal: listTotal, list: list) {
+            if let c = readGroupCount(
+                f, id: id, field: "registers.\(id)", what: "register", listTotal: listTotal, list: list)
+            {
                 out.append(c)
             }
         }
@@ -268,13 +299,16 @@ struct ProfileBuilder {
         switch CanonicalIds.kind(ofGroup: id) {
         case .cohort:
             let key = ProfileKeys.cohorts.first { $0.1 == id }?.0 ?? id
-            reader.error(at: f.key, "\"\(id)\" is a coded cohort, not a QOF register.",
+            reader.error(
+                at: f.key, "\"\(id)\" is a coded cohort, not a QOF register.",
                 hint: "Move it under cohorts as \(key).")
         case .ageSex:
-            reader.error(at: f.key, "\"\(id)\" is an age group, not a QOF register.",
+            reader.error(
+                at: f.key, "\"\(id)\" is an age group, not a QOF register.",
                 hint: "Age groups are sized from the list; remove this line.")
         default:
-            let hint = closestMatch(to: id, in: CanonicalIds.registerGroups).map { "Did you mean \"\($0)\"?" }
+            let hint =
+                closestMatch(to: id, in: CanonicalIds.registerGroups).map { "Did you mean \"\($0)\"?" }
                 ?? "Register ids are listed in docs/profile.md, e.g. diabetes, hypertension, asthma, copd."
             reader.error(at: f.key, "\"\(id)\" is not a register id the planner knows.", hint: hint)
         }
@@ -285,7 +319,9 @@ struct ProfileBuilder {
         var out: [GroupCount] = []
         for f in fields {
             guard let id = ProfileKeys.cohorts.first(where: { $0.0 == f.name })?.1 else { continue }
-            if let c = readGroupCount(f, id: id, field: "cohorts.\(f.name)", what: "cohort", listTotal: listTotal, list: list) {
+            if let c = readGroupCount(
+                f, id: id, field: "cohorts.\(f.name)", what: "cohort", listTotal: listTotal, list: list)
+            {
                 out.append(c)
             }
         }
@@ -303,7 +339,8 @@ struct ProfileBuilder {
         if case .mapping = f.value {
             guard let sub = reader.mapping(f.value, field, known: ["count", "share75Plus"]) else { return nil }
             guard let c = sub.first(where: { $0.name == "count" }) else {
-                reader.error(at: f.key, "\(field) has no \"count\".",
+                reader.error(
+                    at: f.key, "\(field) has no \"count\".",
                     hint: "Write the number of patients on the \(what) as count: N.")
                 return nil
             }
@@ -317,7 +354,8 @@ struct ProfileBuilder {
         }
         guard let n = reader.count(countNode, countField) else { return nil }
         if let listTotal, n > listTotal {
-            reader.error(at: countNode,
+            reader.error(
+                at: countNode,
                 "The \"\(id)\" \(what) has \(groupedThousands(n)) patients, more than the whole list "
                     + "(\(groupedThousands(listTotal))).",
                 hint: "Check the count; a \(what) cannot be larger than the practice's list.")
@@ -327,14 +365,18 @@ struct ProfileBuilder {
             let eligible = Int(list.population(minAge: age.minAge, maxAge: age.maxAge).reduce(0, +).rounded(.down))
             let ages = age.maxAge.map { "aged \(age.minAge) to \($0)" } ?? "aged \(age.minAge) and over"
             if n > eligible, age.minAge > 0 || age.maxAge != nil {
-                reader.warning(at: countNode,
+                reader.warning(
+                    at: countNode,
                     "The \"\(id)\" \(what) has \(groupedThousands(n)) patients, more than the "
                         + "\(groupedThousands(eligible)) patients \(ages) on the list.",
-                    hint: "Check the count; the planner spreads this \(what) over patients \(ages) (see docs/profile.md).")
+                    hint:
+                        "Check the count; the planner spreads this \(what) over patients \(ages) (see docs/profile.md)."
+                )
             }
         }
         if let share, share > 0, let age = ProfileDefaults.ageProfiles[id], let maxAge = age.maxAge, maxAge < 75 {
-            reader.error(at: shareNode,
+            reader.error(
+                at: shareNode,
                 "\(field).share75Plus is \(formatNumber(share)), but the planner counts this \(what) only "
                     + "up to age \(maxAge).",
                 hint: "Remove share75Plus or set it to 0.")
@@ -360,7 +402,8 @@ struct ProfileBuilder {
                     continue
                 }
                 guard let idField = sub.first(where: { $0.name == "id" }) else {
-                    reader.error(at: item, "\(field) has no \"id\".", hint: "Name the service, e.g. id: flu-vaccination.")
+                    reader.error(
+                        at: item, "\(field) has no \"id\".", hint: "Name the service, e.g. id: flu-vaccination.")
                     continue
                 }
                 idNode = idField.value
@@ -369,7 +412,8 @@ struct ProfileBuilder {
                     ok = ok && capacity != nil
                 }
                 if let r = sub.first(where: { $0.name == "bookingRoute" }) {
-                    route = reader.choice(r.value, "\(field).bookingRoute",
+                    route = reader.choice(
+                        r.value, "\(field).bookingRoute",
                         BookingRoute.allCases.map { ($0.rawValue, $0) }, what: "a booking route the planner knows")
                     ok = ok && route != nil
                 }
@@ -380,7 +424,8 @@ struct ProfileBuilder {
                 if let near = closestMatch(to: id, in: CanonicalIds.services) {
                     hint = "Did you mean \"\(near)\"?"
                 } else if CanonicalIds.isGroup(id) {
-                    hint = "\"\(id)\" is a patient group; services are things the practice offers, such as "
+                    hint =
+                        "\"\(id)\" is a patient group; services are things the practice offers, such as "
                         + "\"diabetes-review\". Service ids are listed in docs/profile.md."
                 } else {
                     hint = "Service ids are listed in docs/profile.md, e.g. flu-vaccination, cervical-screening."
@@ -419,13 +464,16 @@ struct ProfileBuilder {
             default: break
             }
         }
-        return Channels(sms: channels.sms, letters: channels.letters, website: channels.website, social: channels.social)
+        return Channels(
+            sms: channels.sms, letters: channels.letters, website: channels.website, social: channels.social)
     }
 
     private func readSMS(_ node: Node) -> SMSChannel? {
         let section = "channels.sms"
-        guard let fields = reader.mapping(node, section,
-            known: ["pricePerFragmentPence", "senderName", "quarterlyBudget", "mobileCoverage"])
+        guard
+            let fields = reader.mapping(
+                node, section,
+                known: ["pricePerFragmentPence", "senderName", "quarterlyBudget", "mobileCoverage"])
         else { return nil }
         var sms = SMSChannel()
         for f in fields {
@@ -449,19 +497,22 @@ struct ProfileBuilder {
         let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " ") }
         if !allowed {
             let cleaned = String(name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " ") }.prefix(11))
-            reader.error(at: node, "\(field) \"\(name)\" may contain only letters, digits and spaces.",
+            reader.error(
+                at: node, "\(field) \"\(name)\" may contain only letters, digits and spaces.",
                 hint: "Phones show alphanumeric sender names only; try \"\(cleaned)\".")
             return nil
         }
         if name.count > 11 {
             let squeezed = String(name.filter { $0 != " " }.prefix(11))
-            reader.error(at: node,
+            reader.error(
+                at: node,
                 "\(field) \"\(name)\" is \(name.count) characters long, but a sender name can have at most 11.",
                 hint: "Shorten it, e.g. \"\(squeezed)\".")
             return nil
         }
         if !name.contains(where: \.isLetter) {
-            reader.error(at: node, "\(field) \"\(name)\" has no letter.",
+            reader.error(
+                at: node, "\(field) \"\(name)\" has no letter.",
                 hint: "An alphanumeric sender name needs at least one letter, e.g. \"OakSurgery\".")
             return nil
         }
@@ -484,8 +535,10 @@ struct ProfileBuilder {
     }
 
     private func readSocial(_ node: Node) -> [SocialAccount] {
-        guard let items = reader.sequence(node, "channels.social",
-            example: "- {platform: facebook, followers: 2400}")
+        guard
+            let items = reader.sequence(
+                node, "channels.social",
+                example: "- {platform: facebook, followers: 2400}")
         else { return [] }
         var out: [SocialAccount] = []
         var seen: Set<SocialPlatform> = []
@@ -493,22 +546,26 @@ struct ProfileBuilder {
             let field = "channels.social[\(i + 1)]"
             guard let sub = reader.mapping(item, field, known: ["platform", "followers"]) else { continue }
             guard let p = sub.first(where: { $0.name == "platform" }) else {
-                reader.error(at: item, "\(field) has no \"platform\".", hint: "Name the platform, e.g. platform: facebook.")
+                reader.error(
+                    at: item, "\(field) has no \"platform\".", hint: "Name the platform, e.g. platform: facebook.")
                 continue
             }
-            let platform = reader.choice(p.value, "\(field).platform", SocialPlatform.allCases.map { ($0.rawValue, $0) },
+            let platform = reader.choice(
+                p.value, "\(field).platform", SocialPlatform.allCases.map { ($0.rawValue, $0) },
                 what: "a social media platform the planner knows",
                 extraHint: ["twitter": "Twitter is now X: write \"x\"."])
             var followers: Int?
             if let f = sub.first(where: { $0.name == "followers" }) {
                 followers = reader.count(f.value, "\(field).followers")
             } else {
-                reader.error(at: item, "\(field) has no \"followers\".",
+                reader.error(
+                    at: item, "\(field) has no \"followers\".",
                     hint: "Write the account's follower count, e.g. followers: 2400.")
             }
             guard let platform, let followers else { continue }
             guard seen.insert(platform).inserted else {
-                reader.error(at: p.value, "The \(platform.rawValue) account is listed more than once.",
+                reader.error(
+                    at: p.value, "The \(platform.rawValue) account is listed more than once.",
                     hint: "Keep one entry per platform.")
                 continue
             }
@@ -520,14 +577,17 @@ struct ProfileBuilder {
     private func warnAboutBudgets(_ channels: Channels, _ field: ProfileReader.Field?) {
         let at = field?.key
         if channels.sms == nil {
-            reader.warning(at: at, "The profile has no SMS channel, so the planner will send no text messages.",
+            reader.warning(
+                at: at, "The profile has no SMS channel, so the planner will send no text messages.",
                 hint: "Add channels.sms with a quarterlyBudget in pounds to use text messages.")
         } else if channels.sms?.quarterlyBudget == nil {
-            reader.warning(at: at, "No quarterly SMS budget is set, so the planner will send no text messages.",
+            reader.warning(
+                at: at, "No quarterly SMS budget is set, so the planner will send no text messages.",
                 hint: "Add channels.sms.quarterlyBudget in pounds, e.g. quarterlyBudget: 300.")
         }
         if channels.letters != nil, channels.letters?.quarterlyBudget == nil {
-            reader.warning(at: at, "No quarterly letter budget is set, so the planner will send no letters.",
+            reader.warning(
+                at: at, "No quarterly letter budget is set, so the planner will send no letters.",
                 hint: "Add channels.letters.quarterlyBudget in pounds, e.g. quarterlyBudget: 200.")
         }
     }
@@ -556,7 +616,8 @@ struct ProfileBuilder {
             }
             guard let sub = reader.mapping(item, field, known: ["from", "to", "reason"]) else { continue }
             guard let fromField = sub.first(where: { $0.name == "from" }) else {
-                reader.error(at: item, "\(field) has no \"from\" date.",
+                reader.error(
+                    at: item, "\(field) has no \"from\" date.",
                     hint: "Write the first quiet day as from: YYYY-MM-DD.")
                 continue
             }
@@ -566,7 +627,8 @@ struct ProfileBuilder {
             let reason = sub.first(where: { $0.name == "reason" }).flatMap { reader.text($0.value, "\(field).reason") }
             guard let from, let to else { continue }
             if to < from, let toField {
-                reader.error(at: toField.value, "\(field) ends on \(to.iso), before it starts on \(from.iso).",
+                reader.error(
+                    at: toField.value, "\(field) ends on \(to.iso), before it starts on \(from.iso).",
                     hint: "Swap the dates; \"to\" is the last quiet day.")
                 continue
             }
@@ -588,7 +650,8 @@ struct ProfileBuilder {
             case "campaignsPerWeek":
                 if let n = reader.count(f.value, field) {
                     if n < 1 {
-                        reader.error(at: f.value, "\(field) is 0, but the planner needs at least 1 campaign a week.",
+                        reader.error(
+                            at: f.value, "\(field) is 0, but the planner needs at least 1 campaign a week.",
                             hint: "Write 1 or more.")
                     } else {
                         p.campaignsPerWeek = n
@@ -603,7 +666,8 @@ struct ProfileBuilder {
                     if (1...ProfileDefaults.maxSMSFragments).contains(n) {
                         p.smsFragments = n
                     } else {
-                        reader.error(at: f.value,
+                        reader.error(
+                            at: f.value,
                             "\(field) is \(n), but a text message has 1 to \(ProfileDefaults.maxSMSFragments) fragments.",
                             hint: "Most practice texts fit in 1 or 2 fragments (160 or 306 characters).")
                     }
@@ -628,10 +692,16 @@ struct ProfileBuilder {
         var endNode: Node?
         for f in fields {
             guard let t = reader.clockTime(f.value, "planning.workingHours.\(f.name)") else { return nil }
-            if f.name == "start" { hours.start = t } else { hours.end = t; endNode = f.value }
+            if f.name == "start" {
+                hours.start = t
+            } else {
+                hours.end = t
+                endNode = f.value
+            }
         }
         if hours.end <= hours.start {
-            reader.error(at: endNode ?? node,
+            reader.error(
+                at: endNode ?? node,
                 "planning.workingHours ends at \(hours.end), which is not after its start (\(hours.start)).",
                 hint: "Write end later than start, e.g. start: \"09:00\" and end: \"17:00\".")
             return nil
@@ -664,13 +734,15 @@ struct ProfileBuilder {
             var values = BandValues()
             for b in bands {
                 guard let covered = AgeBand.bands(inRange: b.name) else {
-                    reader.error(at: b.key, "\"\(b.name)\" is not an age band or a range of whole bands.",
+                    reader.error(
+                        at: b.key, "\"\(b.name)\" is not an age band or a range of whole bands.",
                         hint: "Write a band (\"75-79\"), a range of bands (\"65-74\") or an open range (\"75+\").")
                     continue
                 }
                 guard let s = reader.share(b.value, "\(section).\(b.name)") else { continue }
                 if let clash = covered.first(where: { values[$0] != nil }) {
-                    reader.error(at: b.key, "\"\(b.name)\" overlaps another range in \(section) (both cover \(clash.label)).",
+                    reader.error(
+                        at: b.key, "\"\(b.name)\" overlaps another range in \(section) (both cover \(clash.label)).",
                         hint: "Give each age band one value.")
                     continue
                 }

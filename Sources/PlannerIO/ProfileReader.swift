@@ -59,20 +59,24 @@ final class ProfileReader {
     /// a node that is not a mapping. `section` names the place in messages ("channels.sms").
     func mapping(_ node: Node, _ section: String, known: [String]?) -> [Field]? {
         guard case .mapping(let map) = node else {
-            error(at: node, "\(section) must be a section of \"key: value\" lines, but it is \(describe(node)).",
+            error(
+                at: node, "\(section) must be a section of \"key: value\" lines, but it is \(describe(node)).",
                 hint: "Indent the lines that belong to \(section) under it.")
             return nil
         }
         var fields: [Field] = []
         for (k, v) in map {
             guard case .scalar(let keyScalar) = k else {
-                error(at: k, "A key in \(section) must be a plain name.", hint: "Write keys as simple words followed by a colon.")
+                error(
+                    at: k, "A key in \(section) must be a plain name.",
+                    hint: "Write keys as simple words followed by a colon.")
                 continue
             }
             let name = keyScalar.string
             if let known, !known.contains(name) {
                 let place = section == "profile" ? "at the top level of the profile" : "in \(section)"
-                let hint = closestMatch(to: name, in: known).map { "Did you mean \"\($0)\"?" }
+                let hint =
+                    closestMatch(to: name, in: known).map { "Did you mean \"\($0)\"?" }
                     ?? "Remove it, or see docs/profile.md for the keys allowed \(place)."
                 error(at: k, "Unknown key \"\(name)\" \(place).", hint: hint)
                 continue
@@ -85,7 +89,8 @@ final class ProfileReader {
     /// The items of a sequence node, reporting a node that is not one.
     func sequence(_ node: Node, _ section: String, example: String) -> [Node]? {
         guard case .sequence(let seq) = node else {
-            error(at: node, "\(section) must be a list, but it is \(describe(node)).",
+            error(
+                at: node, "\(section) must be a list, but it is \(describe(node)).",
                 hint: "Write each entry on its own line starting with \"- \", e.g. \(example).")
             return nil
         }
@@ -112,7 +117,8 @@ final class ProfileReader {
     /// A non-empty text value.
     func text(_ node: Node, _ field: String) -> String? {
         guard case .scalar(let s) = node, !isNull(node) else {
-            error(at: node, "\(field) must be text, but it is \(describe(node)).",
+            error(
+                at: node, "\(field) must be text, but it is \(describe(node)).",
                 hint: "Write the value on the same line after \"\(lastComponent(field)):\".")
             return nil
         }
@@ -127,7 +133,8 @@ final class ProfileReader {
     /// A whole number of at least 0 (counts, visits, followers).
     func count(_ node: Node, _ field: String, noneHint: String = "Write 0 for none.") -> Int? {
         guard case .scalar(let s) = node, !isNull(node) else {
-            error(at: node, "\(field) must be a whole number, but it is \(describe(node)).",
+            error(
+                at: node, "\(field) must be a whole number, but it is \(describe(node)).",
                 hint: "Write the number with digits only, e.g. 120.")
             return nil
         }
@@ -141,13 +148,16 @@ final class ProfileReader {
         }
         let noCommas = raw.replacingOccurrences(of: ",", with: "")
         if noCommas != raw, let n = Int(noCommas) {
-            error(at: node, "\(field) must be a whole number, but it is \"\(raw)\".",
+            error(
+                at: node, "\(field) must be a whole number, but it is \"\(raw)\".",
                 hint: "Write it without commas: \(n).")
         } else if let d = Double(raw), d.isFinite {
-            error(at: node, "\(field) must be a whole number, but it is \"\(raw)\".",
+            error(
+                at: node, "\(field) must be a whole number, but it is \"\(raw)\".",
                 hint: "Round it to whole patients, e.g. \(Int(d.rounded())).")
         } else {
-            error(at: node, "\(field) must be a whole number, but it is \"\(raw)\".",
+            error(
+                at: node, "\(field) must be a whole number, but it is \"\(raw)\".",
                 hint: "Write the number with digits only, e.g. 120.")
         }
         return nil
@@ -156,7 +166,8 @@ final class ProfileReader {
     /// A number (decimals allowed) of at least 0: prices, budgets, hours.
     func amount(_ node: Node, _ field: String, unit: String) -> Double? {
         guard case .scalar(let s) = node, !isNull(node) else {
-            error(at: node, "\(field) must be a number, but it is \(describe(node)).",
+            error(
+                at: node, "\(field) must be a number, but it is \(describe(node)).",
                 hint: "Write the number in \(unit) with digits only, e.g. 250.")
             return nil
         }
@@ -164,7 +175,8 @@ final class ProfileReader {
         guard let d = plainNumber(raw) else {
             let stripped = raw.filter { "0123456789.-".contains($0) }
             let example = plainNumber(stripped).map { "Write it in \(unit) as a plain number: \(formatNumber($0))." }
-            error(at: node, "\(field) must be a number, but it is \"\(raw)\".",
+            error(
+                at: node, "\(field) must be a number, but it is \"\(raw)\".",
                 hint: example ?? "Write the number in \(unit) with digits only, e.g. 250.")
             return nil
         }
@@ -178,24 +190,28 @@ final class ProfileReader {
     /// A share from 0 to 1.
     func share(_ node: Node, _ field: String) -> Double? {
         guard case .scalar(let s) = node, !isNull(node) else {
-            error(at: node, "\(field) must be a share between 0 and 1, but it is \(describe(node)).",
+            error(
+                at: node, "\(field) must be a share between 0 and 1, but it is \(describe(node)).",
                 hint: "Write a share as a decimal: 0.85 means 85%.")
             return nil
         }
         let raw = s.string.trimmingCharacters(in: .whitespaces)
         if raw.hasSuffix("%"), let p = plainNumber(String(raw.dropLast())) {
-            error(at: node, "\(field) must be a share between 0 and 1, but it is \"\(raw)\".",
+            error(
+                at: node, "\(field) must be a share between 0 and 1, but it is \"\(raw)\".",
                 hint: "Write a share as a decimal: \(formatNumber(p / 100)) means \(raw).")
             return nil
         }
         guard let d = plainNumber(raw) else {
-            error(at: node, "\(field) must be a share between 0 and 1, but it is \"\(raw)\".",
+            error(
+                at: node, "\(field) must be a share between 0 and 1, but it is \"\(raw)\".",
                 hint: "Write a share as a decimal: 0.85 means 85%.")
             return nil
         }
         guard (0...1).contains(d) else {
             // A whole number up to 100 was most likely meant as a percentage.
-            let hint = d > 1 && d <= 100 && d == d.rounded()
+            let hint =
+                d > 1 && d <= 100 && d == d.rounded()
                 ? "Write a share as a decimal: \(formatNumber(d / 100)) means \(formatNumber(d))%."
                 : "Write a share as a decimal: 0.85 means 85%."
             error(at: node, "\(field) is \(formatNumber(d)), but a share must be between 0 and 1.", hint: hint)
@@ -207,17 +223,21 @@ final class ProfileReader {
     /// A `YYYY-MM-DD` date.
     func date(_ node: Node, _ field: String) -> CivilDate? {
         guard case .scalar(let s) = node, !isNull(node) else {
-            error(at: node, "\(field) must be a date, but it is \(describe(node)).",
+            error(
+                at: node, "\(field) must be a date, but it is \(describe(node)).",
                 hint: "Write dates as YYYY-MM-DD, e.g. 2027-01-04.")
             return nil
         }
         let raw = s.string.trimmingCharacters(in: .whitespaces)
         if raw.count == 10, let d = CivilDate(iso: raw) { return d }
-        let shape = raw.count == 10 && raw.enumerated().allSatisfy { i, c in
-            (i == 4 || i == 7) ? c == "-" : (c.isASCII && c.isNumber)
-        }
+        let shape =
+            raw.count == 10
+            && raw.enumerated().allSatisfy { i, c in
+                (i == 4 || i == 7) ? c == "-" : (c.isASCII && c.isNumber)
+            }
         if shape {
-            error(at: node, "\(field) is \"\(raw)\", which is not a real date.",
+            error(
+                at: node, "\(field) is \"\(raw)\", which is not a real date.",
                 hint: "Check the day and month; dates are written YYYY-MM-DD.")
         } else {
             // A UK-style 30/01/2027 gets its ISO spelling as the hint.
@@ -235,13 +255,15 @@ final class ProfileReader {
     /// An `HH:MM` time of day.
     func clockTime(_ node: Node, _ field: String) -> ClockTime? {
         guard case .scalar(let s) = node, !isNull(node) else {
-            error(at: node, "\(field) must be a time of day, but it is \(describe(node)).",
+            error(
+                at: node, "\(field) must be a time of day, but it is \(describe(node)).",
                 hint: "Write times as HH:MM in quotes, e.g. \"09:00\".")
             return nil
         }
         let raw = s.string.trimmingCharacters(in: .whitespaces)
         guard let t = ClockTime(text: raw) else {
-            error(at: node, "\(field) is \"\(raw)\", which is not a time in the form HH:MM.",
+            error(
+                at: node, "\(field) is \"\(raw)\", which is not a time in the form HH:MM.",
                 hint: "Write times as HH:MM on the 24-hour clock in quotes, e.g. \"17:30\".")
             return nil
         }
@@ -249,14 +271,17 @@ final class ProfileReader {
     }
 
     /// One of a fixed set of words.
-    func choice<T>(_ node: Node, _ field: String, _ options: [(String, T)], what: String, extraHint: [String: String] = [:])
+    func choice<T>(
+        _ node: Node, _ field: String, _ options: [(String, T)], what: String, extraHint: [String: String] = [:]
+    )
         -> T?
     {
         guard let raw = text(node, field) else { return nil }
         let normal = raw.lowercased().replacingOccurrences(of: " ", with: "-")
         if let hit = options.first(where: { $0.0 == normal }) { return hit.1 }
         let names = options.map(\.0)
-        let hint = extraHint[normal]
+        let hint =
+            extraHint[normal]
             ?? closestMatch(to: normal, in: names).map { "Did you mean \"\($0)\"?" }
             ?? "Use one of: \(names.joined(separator: ", "))."
         error(at: node, "\"\(raw)\" is not \(what).", hint: hint)

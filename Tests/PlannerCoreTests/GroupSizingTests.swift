@@ -62,9 +62,11 @@ private func near(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 1e-9 }
     }
 
     @Test func defaultShareFollowsTheListsAgeShape() {
-        let young = PatientList(male: [300] + Array(repeating: 300, count: 14) + [5, 5, 5, 5],
+        let young = PatientList(
+            male: [300] + Array(repeating: 300, count: 14) + [5, 5, 5, 5],
             female: Array(repeating: 300, count: 15) + [5, 5, 5, 5])
-        let old = PatientList(male: Array(repeating: 50, count: 15) + [300, 300, 300, 300],
+        let old = PatientList(
+            male: Array(repeating: 50, count: 15) + [300, 300, 300, 300],
             female: Array(repeating: 50, count: 15) + [300, 300, 300, 300])
         let count = GroupCount(id: "atrial-fibrillation", count: 50)
         #expect(ProfileDefaults.share75Plus(of: count, in: young) < 0.2)
@@ -122,6 +124,6 @@ private func near(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 1e-9 }
         #expect(groupedThousands(0) == "0")
         #expect(groupedThousands(999) == "999")
         #expect(groupedThousands(12037) == "12,037")
-        #expect(groupedThousands(-1234567) == "-1,234,567")
+        #expect(groupedThousands(-1_234_567) == "-1,234,567")
     }
 }

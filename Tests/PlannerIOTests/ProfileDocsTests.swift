@@ -8,7 +8,8 @@ import Testing
     @Test func docsNameEveryAcceptedValue() throws {
         let url = TestPaths.packageRoot.appendingPathComponent("docs/profile.md")
         let doc = try String(contentsOf: url, encoding: .utf8)
-        let values = CanonicalIds.registerGroups + CanonicalIds.services + CanonicalIds.cohortGroups
+        let values =
+            CanonicalIds.registerGroups + CanonicalIds.services + CanonicalIds.cohortGroups
             + BookingRoute.allCases.map(\.rawValue) + SocialPlatform.allCases.map(\.rawValue)
             + Nation.allCases.map(\.rawValue)
             + [
@@ -22,6 +23,8 @@ import Testing
                 "planning.smsFragments", "planning.olderShareForDirectContact", "planning.letterLeadDays",
                 "planning.effortHours", "planning.reach",
             ]
-        for v in values { #expect(doc.contains("`\(v)`") || doc.contains("| \(v) |"), "\(v) is not in docs/profile.md") }
+        for v in values {
+            #expect(doc.contains("`\(v)`") || doc.contains("| \(v) |"), "\(v) is not in docs/profile.md")
+        }
     }
 }

@@ -46,7 +46,8 @@ import Testing
         let i = try #require(lines.firstIndex { $0.contains("\"40-44\": 211") })
         var copy = lines
         copy.remove(at: i)
-        let result = ProfileLoader.validate(yaml: copy.joined(separator: "\n"), path: "p.yaml", isKnownZone: { _ in true })
+        let result = ProfileLoader.validate(
+            yaml: copy.joined(separator: "\n"), path: "p.yaml", isKnownZone: { _ in true })
         #expect(result.errors.map(\.message) == ["The male list has no band \"40-44\"."])
     }
 }

@@ -48,12 +48,15 @@ import Testing
     @Test func decisionsFileSitsBesideTheProfile() {
         let folder = URL(fileURLWithPath: "/practices/north")
         var profile = PracticeProfile(
-            name: "Oak", list: PatientList(male: Array(repeating: 0, count: 19), female: Array(repeating: 0, count: 19)))
+            name: "Oak", list: PatientList(male: Array(repeating: 0, count: 19), female: Array(repeating: 0, count: 19))
+        )
         let url = folder.appendingPathComponent("oak.yaml")
-        #expect(ProfileLoader.decisionsFileURL(for: profile, profileURL: url).path == "/practices/north/oak.decisions.yaml")
+        #expect(
+            ProfileLoader.decisionsFileURL(for: profile, profileURL: url).path == "/practices/north/oak.decisions.yaml")
         profile.decisionsFile = "shared/oak-decisions.yaml"
-        #expect(ProfileLoader.decisionsFileURL(for: profile, profileURL: url).path
-            == "/practices/north/shared/oak-decisions.yaml")
+        #expect(
+            ProfileLoader.decisionsFileURL(for: profile, profileURL: url).path
+                == "/practices/north/shared/oak-decisions.yaml")
         profile.decisionsFile = "/elsewhere/d.yaml"
         #expect(ProfileLoader.decisionsFileURL(for: profile, profileURL: url).path == "/elsewhere/d.yaml")
     }

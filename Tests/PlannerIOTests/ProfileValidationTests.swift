@@ -16,35 +16,44 @@ func validateFixture(_ sub: String, _ name: String) throws -> ProfileValidation 
 @Suite struct ProfileValidationTests {
     /// Each invalid fixture with the exact report `planner validate` prints for it.
     static let invalidCases: [(String, String)] = [
-        ("bad-time-zone.yaml",
+        (
+            "bad-time-zone.yaml",
             """
             invalid/bad-time-zone.yaml:2:11: error: "Europe/Londn" is not a time zone name this system knows.
             timeZone: Europe/Londn
                       ^
             hint: Did you mean "Europe/London"?
-            """),
-        ("bands-do-not-add-up.yaml",
+            """
+        ),
+        (
+            "bands-do-not-add-up.yaml",
             """
             invalid/bands-do-not-add-up.yaml:2:11: error: listSize is 200, but the age bands add up to 190 (95 male, 95 female).
             listSize: 200
                       ^
             hint: Correct listSize or the band counts; both should come from the same NHS Digital list-size extract.
-            """),
-        ("duplicate-key.yaml",
+            """
+        ),
+        (
+            "duplicate-key.yaml",
             """
             invalid/duplicate-key.yaml:7:3: error: The key "asthma" appears more than once in the same section.
               asthma: 12
               ^
             hint: Keep one of them and delete the other.
-            """),
-        ("invalid-date.yaml",
+            """
+        ),
+        (
+            "invalid-date.yaml",
             """
             invalid/invalid-date.yaml:7:5: error: quietDates[1] is "2027-02-30", which is not a real date.
               - 2027-02-30
                 ^
             hint: Check the day and month; dates are written YYYY-MM-DD.
-            """),
-        ("many-problems.yaml",
+            """
+        ),
+        (
+            "many-problems.yaml",
             """
             invalid/many-problems.yaml:3:10: error: "12345" is not a GP practice ODS code.
             odsCode: 12345
@@ -105,80 +114,103 @@ func validateFixture(_ sub: String, _ name: String) throws -> ProfileValidation 
               smsFragments: 9
                             ^
             hint: Most practice texts fit in 1 or 2 fragments (160 or 306 characters).
-            """),
-        ("missing-list.yaml",
+            """
+        ),
+        (
+            "missing-list.yaml",
             """
             invalid/missing-list.yaml: error: The profile has no "list" (patients by sex and age band).
             hint: Add a list section with male and female counts for each age band; see docs/profile.md.
-            """),
-        ("missing-name.yaml",
+            """
+        ),
+        (
+            "missing-name.yaml",
             """
             invalid/missing-name.yaml: error: The profile has no "name".
             hint: Add the practice's name as the first line, e.g. name: Example Medical Practice
-            """),
-        ("negative-count.yaml",
+            """
+        ),
+        (
+            "negative-count.yaml",
             """
             invalid/negative-count.yaml:7:11: error: registers.asthma is -12, but a count cannot be negative.
               asthma: -12
                       ^
             hint: Write 0 for none.
-            """),
-        ("not-yaml.yaml",
+            """
+        ),
+        (
+            "not-yaml.yaml",
             """
             invalid/not-yaml.yaml:3:7: error: The file is not valid YAML: mapping values are not allowed in this context.
               list: 3
                   ^
             hint: Check the indentation (spaces, not tabs) and that each "key: value" pair is on its own line.
-            """),
-        ("register-larger-than-list.yaml",
+            """
+        ),
+        (
+            "register-larger-than-list.yaml",
             """
             invalid/register-larger-than-list.yaml:7:17: error: The "hypertension" register has 250 patients, more than the whole list (190).
               hypertension: 250
                             ^
             hint: Check the count; a register cannot be larger than the practice's list.
-            """),
-        ("sender-name-too-long.yaml",
+            """
+        ),
+        (
+            "sender-name-too-long.yaml",
             """
             invalid/sender-name-too-long.yaml:7:21: error: channels.sms.senderName "Fixture Practice" is 16 characters long, but a sender name can have at most 11.
               sms: {senderName: Fixture Practice, quarterlyBudget: 20}
                                 ^
             hint: Shorten it, e.g. "FixturePrac".
-            """),
-        ("share-out-of-range.yaml",
+            """
+        ),
+        (
+            "share-out-of-range.yaml",
             """
             invalid/share-out-of-range.yaml:7:46: error: channels.sms.mobileCoverage is 85, but a share must be between 0 and 1.
               sms: {quarterlyBudget: 20, mobileCoverage: 85}
                                                          ^
             hint: Write a share as a decimal: 0.85 means 85%.
-            """),
-        ("unknown-key.yaml",
+            """
+        ),
+        (
+            "unknown-key.yaml",
             """
             invalid/unknown-key.yaml:2:1: error: Unknown key "odscode" at the top level of the profile.
             odscode: Y01234
             ^
             hint: Did you mean "odsCode"?
-            """),
-        ("unknown-register.yaml",
+            """
+        ),
+        (
+            "unknown-register.yaml",
             """
             invalid/unknown-register.yaml:7:3: error: "diabetis" is not a register id the planner knows.
               diabetis: 12
               ^
             hint: Did you mean "diabetes"?
-            """),
-        ("unknown-service.yaml",
+            """
+        ),
+        (
+            "unknown-service.yaml",
             """
             invalid/unknown-service.yaml:7:5: error: "flu-vacination" is not a service id the planner knows.
               - flu-vacination
                 ^
             hint: Did you mean "flu-vaccination"?
-            """),
-        ("wrong-type.yaml",
+            """
+        ),
+        (
+            "wrong-type.yaml",
             """
             invalid/wrong-type.yaml:2:11: error: listSize must be a whole number, but it is "twelve thousand".
             listSize: twelve thousand
                       ^
             hint: Write the number with digits only, e.g. 120.
-            """),
+            """
+        ),
     ]
 
     @Test(arguments: invalidCases.map(\.0))
@@ -230,12 +262,13 @@ func validateFixture(_ sub: String, _ name: String) throws -> ProfileValidation 
     @Test func missingBudgetIsAWarningNotAnError() throws {
         let result = try validateFixture("valid", "warning-no-sms-budget.yaml")
         #expect(result.profile != nil)
-        #expect(result.report == """
-            valid/warning-no-sms-budget.yaml:7:1: warning: No quarterly SMS budget is set, so the planner will send no text messages.
-            channels:
-            ^
-            hint: Add channels.sms.quarterlyBudget in pounds, e.g. quarterlyBudget: 300.
-            """)
+        #expect(
+            result.report == """
+                valid/warning-no-sms-budget.yaml:7:1: warning: No quarterly SMS budget is set, so the planner will send no text messages.
+                channels:
+                ^
+                hint: Add channels.sms.quarterlyBudget in pounds, e.g. quarterlyBudget: 300.
+                """)
     }
 
     @Test func registerLargerThanItsAgesIsAWarning() throws {
@@ -243,13 +276,14 @@ func validateFixture(_ sub: String, _ name: String) throws -> ProfileValidation 
         let profile = try #require(result.profile)
         #expect(profile.recordedCount(ofGroup: "osteoporosis")?.count == 120)
         #expect(profile.recordedCount(ofGroup: "pregnant-and-new-parents")?.share75Plus == 0)
-        #expect(result.report == """
-            valid/warning-register-larger-than-its-ages.yaml:8:17: warning: The "osteoporosis" register has 120 \
-            patients, more than the 90 patients aged 50 and over on the list.
-              osteoporosis: 120
-                            ^
-            hint: Check the count; the planner spreads this register over patients aged 50 and over (see docs/profile.md).
-            """)
+        #expect(
+            result.report == """
+                valid/warning-register-larger-than-its-ages.yaml:8:17: warning: The "osteoporosis" register has 120 \
+                patients, more than the 90 patients aged 50 and over on the list.
+                  osteoporosis: 120
+                                ^
+                hint: Check the count; the planner spreads this register over patients aged 50 and over (see docs/profile.md).
+                """)
     }
 
     @Test func injectedZoneCheckerDecides() {
@@ -274,18 +308,19 @@ func validateFixture(_ sub: String, _ name: String) throws -> ProfileValidation 
         """
 
     @Test func planningOverridesAreRead() throws {
-        let yaml = "name: P\n" + Self.list + """
-            planning:
-              campaignsPerWeek: 3
-              workingHours: {start: "08:30", end: "18:00"}
-              effortHours: {letter: 2.5, social: 0.25}
-              reach:
-                letter: {"75+": 0.9, "65-74": 0.8}
-                social: {"20-24": 0.5}
-            quietDates:
-              - 2027-02-01
-              - {from: 2027-01-10, to: 2027-01-12, reason: training}
-            """
+        let yaml =
+            "name: P\n" + Self.list + """
+                planning:
+                  campaignsPerWeek: 3
+                  workingHours: {start: "08:30", end: "18:00"}
+                  effortHours: {letter: 2.5, social: 0.25}
+                  reach:
+                    letter: {"75+": 0.9, "65-74": 0.8}
+                    social: {"20-24": 0.5}
+                quietDates:
+                  - 2027-02-01
+                  - {from: 2027-01-10, to: 2027-01-12, reason: training}
+                """
         let result = ProfileLoader.validate(yaml: yaml, path: "p.yaml", isKnownZone: fixtureZones)
         #expect(result.report == "")
         let p = try #require(result.profile)
@@ -305,23 +340,25 @@ func validateFixture(_ sub: String, _ name: String) throws -> ProfileValidation 
     }
 
     @Test func overlappingReachRangesAreRejected() {
-        let yaml = "name: P\n" + Self.list + """
-            planning:
-              reach:
-                sms: {"65+": 0.7, "75-79": 0.6, "16-24": 0.9}
-            """
+        let yaml =
+            "name: P\n" + Self.list + """
+                planning:
+                  reach:
+                    sms: {"65+": 0.7, "75-79": 0.6, "16-24": 0.9}
+                """
         let result = ProfileLoader.validate(yaml: yaml, path: "p.yaml", isKnownZone: fixtureZones)
         #expect(result.profile == nil)
-        #expect(result.report == """
-            p.yaml:9:23: error: "75-79" overlaps another range in planning.reach.sms (both cover 75-79).
-                sms: {"65+": 0.7, "75-79": 0.6, "16-24": 0.9}
-                                  ^
-            hint: Give each age band one value.
+        #expect(
+            result.report == """
+                p.yaml:9:23: error: "75-79" overlaps another range in planning.reach.sms (both cover 75-79).
+                    sms: {"65+": 0.7, "75-79": 0.6, "16-24": 0.9}
+                                      ^
+                hint: Give each age band one value.
 
-            p.yaml:9:37: error: "16-24" is not an age band or a range of whole bands.
-                sms: {"65+": 0.7, "75-79": 0.6, "16-24": 0.9}
-                                                ^
-            hint: Write a band ("75-79"), a range of bands ("65-74") or an open range ("75+").
-            """)
+                p.yaml:9:37: error: "16-24" is not an age band or a range of whole bands.
+                    sms: {"65+": 0.7, "75-79": 0.6, "16-24": 0.9}
+                                                    ^
+                hint: Write a band ("75-79"), a range of bands ("65-74") or an open range ("75+").
+                """)
     }
 }

@@ -77,7 +77,8 @@ public func size(ofGroup id: String, in profile: PracticeProfile) -> GroupSize? 
         return GroupSize(id: id, count: byBand.reduce(0, +), byBand: byBand)
     }
     guard let recorded = profile.recordedCount(ofGroup: id) else { return nil }
-    let age = ProfileDefaults.ageProfiles[id]
+    let age =
+        ProfileDefaults.ageProfiles[id]
         ?? ProfileDefaults.AgeProfile(minAge: 0, maxAge: nil, ageSource: "all ages", relativeRate75Plus: 1)
     let share = min(1, max(0, ProfileDefaults.share75Plus(of: recorded, in: profile.list)))
     let eligible = profile.list.population(minAge: age.minAge, maxAge: age.maxAge)
@@ -86,7 +87,9 @@ public func size(ofGroup id: String, in profile: PracticeProfile) -> GroupSize? 
     for older in [true, false] {
         let part = older ? total * share : total * (1 - share)
         guard part > 0 else { continue }
-        let bands = AgeBand.all.filter { $0.is75Plus == older && $0.fraction(minAge: age.minAge, maxAge: age.maxAge) > 0 }
+        let bands = AgeBand.all.filter {
+            $0.is75Plus == older && $0.fraction(minAge: age.minAge, maxAge: age.maxAge) > 0
+        }
         guard !bands.isEmpty else { continue }
         let weights = bands.map { eligible[$0.index] }
         let sum = weights.reduce(0, +)

@@ -98,7 +98,11 @@ public struct GroupCount: Sendable, Hashable, Codable {
 
 /// How patients book a service.
 public enum BookingRoute: String, Sendable, Hashable, Codable, CaseIterable {
-    case phone, online, walkIn = "walk-in", textLink = "text-link", nhsApp = "nhs-app", selfReferral = "self-referral"
+    case phone, online
+    case walkIn = "walk-in"
+    case textLink = "text-link"
+    case nhsApp = "nhs-app"
+    case selfReferral = "self-referral"
 }
 
 /// A service the practice offers (or promotes, for services run by others).

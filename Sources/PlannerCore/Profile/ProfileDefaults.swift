@@ -58,7 +58,8 @@ public enum ProfileDefaults {
         "diabetes": AgeProfile(minAge: 17, maxAge: nil, ageSource: "QOF 17+", relativeRate75Plus: 3),
         "non-diabetic-hyperglycaemia": AgeProfile(minAge: 18, maxAge: nil, ageSource: "QOF 18+", relativeRate75Plus: 3),
         "hypertension": AgeProfile(minAge: 18, maxAge: nil, ageSource: "assumption 18+", relativeRate75Plus: 4),
-        "coronary-heart-disease": AgeProfile(minAge: 40, maxAge: nil, ageSource: "assumption 40+", relativeRate75Plus: 5),
+        "coronary-heart-disease": AgeProfile(
+            minAge: 40, maxAge: nil, ageSource: "assumption 40+", relativeRate75Plus: 5),
         "heart-failure": AgeProfile(minAge: 40, maxAge: nil, ageSource: "assumption 40+", relativeRate75Plus: 8),
         "atrial-fibrillation": AgeProfile(minAge: 40, maxAge: nil, ageSource: "assumption 40+", relativeRate75Plus: 8),
         "stroke-tia": AgeProfile(minAge: 40, maxAge: nil, ageSource: "assumption 40+", relativeRate75Plus: 5),
@@ -68,7 +69,8 @@ public enum ProfileDefaults {
         "cancer": AgeProfile(minAge: 18, maxAge: nil, ageSource: "assumption 18+", relativeRate75Plus: 5),
         "dementia": AgeProfile(minAge: 40, maxAge: nil, ageSource: "assumption 40+", relativeRate75Plus: 40),
         "depression": AgeProfile(minAge: 18, maxAge: nil, ageSource: "QOF 18+", relativeRate75Plus: 0.8),
-        "serious-mental-illness": AgeProfile(minAge: 18, maxAge: nil, ageSource: "assumption 18+", relativeRate75Plus: 0.8),
+        "serious-mental-illness": AgeProfile(
+            minAge: 18, maxAge: nil, ageSource: "assumption 18+", relativeRate75Plus: 0.8),
         "learning-disability": AgeProfile(minAge: 0, maxAge: nil, ageSource: "QOF all ages", relativeRate75Plus: 0.3),
         "epilepsy": AgeProfile(minAge: 18, maxAge: nil, ageSource: "QOF 18+", relativeRate75Plus: 1),
         "osteoporosis": AgeProfile(minAge: 50, maxAge: nil, ageSource: "QOF 50+", relativeRate75Plus: 4),
@@ -78,7 +80,8 @@ public enum ProfileDefaults {
         "smokers": AgeProfile(minAge: 15, maxAge: nil, ageSource: "QOF smoking 15+", relativeRate75Plus: 0.4),
         "care-home-residents": AgeProfile(minAge: 65, maxAge: nil, ageSource: "assumption 65+", relativeRate75Plus: 10),
         "veterans": AgeProfile(minAge: 18, maxAge: nil, ageSource: "assumption 18+", relativeRate75Plus: 2),
-        "pregnant-and-new-parents": AgeProfile(minAge: 16, maxAge: 49, ageSource: "assumption 16-49", relativeRate75Plus: 0),
+        "pregnant-and-new-parents": AgeProfile(
+            minAge: 16, maxAge: 49, ageSource: "assumption 16-49", relativeRate75Plus: 0),
     ]
 
     /// The share aged 75+ used for a register or cohort: the profile's own figure when given,
@@ -87,7 +90,8 @@ public enum ProfileDefaults {
         if let s = count.share75Plus { return s }
         guard let age = ageProfiles[count.id] else { return 0 }
         let pop = list.population(minAge: age.minAge, maxAge: age.maxAge)
-        var older = 0.0, younger = 0.0
+        var older = 0.0
+        var younger = 0.0
         for band in AgeBand.all {
             if band.is75Plus { older += pop[band.index] } else { younger += pop[band.index] }
         }
