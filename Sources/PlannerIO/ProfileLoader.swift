@@ -1,0 +1,755 @@
+import Foundation
+import PlannerCore
+import Yams
+
+/// The outcome of reading a practice profile: the profile when there is no error, and every
+/// problem found (errors and warnings), sorted by position.
+public struct ProfileValidation: Sendable {
+    /// The validated profile; nil when any error was found.
+    public var profile: PracticeProfile?
+    /// Every diagnostic, in `Diagnostic.reportOrder`.
+    public var diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+
+    /// All diagnostics rendered, separated by blank lines (no trailing newline).
+    public var report: String { diagnostics.map(\.description).joined(separator: "\n\n") }
+}
+
+/// Reads and validates practice profiles (YAML; the format is described in docs/profile.md).
+public enum ProfileLoader {
+    /// Time-zone names the running system knows (Foundation's zone database). Callers that
+    /// ship their own zone data pass their own checker to `validate`.
+    /// The default zone is always accepted, so a machine without zone data can still read UK profiles.
+    public static let systemZoneCheck: @Sendable (String) -> Bool = {
+        $0 == ProfileDefaults.timeZone || TimeZone(identifier: $0) != nil
+    }
+
+    /// Reads the profile at `url`. `displayPath` is the path printed in diagnostics
+    /// (default: the path as given).
+    public static func load(
+        contentsOf url: URL, displayPath: String? = nil, isKnownZone: (String) -> Bool = systemZoneCheck
+    ) -> ProfileValidation {
+        let shown = displayPath ?? url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            let d = Diagnostic(
+                .error, SourceLocation(path: shown),
+                exists ? "The profile could not be read." : "There is no profile file at this path.",
+                hint: exists
+                    ? "Check the file's permissions." : "Check the path, e.g. --profile Profiles/urban-young.yaml.")
+            return ProfileValidation(profile: nil, diagnostics: [d])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let d = Diagnostic(
+                .error, SourceLocation(path: shown), "The profile is not UTF-8 text.",
+                hint: "Save the file as UTF-8 (plain text) and try again.")
+            return ProfileValidation(profile: nil, diagnostics: [d])
+        }
+        return validate(yaml: text, path: shown, isKnownZone: isKnownZone)
+    }
+
+    /// Parses and validates profile text. `path` is used in diagnostics only.
+    public static func validate(yaml: String, path: String, isKnownZone: (String) -> Bool) -> ProfileValidation {
+        let reader = ProfileReader(path: path, text: yaml)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml, .basic)
+        } catch {
+            reader.add(yamlDiagnostic(error, reader: reader))
+            return finish(reader, nil)
+        }
+        guard let root, !reader.isNull(root) else {
+            reader.add(
+                Diagnostic(
+                    .error, SourceLocation(path: path), "The profile is empty.",
+                    hint: "Start from Profiles/urban-young.yaml and see docs/profile.md."))
+            return finish(reader, nil)
+        }
+        let profile = withoutActuallyEscaping(isKnownZone) { zoneCheck in
+            ProfileBuilder(reader: reader, isKnownZone: zoneCheck).build(root)
+        }
+        return finish(reader, profile)
+    }
+
+    private static func finish(_ reader: ProfileReader, _ profile: PracticeProfile?) -> ProfileValidation {
+        let sorted = reader.diagnostics.sorted(by: Diagnostic.reportOrder)
+        return ProfileValidation(profile: reader.hasErrors ? nil : profile, diagnostics: sorted)
+    }
+
+    /// Turns a Yams parse error into a diagnostic at its mark.
+    private static func yamlDiagnostic(_ error: any Error, reader: ProfileReader) -> Diagnostic {
+        func at(_ mark: Mark, _ message: String, _ hint: String) -> Diagnostic {
+            let loc = SourceLocation(path: reader.path, line: mark.line, column: mark.column)
+            return Diagnostic(.error, loc, message, sourceLine: reader.sourceLine(mark.line), hint: hint)
+        }
+        let layoutHint =
+            "Check the indentation (spaces, not tabs) and that each \"key: value\" pair is on its own line."
+        switch error as? YamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            let tab = reader.sourceLine(mark.line)?.contains("\t") == true
+            return at(
+                mark, "The file is not valid YAML: \(problem).",
+                tab ? "YAML does not allow tabs for indentation; use spaces." : layoutHint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return at(
+                context.mark, "The key \(names) appears more than once in the same section.",
+                "Keep one of them and delete the other.")
+        default:
+            return Diagnostic(
+                .error, SourceLocation(path: reader.path), "The file is not valid YAML: \(error).",
+                hint: layoutHint)
+        }
+    }
+}
+
+/// The top-level keys of a profile, in documentation order.
+enum ProfileKeys {
+    static let top = [
+        "name", "odsCode", "nation", "timeZone", "listSize", "list", "registers", "cohorts", "services", "channels",
+        "staff", "quietDates", "planning", "decisionsFile",
+    ]
+    /// Cohort keys (camelCase) and the group ids they size.
+    static let cohorts: [(String, String)] = [
+        ("carers", "carers"), ("smokers", "smokers"), ("careHomeResidents", "care-home-residents"),
+        ("veterans", "veterans"), ("pregnantAndNewParents", "pregnant-and-new-parents"),
+    ]
+}
+
+/// Builds a `PracticeProfile` from the YAML tree, reporting every problem to the reader.
+struct ProfileBuilder {
+    let reader: ProfileReader
+    let isKnownZone: (String) -> Bool
+
+    func build(_ root: Node) -> PracticeProfile? {
+        guard let fields = reader.mapping(root, "profile", known: ProfileKeys.top) else { return nil }
+        func field(_ name: String) -> ProfileReader.Field? { fields.first { $0.name == name } }
+
+        var name: String?
+        if let f = field("name") {
+            name = reader.text(f.value, "name")
+        } else {
+            reader.add(
+                Diagnostic(
+                    .error, SourceLocation(path: reader.path), "The profile has no \"name\".",
+                    hint: "Add the practice's name as the first line, e.g. name: Example Medical Practice"))
+        }
+        let odsCode = field("odsCode").flatMap { readODS($0.value) }
+        let nation: Nation =
+            field("nation").flatMap {
+                reader.choice(
+                    $0.value, "nation", Nation.allCases.map { ($0.rawValue, $0) }, what: "a UK nation the planner knows"
+                )
+            } ?? .england
+        var timeZone = ProfileDefaults.timeZone
+        if let f = field("timeZone"), let zone = readZone(f.value) { timeZone = zone }
+
+        let listSizeField = field("listSize")
+        let listSize = listSizeField.flatMap { reader.count($0.value, "listSize") }
+        var list: PatientList?
+        if let f = field("list") {
+            list = readList(f.value)
+        } else {
+            reader.add(
+                Diagnostic(
+                    .error, SourceLocation(path: reader.path),
+                    "The profile has no \"list\" (patients by sex and age band).",
+                    hint: "Add a list section with male and female counts for each age band; see docs/profile.md."))
+        }
+        if let list, let listSize, let f = listSizeField, list.total != listSize {
+            let male = list.male.reduce(0, +)
+            let female = list.female.reduce(0, +)
+            reader.error(
+                at: f.value,
+                "listSize is \(groupedThousands(listSize)), but the age bands add up to \(groupedThousands(list.total)) "
+                    + "(\(groupedThousands(male)) male, \(groupedThousands(female)) female).",
+                hint:
+                    "Correct listSize or the band counts; both should come from the same NHS Digital list-size extract."
+            )
+        }
+        let patients = listSize ?? list?.total
+
+        let registers = field("registers").map { readRegisters($0.value, listTotal: patients, list: list) } ?? []
+        let cohorts = field("cohorts").map { readCohorts($0.value, listTotal: patients, list: list) } ?? []
+        let services = field("services").map { readServices($0.value) } ?? []
+        let channelsField = field("channels")
+        let channels = channelsField.map { readChannels($0.value) } ?? Channels()
+        warnAboutBudgets(channels, channelsField)
+        let staff = field("staff").map { readStaff($0.value) } ?? Staff()
+        let quiet = field("quietDates").map { readQuietDates($0.value) } ?? []
+        let planning = field("planning").map { readPlanning($0.value) } ?? PlanningSettings()
+        let decisions = field("decisionsFile").flatMap { reader.text($0.value, "decisionsFile") }
+
+        guard let name, let list else { return nil }
+        return PracticeProfile(
+            name: name, odsCode: odsCode, nation: nation, timeZone: timeZone, listSize: list.total, list: list,
+            registers: registers, cohorts: cohorts, services: services, channels: channels, staff: staff,
+            quietDates: quiet, planning: planning, decisionsFile: decisions)
+    }
+
+    // MARK: Identity
+
+    private func readODS(_ node: Node) -> String? {
+        guard let raw = reader.text(node, "odsCode") else { return nil }
+        let code = raw.uppercased()
+        let chars = Array(code)
+        let ok =
+            chars.count == 6 && chars[0].isASCII && chars[0].isLetter
+            && chars.dropFirst().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard ok else {
+            reader.error(
+                at: node, "\"\(raw)\" is not a GP practice ODS code.",
+                hint: "A practice code is one letter followed by five letters or digits, e.g. \"Y01234\".")
+            return nil
+        }
+        return code
+    }
+
+    private func readZone(_ node: Node) -> String? {
+        guard let zone = reader.text(node, "timeZone") else { return nil }
+        guard isKnownZone(zone) else {
+            let hint =
+                closestMatch(to: zone, in: [ProfileDefaults.timeZone]).map { "Did you mean \"\($0)\"?" }
+                ?? "Use an IANA time zone name; UK practices use \"\(ProfileDefaults.timeZone)\"."
+            reader.error(at: node, "\"\(zone)\" is not a time zone name this system knows.", hint: hint)
+            return nil
+        }
+        return zone
+    }
+
+    // MARK: List
+
+    private func readList(_ node: Node) -> PatientList? {
+        guard let fields = reader.mapping(node, "list", known: Sex.allCases.map(\.rawValue)) else { return nil }
+        var bands: [Sex: [Int]] = [:]
+        var complete = true
+        for sex in Sex.allCases {
+            guard let f = fields.first(where: { $0.name == sex.rawValue }) else {
+                reader.error(
+                    at: node, "The list has no \"\(sex.rawValue)\" section.",
+                    hint: "Add \(sex.rawValue): with a count for each age band 0-4 to 90+.")
+                complete = false
+                continue
+            }
+            if let counts = readBands(f, sex) { bands[sex] = counts } else { complete = false }
+        }
+        guard complete, let male = bands[.male], let female = bands[.female] else { return nil }
+        return PatientList(male: male, female: female)
+    }
+
+    private func readBands(_ f: ProfileReader.Field, _ sex: Sex) -> [Int]? {
+        let section = "list.\(sex.rawValue)"
+        guard let fields = reader.mapping(f.value, section, known: nil) else { return nil }
+        var counts: [Int?] = Array(repeating: nil, count: AgeBand.count)
+        var ok = true
+        for g in fields {
+            guard let band = AgeBand(label: g.name) else {
+                reader.error(
+                    at: g.key, "\"\(g.name)\" is not an age band.",
+                    hint: "The bands are 0-4, 5-9, 10-14, ... 80-84, 85-89 and 90+, as NHS Digital publishes them.")
+                ok = false
+                continue
+            }
+            if let n = reader.count(g.value, "\(section).\(g.name)") { counts[band.index] = n } else { ok = false }
+        }
+        let written = Set(fields.compactMap { AgeBand(label: $0.name) })
+        let absent = AgeBand.all.filter { !written.contains($0) }
+        if !absent.isEmpty {
+            let names = absent.map { "\"\($0.label)\"" }.joined(separator: ", ")
+            let what =
+                absent.count == AgeBand.count
+                ? "age bands" : "\(absent.count == 1 ? "band" : "bands") \(names)"
+            reader.error(
+                at: f.key, "The \(sex.rawValue) list has no \(what).",
+                hint: "Add every band from 0-4 to 90+; write 0 where nobody is in a band.")
+            ok = false
+        }
+        return ok ? counts.map { $0 ?? 0 } : nil
+    }
+
+    // MARK: Registers and cohorts
+
+    private func readRegisters(_ node: Node, listTotal: Int?, list: PatientList?) -> [GroupCount] {
+        guard let fields = reader.mapping(node, "registers", known: nil) else { return [] }
+        var out: [GroupCount] = []
+        for f in fields {
+            let id = f.name
+            guard CanonicalIds.registerGroups.contains(id) else {
+                unknownRegister(f)
+                continue
+            }
+            if let c = readGroupCount(
+                f, id: id, field: "registers.\(id)", what: "register", listTotal: listTotal, list: list)
+            {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    private func unknownRegister(_ f: ProfileReader.Field) {
+        let id = f.name
+        switch CanonicalIds.kind(ofGroup: id) {
+        case .cohort:
+            let key = ProfileKeys.cohorts.first { $0.1 == id }?.0 ?? id
+            reader.error(
+                at: f.key, "\"\(id)\" is a coded cohort, not a QOF register.",
+                hint: "Move it under cohorts as \(key).")
+        case .ageSex:
+            reader.error(
+                at: f.key, "\"\(id)\" is an age group, not a QOF register.",
+                hint: "Age groups are sized from the list; remove this line.")
+        default:
+            let hint =
+                closestMatch(to: id, in: CanonicalIds.registerGroups).map { "Did you mean \"\($0)\"?" }
+                ?? "Register ids are listed in docs/profile.md, e.g. diabetes, hypertension, asthma, copd."
+            reader.error(at: f.key, "\"\(id)\" is not a register id the planner knows.", hint: hint)
+        }
+    }
+
+    private func readCohorts(_ node: Node, listTotal: Int?, list: PatientList?) -> [GroupCount] {
+        guard let fields = reader.mapping(node, "cohorts", known: ProfileKeys.cohorts.map(\.0)) else { return [] }
+        var out: [GroupCount] = []
+        for f in fields {
+            guard let id = ProfileKeys.cohorts.first(where: { $0.0 == f.name })?.1 else { continue }
+            if let c = readGroupCount(
+                f, id: id, field: "cohorts.\(f.name)", what: "cohort", listTotal: listTotal, list: list)
+            {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A count written as `N` or `{count: N, share75Plus: S}`.
+    private func readGroupCount(
+        _ f: ProfileReader.Field, id: String, field: String, what: String, listTotal: Int?, list: PatientList?
+    ) -> GroupCount? {
+        var countNode = f.value
+        var countField = field
+        var share: Double?
+        var shareNode: Node?
+        if case .mapping = f.value {
+            guard let sub = reader.mapping(f.value, field, known: ["count", "share75Plus"]) else { return nil }
+            guard let c = sub.first(where: { $0.name == "count" }) else {
+                reader.error(
+                    at: f.key, "\(field) has no \"count\".",
+                    hint: "Write the number of patients on the \(what) as count: N.")
+                return nil
+            }
+            countNode = c.value
+            countField = "\(field).count"
+            if let s = sub.first(where: { $0.name == "share75Plus" }) {
+                shareNode = s.value
+                share = reader.share(s.value, "\(field).share75Plus")
+                if share == nil { return nil }
+            }
+        }
+        guard let n = reader.count(countNode, countField) else { return nil }
+        if let listTotal, n > listTotal {
+            reader.error(
+                at: countNode,
+                "The \"\(id)\" \(what) has \(groupedThousands(n)) patients, more than the whole list "
+                    + "(\(groupedThousands(listTotal))).",
+                hint: "Check the count; a \(what) cannot be larger than the practice's list.")
+            return nil
+        }
+        if let list, let age = ProfileDefaults.ageProfiles[id] {
+            let eligible = Int(list.population(minAge: age.minAge, maxAge: age.maxAge).reduce(0, +).rounded(.down))
+            let ages = age.maxAge.map { "aged \(age.minAge) to \($0)" } ?? "aged \(age.minAge) and over"
+            if n > eligible, age.minAge > 0 || age.maxAge != nil {
+                reader.warning(
+                    at: countNode,
+                    "The \"\(id)\" \(what) has \(groupedThousands(n)) patients, more than the "
+                        + "\(groupedThousands(eligible)) patients \(ages) on the list.",
+                    hint:
+                        "Check the count; the planner spreads this \(what) over patients \(ages) (see docs/profile.md)."
+                )
+            }
+        }
+        if let share, share > 0, let age = ProfileDefaults.ageProfiles[id], let maxAge = age.maxAge, maxAge < 75 {
+            reader.error(
+                at: shareNode,
+                "\(field).share75Plus is \(formatNumber(share)), but the planner counts this \(what) only "
+                    + "up to age \(maxAge).",
+                hint: "Remove share75Plus or set it to 0.")
+            return nil
+        }
+        return GroupCount(id: id, count: n, share75Plus: share)
+    }
+
+    // MARK: Services
+
+    private func readServices(_ node: Node) -> [OfferedService] {
+        guard let items = reader.sequence(node, "services", example: "- flu-vaccination") else { return [] }
+        var out: [OfferedService] = []
+        var seen: Set<String> = []
+        for (i, item) in items.enumerated() {
+            let field = "services[\(i + 1)]"
+            var idNode = item
+            var capacity: Int?
+            var route: BookingRoute?
+            var ok = true
+            if case .mapping = item {
+                guard let sub = reader.mapping(item, field, known: ["id", "weeklyCapacity", "bookingRoute"]) else {
+                    continue
+                }
+                guard let idField = sub.first(where: { $0.name == "id" }) else {
+                    reader.error(
+                        at: item, "\(field) has no \"id\".", hint: "Name the service, e.g. id: flu-vaccination.")
+                    continue
+                }
+                idNode = idField.value
+                if let c = sub.first(where: { $0.name == "weeklyCapacity" }) {
+                    capacity = reader.count(c.value, "\(field).weeklyCapacity")
+                    ok = ok && capacity != nil
+                }
+                if let r = sub.first(where: { $0.name == "bookingRoute" }) {
+                    route = reader.choice(
+                        r.value, "\(field).bookingRoute",
+                        BookingRoute.allCases.map { ($0.rawValue, $0) }, what: "a booking route the planner knows")
+                    ok = ok && route != nil
+                }
+            }
+            guard let id = reader.text(idNode, "\(field).id") else { continue }
+            guard CanonicalIds.isService(id) else {
+                let hint: String
+                if let near = closestMatch(to: id, in: CanonicalIds.services) {
+                    hint = "Did you mean \"\(near)\"?"
+                } else if CanonicalIds.isGroup(id) {
+                    hint =
+                        "\"\(id)\" is a patient group; services are things the practice offers, such as "
+                        + "\"diabetes-review\". Service ids are listed in docs/profile.md."
+                } else {
+                    hint = "Service ids are listed in docs/profile.md, e.g. flu-vaccination, cervical-screening."
+                }
+                reader.error(at: idNode, "\"\(id)\" is not a service id the planner knows.", hint: hint)
+                continue
+            }
+            guard seen.insert(id).inserted else {
+                reader.error(at: idNode, "The service \"\(id)\" is listed more than once.", hint: "Keep one entry.")
+                continue
+            }
+            if ok { out.append(OfferedService(id: id, weeklyCapacity: capacity, bookingRoute: route)) }
+        }
+        return out
+    }
+
+    // MARK: Channels
+
+    private func readChannels(_ node: Node) -> Channels {
+        guard let fields = reader.mapping(node, "channels", known: ["sms", "letters", "website", "social"]) else {
+            return Channels()
+        }
+        var channels = Channels()
+        for f in fields {
+            switch f.name {
+            case "sms": channels.sms = readSMS(f.value)
+            case "letters": channels.letters = readLetters(f.value)
+            case "website":
+                guard let sub = reader.mapping(f.value, "channels.website", known: ["monthlyVisits"]) else { break }
+                var site = WebsiteChannel()
+                if let v = sub.first(where: { $0.name == "monthlyVisits" }) {
+                    site.monthlyVisits = reader.count(v.value, "channels.website.monthlyVisits")
+                }
+                channels.website = site
+            case "social": channels.social = readSocial(f.value)
+            default: break
+            }
+        }
+        return Channels(
+            sms: channels.sms, letters: channels.letters, website: channels.website, social: channels.social)
+    }
+
+    private func readSMS(_ node: Node) -> SMSChannel? {
+        let section = "channels.sms"
+        guard
+            let fields = reader.mapping(
+                node, section,
+                known: ["pricePerFragmentPence", "senderName", "quarterlyBudget", "mobileCoverage"])
+        else { return nil }
+        var sms = SMSChannel()
+        for f in fields {
+            let field = "\(section).\(f.name)"
+            switch f.name {
+            case "pricePerFragmentPence":
+                if let p = reader.amount(f.value, field, unit: "pence") { sms.pricePerFragmentPence = p }
+            case "senderName": sms.senderName = readSender(f.value, field)
+            case "quarterlyBudget": sms.quarterlyBudget = reader.amount(f.value, field, unit: "pounds")
+            case "mobileCoverage":
+                if let s = reader.share(f.value, field) { sms.mobileCoverage = s }
+            default: break
+            }
+        }
+        return sms
+    }
+
+    /// An alphanumeric SMS sender id: at most 11 letters, digits or spaces, with at least one letter.
+    private func readSender(_ node: Node, _ field: String) -> String? {
+        guard let name = reader.text(node, field) else { return nil }
+        let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " ") }
+        if !allowed {
+            let cleaned = String(name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " ") }.prefix(11))
+            reader.error(
+                at: node, "\(field) \"\(name)\" may contain only letters, digits and spaces.",
+                hint: "Phones show alphanumeric sender names only; try \"\(cleaned)\".")
+            return nil
+        }
+        if name.count > 11 {
+            let squeezed = String(name.filter { $0 != " " }.prefix(11))
+            reader.error(
+                at: node,
+                "\(field) \"\(name)\" is \(name.count) characters long, but a sender name can have at most 11.",
+                hint: "Shorten it, e.g. \"\(squeezed)\".")
+            return nil
+        }
+        if !name.contains(where: \.isLetter) {
+            reader.error(
+                at: node, "\(field) \"\(name)\" has no letter.",
+                hint: "An alphanumeric sender name needs at least one letter, e.g. \"OakSurgery\".")
+            return nil
+        }
+        return name
+    }
+
+    private func readLetters(_ node: Node) -> LetterChannel? {
+        let section = "channels.letters"
+        guard let fields = reader.mapping(node, section, known: ["pricePence", "quarterlyBudget"]) else { return nil }
+        var letters = LetterChannel()
+        for f in fields {
+            let field = "\(section).\(f.name)"
+            switch f.name {
+            case "pricePence": if let p = reader.amount(f.value, field, unit: "pence") { letters.pricePence = p }
+            case "quarterlyBudget": letters.quarterlyBudget = reader.amount(f.value, field, unit: "pounds")
+            default: break
+            }
+        }
+        return letters
+    }
+
+    private func readSocial(_ node: Node) -> [SocialAccount] {
+        guard
+            let items = reader.sequence(
+                node, "channels.social",
+                example: "- {platform: facebook, followers: 2400}")
+        else { return [] }
+        var out: [SocialAccount] = []
+        var seen: Set<SocialPlatform> = []
+        for (i, item) in items.enumerated() {
+            let field = "channels.social[\(i + 1)]"
+            guard let sub = reader.mapping(item, field, known: ["platform", "followers"]) else { continue }
+            guard let p = sub.first(where: { $0.name == "platform" }) else {
+                reader.error(
+                    at: item, "\(field) has no \"platform\".", hint: "Name the platform, e.g. platform: facebook.")
+                continue
+            }
+            let platform = reader.choice(
+                p.value, "\(field).platform", SocialPlatform.allCases.map { ($0.rawValue, $0) },
+                what: "a social media platform the planner knows",
+                extraHint: ["twitter": "Twitter is now X: write \"x\"."])
+            var followers: Int?
+            if let f = sub.first(where: { $0.name == "followers" }) {
+                followers = reader.count(f.value, "\(field).followers")
+            } else {
+                reader.error(
+                    at: item, "\(field) has no \"followers\".",
+                    hint: "Write the account's follower count, e.g. followers: 2400.")
+            }
+            guard let platform, let followers else { continue }
+            guard seen.insert(platform).inserted else {
+                reader.error(
+                    at: p.value, "The \(platform.rawValue) account is listed more than once.",
+                    hint: "Keep one entry per platform.")
+                continue
+            }
+            out.append(SocialAccount(platform: platform, followers: followers))
+        }
+        return out
+    }
+
+    private func warnAboutBudgets(_ channels: Channels, _ field: ProfileReader.Field?) {
+        let at = field?.key
+        if channels.sms == nil {
+            reader.warning(
+                at: at, "The profile has no SMS channel, so the planner will send no text messages.",
+                hint: "Add channels.sms with a quarterlyBudget in pounds to use text messages.")
+        } else if channels.sms?.quarterlyBudget == nil {
+            reader.warning(
+                at: at, "No quarterly SMS budget is set, so the planner will send no text messages.",
+                hint: "Add channels.sms.quarterlyBudget in pounds, e.g. quarterlyBudget: 300.")
+        }
+        if channels.letters != nil, channels.letters?.quarterlyBudget == nil {
+            reader.warning(
+                at: at, "No quarterly letter budget is set, so the planner will send no letters.",
+                hint: "Add channels.letters.quarterlyBudget in pounds, e.g. quarterlyBudget: 200.")
+        }
+    }
+
+    // MARK: Staff, quiet dates, planning
+
+    private func readStaff(_ node: Node) -> Staff {
+        guard let fields = reader.mapping(node, "staff", known: ["commsHoursPerWeek"]) else { return Staff() }
+        var staff = Staff()
+        if let f = fields.first(where: { $0.name == "commsHoursPerWeek" }),
+            let h = reader.amount(f.value, "staff.commsHoursPerWeek", unit: "hours")
+        {
+            staff.commsHoursPerWeek = h
+        }
+        return staff
+    }
+
+    private func readQuietDates(_ node: Node) -> [QuietPeriod] {
+        guard let items = reader.sequence(node, "quietDates", example: "- 2027-01-04") else { return [] }
+        var out: [QuietPeriod] = []
+        for (i, item) in items.enumerated() {
+            let field = "quietDates[\(i + 1)]"
+            guard case .mapping = item else {
+                if let d = reader.date(item, field) { out.append(QuietPeriod(from: d)) }
+                continue
+            }
+            guard let sub = reader.mapping(item, field, known: ["from", "to", "reason"]) else { continue }
+            guard let fromField = sub.first(where: { $0.name == "from" }) else {
+                reader.error(
+                    at: item, "\(field) has no \"from\" date.",
+                    hint: "Write the first quiet day as from: YYYY-MM-DD.")
+                continue
+            }
+            let from = reader.date(fromField.value, "\(field).from")
+            let toField = sub.first(where: { $0.name == "to" })
+            let to = toField.map { reader.date($0.value, "\(field).to") } ?? from
+            let reason = sub.first(where: { $0.name == "reason" }).flatMap { reader.text($0.value, "\(field).reason") }
+            guard let from, let to else { continue }
+            if to < from, let toField {
+                reader.error(
+                    at: toField.value, "\(field) ends on \(to.iso), before it starts on \(from.iso).",
+                    hint: "Swap the dates; \"to\" is the last quiet day.")
+                continue
+            }
+            out.append(QuietPeriod(from: from, to: to, reason: reason))
+        }
+        return out
+    }
+
+    private func readPlanning(_ node: Node) -> PlanningSettings {
+        let known = [
+            "campaignsPerWeek", "minDaysBetweenContacts", "workingHours", "smsFragments", "olderShareForDirectContact",
+            "letterLeadDays", "effortHours", "reach",
+        ]
+        guard let fields = reader.mapping(node, "planning", known: known) else { return PlanningSettings() }
+        var p = PlanningSettings()
+        for f in fields {
+            let field = "planning.\(f.name)"
+            switch f.name {
+            case "campaignsPerWeek":
+                if let n = reader.count(f.value, field) {
+                    if n < 1 {
+                        reader.error(
+                            at: f.value, "\(field) is 0, but the planner needs at least 1 campaign a week.",
+                            hint: "Write 1 or more.")
+                    } else {
+                        p.campaignsPerWeek = n
+                    }
+                }
+            case "minDaysBetweenContacts":
+                if let n = reader.count(f.value, field) { p.minDaysBetweenContacts = n }
+            case "letterLeadDays":
+                if let n = reader.count(f.value, field) { p.letterLeadDays = n }
+            case "smsFragments":
+                if let n = reader.count(f.value, field) {
+                    if (1...ProfileDefaults.maxSMSFragments).contains(n) {
+                        p.smsFragments = n
+                    } else {
+                        reader.error(
+                            at: f.value,
+                            "\(field) is \(n), but a text message has 1 to \(ProfileDefaults.maxSMSFragments) fragments.",
+                            hint: "Most practice texts fit in 1 or 2 fragments (160 or 306 characters).")
+                    }
+                }
+            case "olderShareForDirectContact":
+                if let s = reader.share(f.value, field) { p.olderShareForDirectContact = s }
+            case "workingHours":
+                if let w = readWorkingHours(f.value) { p.workingHours = w }
+            case "effortHours":
+                p.effortHours = readEffort(f.value)
+            case "reach":
+                p.reach = readReach(f.value)
+            default: break
+            }
+        }
+        return p
+    }
+
+    private func readWorkingHours(_ node: Node) -> WorkingHours? {
+        guard let fields = reader.mapping(node, "planning.workingHours", known: ["start", "end"]) else { return nil }
+        var hours = WorkingHours()
+        var endNode: Node?
+        for f in fields {
+            guard let t = reader.clockTime(f.value, "planning.workingHours.\(f.name)") else { return nil }
+            if f.name == "start" {
+                hours.start = t
+            } else {
+                hours.end = t
+                endNode = f.value
+            }
+        }
+        if hours.end <= hours.start {
+            reader.error(
+                at: endNode ?? node,
+                "planning.workingHours ends at \(hours.end), which is not after its start (\(hours.start)).",
+                hint: "Write end later than start, e.g. start: \"09:00\" and end: \"17:00\".")
+            return nil
+        }
+        return hours
+    }
+
+    private func readEffort(_ node: Node) -> [ChannelKind: Double] {
+        let names = ChannelKind.allCases.map(\.rawValue)
+        guard let fields = reader.mapping(node, "planning.effortHours", known: names) else { return [:] }
+        var out: [ChannelKind: Double] = [:]
+        for f in fields {
+            if let kind = ChannelKind(rawValue: f.name),
+                let h = reader.amount(f.value, "planning.effortHours.\(f.name)", unit: "hours")
+            {
+                out[kind] = h
+            }
+        }
+        return out
+    }
+
+    private func readReach(_ node: Node) -> [ChannelKind: BandValues] {
+        let names = ChannelKind.allCases.map(\.rawValue)
+        guard let fields = reader.mapping(node, "planning.reach", known: names) else { return [:] }
+        var out: [ChannelKind: BandValues] = [:]
+        for f in fields {
+            guard let kind = ChannelKind(rawValue: f.name) else { continue }
+            let section = "planning.reach.\(f.name)"
+            guard let bands = reader.mapping(f.value, section, known: nil) else { continue }
+            var values = BandValues()
+            for b in bands {
+                guard let covered = AgeBand.bands(inRange: b.name) else {
+                    reader.error(
+                        at: b.key, "\"\(b.name)\" is not an age band or a range of whole bands.",
+                        hint: "Write a band (\"75-79\"), a range of bands (\"65-74\") or an open range (\"75+\").")
+                    continue
+                }
+                guard let s = reader.share(b.value, "\(section).\(b.name)") else { continue }
+                if let clash = covered.first(where: { values[$0] != nil }) {
+                    reader.error(
+                        at: b.key, "\"\(b.name)\" overlaps another range in \(section) (both cover \(clash.label)).",
+                        hint: "Give each age band one value.")
+                    continue
+                }
+                for band in covered { values[band] = s }
+            }
+            if !values.isEmpty { out[kind] = values }
+        }
+        return out
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import PlannerCore
+import PlannerIO
+
+/// `planner validate --profile P`: checks a practice profile and reports every problem at once.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a practice profile and report every problem in it.",
+        discussion: """
+            Prints a one-line summary when the profile is valid. Otherwise prints each problem \
+            as file:line:column, the line itself, a caret under the fault and a hint, and exits with 65. \
+            Warnings (such as a missing SMS budget) are printed but do not fail the check.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The practice profile (YAML) to check.", valueName: "file"))
+    var profile: String = "Profiles/urban-young.yaml"
+
+    func run() throws {
+        let url = URL(fileURLWithPath: profile)
+        let result = ProfileLoader.load(contentsOf: url, displayPath: profile)
+        if !result.diagnostics.isEmpty {
+            FileHandle.standardError.write(Data((result.report + "\n").utf8))
+        }
+        guard let practice = result.profile else {
+            let n = result.errors.count
+            FileHandle.standardError.write(Data("\(profile): \(n) \(n == 1 ? "error" : "errors") found.\n".utf8))
+            throw ExitCode(65)
+        }
+        print("ok: \(practice.summaryLine)")
+    }
+}
