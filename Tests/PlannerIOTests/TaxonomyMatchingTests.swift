@@ -1,0 +1,216 @@
+import Foundation
+import ICalKit
+import PlannerCore
+import PlannerIO
+import PlannerTestSupport
+import Testing
+
+/// Matcher quality on labelled feeds: the dev set in ../shared/spec and our own messier
+/// held-out style feed (Fixtures/matching), scored by micro-F1 over (uid, id) pairs.
+///
+/// Run: `swift test --skip-build --filter TaxonomyMatchingTests` (the figures are printed).
+@Suite struct TaxonomyMatchingTests {
+    static let devICS = TestPaths.shared.appendingPathComponent("spec/matching-dev.ics")
+    static let devLabels = TestPaths.shared.appendingPathComponent("spec/matching-dev-labels.tsv")
+    static let taxonomyMD = TestPaths.shared.appendingPathComponent("spec/taxonomy.md")
+
+    static func fixture(_ name: String) throws -> URL {
+        try #require(Bundle.module.url(forResource: "Fixtures/matching/\(name)", withExtension: nil))
+    }
+
+    struct Score: CustomStringConvertible {
+        var groups: (precision: Double, recall: Double, f1: Double)
+        var services: (precision: Double, recall: Double, f1: Double)
+        var errors: [String]
+        var description: String {
+            func f(_ x: Double) -> String { String(format: "%.3f", x) }
+            return "groups P=\(f(groups.precision)) R=\(f(groups.recall)) F1=\(f(groups.f1)); "
+                + "services P=\(f(services.precision)) R=\(f(services.recall)) F1=\(f(services.f1))"
+        }
+    }
+
+    /// Reads, cleans and matches `ics`, then scores against `labels`.
+    static func evaluate(ics: URL, labels: URL) throws -> Score {
+        let occurrences = try TemporaryICSReader.read(ics)
+        let cleaned = CleanedView.build(occurrences) { zone, t in
+            LibICal.utcOffset(zone: zone, at: (t.date.year, t.date.month, t.date.day, t.hour, t.minute))
+        }
+        let matcher = Matcher(taxonomy: Taxonomy.bundled)
+        let results = matcher.match(cleaned)
+        let gold = try LabelFile.read(labels)
+        let valid = try TaxonomyMarkdown.ids(at: taxonomyMD)
+        var predictedGroups: [(uid: String, id: String)] = [], predictedServices: [(uid: String, id: String)] = []
+        var errors: [String] = []
+        for r in results {
+            guard let uid = r.uid else { continue }
+            predictedGroups += r.groupIds.map { (uid, $0) }
+            predictedServices += r.serviceIds.map { (uid, $0) }
+            let want = gold.first { $0.uid == uid }
+            let wg = Set(want?.groups ?? []), ws = Set(want?.services ?? [])
+            if wg != Set(r.groupIds) || ws != Set(r.serviceIds) {
+                errors.append(
+                    "\(r.title): got \(r.groupIds)|\(r.serviceIds) want \(wg.sorted())|\(ws.sorted()) — \(r.why.joined(separator: " / "))")
+            }
+        }
+        let g = MatchScoring.microF1(
+            predicted: predictedGroups, gold: gold.flatMap { l in l.groups.map { (l.uid, $0) } }, validIds: valid)
+        let s = MatchScoring.microF1(
+            predicted: predictedServices, gold: gold.flatMap { l in l.services.map { (l.uid, $0) } }, validIds: valid)
+        return Score(groups: g, services: s, errors: errors)
+    }
+
+    @Test func devSetReachesTheAcceptanceBar() throws {
+        let score = try Self.evaluate(ics: Self.devICS, labels: Self.devLabels)
+        print("matching-dev.ics: \(score)")
+        for e in score.errors { print("  dev mismatch: \(e)") }
+        #expect(score.groups.f1 >= 0.95, "\(score)")
+        #expect(score.services.f1 >= 0.95, "\(score)")
+    }
+
+    @Test func messyHeldOutStyleFeed() throws {
+        let score = try Self.evaluate(ics: try Self.fixture("messy-feed.ics"), labels: try Self.fixture("messy-feed-labels.tsv"))
+        print("messy-feed.ics: \(score)")
+        for e in score.errors { print("  messy mismatch: \(e)") }
+        // The aim on unseen feeds is 0.90 (issue 4); this feed was labelled before tuning.
+        #expect(score.groups.f1 >= 0.90, "\(score)")
+        #expect(score.services.f1 >= 0.90, "\(score)")
+    }
+}
+
+/// One line of a labels TSV: `uid<TAB>groups<TAB>services`, ids comma-separated.
+struct LabelFile {
+    var uid: String
+    var groups: [String]
+    var services: [String]
+
+    static func read(_ url: URL) throws -> [LabelFile] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard let uid = cols.first, !uid.isEmpty else { return nil }
+            func ids(_ i: Int) -> [String] {
+                i < cols.count ? cols[i].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : []
+            }
+            return LabelFile(uid: uid, groups: ids(1), services: ids(2))
+        }
+    }
+}
+
+/// The canonical ids of taxonomy.md: the first column of its two tables.
+enum TaxonomyMarkdown {
+    static func ids(at url: URL) throws -> Set<String> { Set(try orderedIds(at: url).groups + orderedIds(at: url).services) }
+
+    static func orderedIds(at url: URL) throws -> (groups: [String], services: [String]) {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var groups: [String] = [], services: [String] = []
+        var section = ""
+        for raw in text.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("## ") { section = line }
+            guard line.hasPrefix("|"), !line.hasPrefix("|---"), !line.hasPrefix("| id ") else { continue }
+            let id = line.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            guard !id.isEmpty else { continue }
+            if section.contains("Patient groups") { groups.append(id) } else if section.contains("Practice services") { services.append(id) }
+        }
+        return (groups, services)
+    }
+}
+
+/// TEMPORARY, test-only .ics reader for the matching tests while ICalKit's reader is being
+/// written in parallel: unfolds lines, unescapes TEXT, and takes UID, SUMMARY, DESCRIPTION,
+/// CATEGORIES, X-GP-*, DTSTART/DTEND (DATE, UTC, or TZID wall-clock). No RRULE expansion:
+/// each VEVENT is one occurrence. The lead will switch these tests to CalendarReader.
+enum TemporaryICSReader {
+    static func read(_ url: URL) throws -> [Occurrence] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let path = url.lastPathComponent
+        // Unfold, remembering the physical line each logical line starts on.
+        var logical: [(line: Int, text: String)] = []
+        for (i, raw) in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let f = raw.first, f == " " || f == "\t", !logical.isEmpty {
+                logical[logical.count - 1].text += raw.dropFirst()
+            } else {
+                logical.append((i + 1, String(raw)))
+            }
+        }
+        var out: [Occurrence] = []
+        var current: [String: (params: String, value: String)]?
+        var beginLine = 0
+        for (line, l) in logical {
+            if l == "BEGIN:VEVENT" {
+                current = [:]
+                beginLine = line
+                continue
+            }
+            if l == "END:VEVENT", let props = current {
+                current = nil
+                guard let start = time(props["DTSTART"]) else { continue }
+                let end = time(props["DTEND"]) ?? (start.0.isDate ? .date(start.0.civilDate.adding(days: 1)) : start.0, start.1)
+                out.append(
+                    Occurrence(
+                        uid: props["UID"].map { unescape($0.value) }, title: unescape(props["SUMMARY"]?.value ?? ""),
+                        start: start.0, end: end.0, timezone: start.1, categories: list(props["CATEGORIES"]),
+                        source: SourceLocation(path: path, line: beginLine),
+                        description: props["DESCRIPTION"].map { unescape($0.value) },
+                        explicitGroups: props["X-GP-GROUPS"].map { list($0) }, explicitServices: props["X-GP-SERVICES"].map { list($0) }))
+                continue
+            }
+            guard current != nil, let colon = l.firstIndex(of: ":") else { continue }
+            let head = l[..<colon]
+            let name = String(head.split(separator: ";").first ?? "").uppercased()
+            let params = head.contains(";") ? String(head[head.index(after: head.firstIndex(of: ";")!)...]) : ""
+            if current?[name] == nil { current?[name] = (params, String(l[l.index(after: colon)...])) }
+        }
+        return out
+    }
+
+    static func time(_ p: (params: String, value: String)?) -> (EventTime, String?)? {
+        guard let p else { return nil }
+        let v = p.value
+        if v.count == 8, let d = CivilDate(iso: v) { return (.date(d), nil) }
+        guard v.count >= 15, let d = CivilDate(iso: String(v.prefix(8))) else { return nil }
+        let digits = Array(v)
+        func n(_ a: Int) -> Int { Int(String(digits[a..<a + 2])) ?? 0 }
+        let t = LocalDateTime(date: d, hour: n(9), minute: n(11), second: n(13))
+        if v.hasSuffix("Z") { return (.dateTime(t), "UTC") }
+        let tzid = p.params.split(separator: ";").first { $0.uppercased().hasPrefix("TZID=") }.map { String($0.dropFirst(5)) }
+        return (.dateTime(t), tzid)
+    }
+
+    static func list(_ p: (params: String, value: String)?) -> [String] {
+        guard let p else { return [] }
+        var items: [String] = [], cur = ""
+        var escaped = false
+        for ch in p.value {
+            if escaped {
+                cur.append(ch == "n" || ch == "N" ? "\n" : ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else if ch == "," {
+                items.append(cur)
+                cur = ""
+            } else {
+                cur.append(ch)
+            }
+        }
+        items.append(cur)
+        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func unescape(_ s: String) -> String {
+        var out = ""
+        var escaped = false
+        for ch in s {
+            if escaped {
+                out.append(ch == "n" || ch == "N" ? "\n" : ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}
