@@ -97,7 +97,7 @@ public enum TextCleaning {
     /// DESCRIPTION as plain text: tags removed (`<br>`, `<p>`, headings and list items
     /// become line breaks, `<li>` a "• " bullet), `<script>`/`<style>` bodies and comments
     /// dropped, WordPress shortcodes removed, entities decoded, spaces collapsed within
-    /// lines, at most one blank line in a row, and no leading or trailing blank lines.
+    /// lines, and empty lines dropped (one text line per line).
     public static func plainText(fromHTML html: String) -> String {
         var text = stripTags(html)
         text = removeShortcodes(text)
@@ -123,17 +123,12 @@ public enum TextCleaning {
         return out
     }
 
+    /// One line per non-empty line of text: spaces collapsed, empty lines and lone bullets dropped.
     private static func tidyLines(_ s: String) -> String {
         var lines: [String] = []
-        var blank = 0
-        for raw in s.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in s.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = collapseSpaces(String(raw).replacingOccurrences(of: "\r", with: ""))
-            if line.isEmpty || line == "•" {
-                blank += 1
-                continue
-            }
-            if !lines.isEmpty, blank > 1 { lines.append("") }
-            blank = 0
+            if line.isEmpty || line == "•" { continue }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
