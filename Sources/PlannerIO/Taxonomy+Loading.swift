@@ -20,6 +20,8 @@ extension Taxonomy {
     public static func load(bundled: URL? = Bundled.taxonomy, extra: [URL] = []) throws(TaxonomyLoadError) -> Taxonomy {
         var diagnostics: [Diagnostic] = []
         var taxonomy = Taxonomy(groups: [], services: [])
+        var places: [String: (SourceLocation, String)] = [:]
+        var sizingWritten = Set<String>()
         guard let bundled else {
             throw TaxonomyLoadError(diagnostics: [
                 Diagnostic(
@@ -40,8 +42,11 @@ extension Taxonomy {
             let (overlay, problems) = TaxonomyFile.parse(text, path: path)
             diagnostics += problems
             if let overlay { taxonomy = taxonomy.applying(overlay) }
+            let located = TaxonomyFile.idLocations(text, path: path)
+            places.merge(located.places) { _, new in new }
+            sizingWritten.formUnion(located.sizingWritten)
         }
-        diagnostics += TaxonomyFile.validate(taxonomy)
+        diagnostics += TaxonomyFile.validate(taxonomy, places: places, sizingWritten: sizingWritten)
         if diagnostics.contains(where: \.isError) { throw TaxonomyLoadError(diagnostics: diagnostics) }
         return taxonomy
     }
@@ -240,33 +245,52 @@ public enum TaxonomyFile {
     }
 
     /// Whole-taxonomy checks after all files are applied: every group can be sized, every
-    /// service's main groups exist, and no entry is left without a name.
-    public static func validate(_ t: Taxonomy) -> [Diagnostic] {
+    /// service's main groups exist, and no id is both a group and a service. `places` gives
+    /// the `id:` line that last defined each id, for the diagnostics; a group listed in
+    /// `sizingWritten` has a `sizedFrom` that failed to parse (already reported), so its
+    /// absence is not reported again.
+    public static func validate(
+        _ t: Taxonomy, places: [String: (SourceLocation, String)] = [:], sizingWritten: Set<String> = []
+    ) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        func diag(_ id: String, _ message: String, hint: String) -> Diagnostic {
+            let place = places[id]
+            return Diagnostic(.error, place?.0 ?? SourceLocation(path: "taxonomy"), message, sourceLine: place?.1, hint: hint)
+        }
         let groupIds = Set(t.groupIds)
-        for g in t.groups where g.sizedFrom == nil {
+        for g in t.groups where g.sizedFrom == nil && !sizingWritten.contains(g.id) {
             out.append(
-                Diagnostic(
-                    .error, SourceLocation(path: "taxonomy"), "group \"\(g.id)\" has no `sizedFrom`",
-                    hint: "say how the group is counted, e.g. `sizedFrom: {basis: register, register: DM}`"))
+                diag(g.id, "group \"\(g.id)\" has no `sizedFrom`", hint: "say how the group is counted, e.g. `sizedFrom: {basis: register, register: DM}`"))
         }
         for s in t.services {
             for m in s.mainGroups where !groupIds.contains(m) {
                 let suggestion = closestMatch(to: m, in: t.groupIds).map { "did you mean \"\($0)\"?" }
                 out.append(
-                    Diagnostic(
-                        .error, SourceLocation(path: "taxonomy"), "service \"\(s.id)\" names unknown group \"\(m)\" in `mainGroups`",
-                        hint: suggestion ?? "use a group id from the `groups` section"))
+                    diag(s.id, "service \"\(s.id)\" names unknown group \"\(m)\" in `mainGroups`", hint: suggestion ?? "use a group id from the `groups` section"))
             }
         }
         let serviceIds = Set(t.serviceIds)
         for id in groupIds.intersection(serviceIds).sorted() {
-            out.append(
-                Diagnostic(
-                    .error, SourceLocation(path: "taxonomy"), "id \"\(id)\" is both a group and a service",
-                    hint: "rename one of them"))
+            out.append(diag(id, "id \"\(id)\" is both a group and a service", hint: "rename one of them"))
         }
         return out
+    }
+
+    /// Where each entry's `id:` is written in a file (location of the value, and the line's text).
+    static func idLocations(_ text: String, path: String) -> (places: [String: (SourceLocation, String)], sizingWritten: Set<String>) {
+        guard let root = try? Yams.compose(yaml: text), let top = root.mapping else { return ([:], []) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var out: [String: (SourceLocation, String)] = [:]
+        var sizing = Set<String>()
+        for key in ["groups", "services"] {
+            for item in top[key]?.sequence ?? [] {
+                guard let idNode = item.mapping?["id"], let id = idNode.scalar?.string, let mark = idNode.mark else { continue }
+                let line = mark.line <= lines.count ? lines[mark.line - 1] : ""
+                out[id] = (SourceLocation(path: path, line: mark.line, column: mark.column), line)
+                if item.mapping?["sizedFrom"] != nil { sizing.insert(id) }
+            }
+        }
+        return (out, sizing)
     }
 
     // MARK: Helpers

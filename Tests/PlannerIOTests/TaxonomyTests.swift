@@ -123,13 +123,13 @@ import Testing
                       - id: Bad_Id
                             ^
                     hint: ids are lower-case letters, digits and hyphens, e.g. `adults-40-74`
+                    \(p):11:9: error: service "weekly-clinic" names unknown group "carer" in `mainGroups`
+                      - id: weekly-clinic
+                            ^
+                    hint: did you mean "carers"?
                     \(p):16:1: error: unknown key "colour"
                     colour: blue
                     ^
-                    taxonomy: error: group "new-group" has no `sizedFrom`
-                    hint: say how the group is counted, e.g. `sizedFrom: {basis: register, register: DM}`
-                    taxonomy: error: service "weekly-clinic" names unknown group "carer" in `mainGroups`
-                    hint: did you mean "carers"?
                     """)
         }
     }

@@ -15,7 +15,8 @@ public enum TextCleaning {
     /// "Mother&#8217;s Day" -> "Mother’s Day".
     public static func normalizedTitle(_ title: String) -> String {
         let text = collapseSpaces(decodeEntities(removeShortcodes(stripTags(title))))
-        return removeYears(text)
+        let hasYearStart = text.utf8.contains(0x31) || text.utf8.contains(0x32)  // "19.." or "20.."
+        return hasYearStart ? removeYears(text) : text
     }
 
     /// Removes stand-alone years (1900-2099, optionally a range such as "2027/28" or
@@ -127,7 +128,7 @@ public enum TextCleaning {
     private static func tidyLines(_ s: String) -> String {
         var lines: [String] = []
         for raw in s.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = collapseSpaces(String(raw).replacingOccurrences(of: "\r", with: ""))
+            let line = collapseSpaces(raw.contains("\r") ? raw.replacingOccurrences(of: "\r", with: "") : String(raw))
             if line.isEmpty || line == "•" { continue }
             lines.append(line)
         }

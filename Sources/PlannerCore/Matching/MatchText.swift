@@ -23,6 +23,7 @@ public struct MatchText: Sendable {
 
     /// Words before stemming: letters and digits, apostrophes handled as described above.
     static func rawWords(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
         let lowered = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var words: [String] = []
         var current = ""
@@ -47,6 +48,43 @@ public struct MatchText: Sendable {
                 }
                 if current.isEmpty || !(next.isLetter || next.isNumber) { flush() }
             } else if ch == "&" || ch == "+" {
+                flush()
+                words.append("and")
+            } else {
+                flush()
+            }
+            i += 1
+        }
+        flush()
+        return words
+    }
+
+    /// The same rules as `rawWords`, on ASCII bytes (most feed text), without Foundation.
+    static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(16)
+        let bytes = Array(text.utf8)
+        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if isWordByte(b) {
+                current.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+            } else if b == 0x27 || b == 0x60 {  // ' or `
+                let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0x20
+                let after: UInt8 = i + 2 < bytes.count ? bytes[i + 2] : 0x20
+                if !current.isEmpty, next == 0x73 || next == 0x53, !isWordByte(after) {
+                    flush()
+                    i += 2
+                    continue
+                }
+                if current.isEmpty || !isWordByte(next) { flush() }
+            } else if b == 0x26 || b == 0x2B {  // & or +
                 flush()
                 words.append("and")
             } else {
@@ -100,7 +138,12 @@ struct PhraseIndex: Sendable {
         for i in tokens.indices {
             guard let candidates = byFirst[tokens[i]] else { continue }
             for p in candidates where i + p.tokens.count <= tokens.count {
-                if p.tokens.count == 1 || Array(tokens[i..<i + p.tokens.count]) == p.tokens {
+                var same = true
+                for k in 1..<max(p.tokens.count, 1) where tokens[i + k] != p.tokens[k] {
+                    same = false
+                    break
+                }
+                if same {
                     found.append((p, i..<i + p.tokens.count))
                 }
             }
