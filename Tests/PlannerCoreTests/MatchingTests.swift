@@ -125,6 +125,7 @@ import Testing
         #expect(t.tokens("Brain Tumor Allergies") == ["brain", "tumour", "allergy"])
         #expect(t.tokens("Mens health, Alzheimer’s, Café") == ["men", "health", "alzheimer", "cafe"])
         #expect(t.tokens("World AIDS Day; stress") == ["world", "aids", "day", "stress"])
+        #expect(t.tokens("#TimeToTalkDay and McDonald") == ["time", "to", "talk", "day", "and", "mcdonald"])
     }
 }
 

@@ -214,3 +214,40 @@ enum TemporaryICSReader {
         return out
     }
 }
+
+@Suite struct TaxonomyMatchingScaleTests {
+    /// 10,000 occurrences (the dev set's days, repeated with distinct uids and dates) are
+    /// cleaned and matched well under a second, and the result does not depend on input order.
+    @Test func tenThousandOccurrencesAreQuickAndOrderIndependent() throws {
+        let base = try TemporaryICSReader.read(TaxonomyMatchingTests.devICS)
+        var many: [Occurrence] = []
+        for i in 0..<10_000 {
+            var o = base[i % base.count]
+            o.uid = "\(i)-\(o.uid ?? "")"
+            let shift = (i / base.count) * 400  // far enough apart that no two copies merge
+            o.start = .date(o.start.civilDate.adding(days: shift))
+            o.end = .date(o.end.civilDate.adding(days: shift))
+            o.title = "\(o.title) \(2027 + i % 3)"
+            o.source = SourceLocation(path: "many.ics", line: i + 1)
+            many.append(o)
+        }
+        let matcher = Matcher(taxonomy: Taxonomy.bundled)
+        let clock = ContinuousClock()
+        var results: [MatchResult] = []
+        var cleaned: [CleanOccurrence] = []
+        let cleaning = clock.measure { cleaned = CleanedView.build(many) { _, _ in 0 } }
+        let matching = clock.measure { results = matcher.match(cleaned) }
+        let elapsed = cleaning + matching
+        print("cleaned \(many.count) occurrences in \(cleaning), matched them in \(matching)")
+        #expect(results.count == 10_000)
+        // Release builds take about a tenth of this bound; debug builds on a busy machine
+        // need the slack. Either catches anything quadratic.
+        #if DEBUG
+            #expect(elapsed < .seconds(10))
+        #else
+            #expect(elapsed < .seconds(1))
+        #endif
+        let reversed = matcher.match(CleanedView.build(many.reversed()) { _, _ in 0 })
+        #expect(reversed == results)
+    }
+}

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The cleaned view of a calendar: what matching and planning work from.
 ///
 /// Three repairs on top of the raw occurrences (issue 2, "Cleaned view"):
@@ -69,7 +67,7 @@ public enum CleanedView {
     /// The key two titles must share to be the same day: normalised title, lower-cased,
     /// curly apostrophes straightened, spaces collapsed.
     static func mergeKey(_ o: CleanOccurrence) -> String {
-        TextCleaning.collapseSpaces(o.normalizedTitle.lowercased().replacingOccurrences(of: "’", with: "'"))
+        String(TextCleaning.collapseSpaces(o.normalizedTitle.lowercased()).map { $0 == "’" || $0 == "‘" ? "'" : $0 })
     }
 
     private static func merge(_ items: [CleanOccurrence]) -> [CleanOccurrence] {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Text clean-up for messy third-party feeds: HTML to plain text, HTML entities,
 /// WordPress shortcodes and years in titles (mission_anchors.md §4.1 describes the feeds).
 ///
@@ -34,21 +32,24 @@ public enum TextCleaning {
             out.append(chars[i])
             i += 1
         }
-        var s = String(out)
-        // Brackets emptied by the removal: "()", "( )", "[]".
-        for pair in [("(", ")"), ("[", "]"), ("{", "}")] {
-            var changed = true
-            while changed {
-                changed = false
-                if let r = emptyBracket(in: s, open: pair.0, close: pair.1) {
-                    s.removeSubrange(r)
-                    changed = true
+        // Brackets emptied by the removal ("()", "( )", "[]"), and a space left before "," or ":".
+        var tidy: [Character] = []
+        for ch in out {
+            if ch == ")" || ch == "]" || ch == "}" {
+                let open: Character = ch == ")" ? "(" : ch == "]" ? "[" : "{"
+                var k = tidy.count - 1
+                while k >= 0, tidy[k] == " " { k -= 1 }
+                if k >= 0, tidy[k] == open {
+                    tidy.removeSubrange(k...)
+                    continue
                 }
             }
+            if ch == "," || ch == ":" {
+                while tidy.last == " " { tidy.removeLast() }
+            }
+            tidy.append(ch)
         }
-        s = collapseSpaces(s)
-        // " :" or " ," left in the middle ("Day 2027: theme" -> "Day: theme" is fine; "Day , x" is not).
-        s = s.replacingOccurrences(of: " ,", with: ",").replacingOccurrences(of: " :", with: ":")
+        var s = collapseSpaces(String(tidy))
         let separators: Set<Character> = ["-", "–", "—", ":", "|", ",", "/", "·", "•"]
         while let f = s.first, separators.contains(f) || f == " " { s.removeFirst() }
         while let l = s.last, separators.contains(l) || l == " " { s.removeLast() }
@@ -77,22 +78,6 @@ public enum TextCleaning {
         return end
     }
 
-    private static func emptyBracket(in s: String, open: String, close: String) -> Range<String.Index>? {
-        var search = s.startIndex
-        while let o = s.range(of: open, range: search..<s.endIndex) {
-            var k = o.upperBound
-            while k < s.endIndex, s[k] == " " { k = s.index(after: k) }
-            if k < s.endIndex, String(s[k]) == close {
-                // Swallow one space before the bracket too.
-                var start = o.lowerBound
-                if start > s.startIndex, s[s.index(before: start)] == " " { start = s.index(before: start) }
-                return start..<s.index(after: k)
-            }
-            search = o.upperBound
-        }
-        return nil
-    }
-
     // MARK: Descriptions
 
     /// DESCRIPTION as plain text: tags removed (`<br>`, `<p>`, headings and list items
@@ -104,31 +89,33 @@ public enum TextCleaning {
         text = removeShortcodes(text)
         text = decodeEntities(text)
         // Feeds sometimes escape their HTML twice ("&lt;p&gt;"): strip what decoding revealed.
-        if text.contains("<") { text = stripTags(text) }
+        if text.utf8.contains(0x3C) { text = stripTags(text) }
         return tidyLines(text)
     }
 
-    /// Collapses runs of spaces (including no-break spaces and tabs) to one space and trims.
+    /// Collapses runs of spaces (including no-break and thin spaces, tabs and line breaks)
+    /// to one space and trims both ends.
     public static func collapseSpaces(_ s: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for ch in s {
-            if ch == " " || ch == "\t" || ch == "\u{00A0}" || ch == "\u{2009}" || ch == "\u{202F}" || ch.isNewline {
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x2009, 0x202F, 0x2028, 0x2029:
                 pendingSpace = !out.isEmpty
-            } else {
+            default:
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(ch)
+                out.append(u)
             }
         }
-        return out
+        return String(out)
     }
 
     /// One line per non-empty line of text: spaces collapsed, empty lines and lone bullets dropped.
     private static func tidyLines(_ s: String) -> String {
         var lines: [String] = []
         for raw in s.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = collapseSpaces(raw.contains("\r") ? raw.replacingOccurrences(of: "\r", with: "") : String(raw))
+            let line = collapseSpaces(String(raw))
             if line.isEmpty || line == "•" { continue }
             lines.append(line)
         }
@@ -146,7 +133,7 @@ public enum TextCleaning {
     /// Removes HTML tags, keeping the text between them. A `<` that does not open a tag
     /// (`a < b`, `<3`) is kept as written.
     public static func stripTags(_ html: String) -> String {
-        guard html.contains("<") else { return html }
+        guard html.utf8.contains(0x3C) else { return html }  // "<"
         let c = Array(html)
         var out = ""
         var i = 0
@@ -247,7 +234,7 @@ public enum TextCleaning {
     /// contains an underscore, is a known shortcode, or it carries `name=value` attributes;
     /// ordinary brackets ("[1]", "[sic]", "[edited]") are kept.
     public static func removeShortcodes(_ text: String) -> String {
-        guard text.contains("[") else { return text }
+        guard text.utf8.contains(0x5B) else { return text }  // "["
         let c = Array(text)
         var out = ""
         var i = 0
@@ -304,7 +291,7 @@ public enum TextCleaning {
 
     /// Decodes `&name;`, `&#NNN;` and `&#xHH;`. Unknown or malformed references stay as written.
     public static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(0x26) else { return text }  // "&"
         let c = Array(text)
         var out = ""
         var i = 0

@@ -60,21 +60,39 @@ public struct MatchText: Sendable {
     }
 
     /// The same rules as `rawWords`, on ASCII bytes (most feed text), without Foundation.
+    /// A hashtag is also split where its case changes: "#TimeToTalkDay" -> time, to, talk, day.
     static func asciiWords(_ text: String) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
+        var hashtag = false
         current.reserveCapacity(16)
         let bytes = Array(text.utf8)
-        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+        func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+        func isWordByte(_ b: UInt8) -> Bool { isLower(b) || isUpper(b) || (b >= 0x30 && b <= 0x39) }
+        func emit(_ w: ArraySlice<UInt8>) {
+            if !w.isEmpty { words.append(String(decoding: w.map { isUpper($0) ? $0 + 32 : $0 }, as: UTF8.self)) }
+        }
         func flush() {
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            if hashtag {
+                var start = current.startIndex
+                for k in current.indices.dropFirst() where isUpper(current[k]) && isLower(current[k - 1]) {
+                    emit(current[start..<k])
+                    start = k
+                }
+                emit(current[start...])
+            } else {
+                emit(current[...])
+            }
             current.removeAll(keepingCapacity: true)
+            hashtag = false
         }
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
             if isWordByte(b) {
-                current.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                if current.isEmpty, i > 0, bytes[i - 1] == 0x23 { hashtag = true }  // "#"
+                current.append(b)
             } else if b == 0x27 || b == 0x60 {  // ' or `
                 let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0x20
                 let after: UInt8 = i + 2 < bytes.count ? bytes[i + 2] : 0x20
@@ -101,8 +119,11 @@ public struct MatchText: Sendable {
         var s = w
         if s.hasSuffix("ization") { s = String(s.dropLast(7)) + "isation" }
         else if s.hasSuffix("izations") { s = String(s.dropLast(8)) + "isations" }
-        else if s.hasSuffix("ize") || s.hasSuffix("ized") || s.hasSuffix("izes") {
-            s = s.replacingOccurrences(of: "iz", with: "is", options: .backwards, range: s.range(of: "iz", options: .backwards))
+        else {
+            for (us, uk) in [("ize", "ise"), ("ized", "ised"), ("izes", "ises")] where s.hasSuffix(us) {
+                s = String(s.dropLast(us.count)) + uk
+                break
+            }
         }
         if s.count > 4, s.hasSuffix("ies") { return String(s.dropLast(3)) + "y" }
         if s.count > 4, s.hasSuffix("s"), !s.hasSuffix("ss"), !s.hasSuffix("us"), !s.hasSuffix("is") {
