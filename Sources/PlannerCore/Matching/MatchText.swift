@@ -10,7 +10,7 @@ public struct MatchText: Sendable {
 
     public init(spellings: [String: String] = [:]) {
         var folded: [String: String] = [:]
-        for (k, v) in spellings { folded[Self.stem(Self.rawWords(k).first ?? k)] = Self.stem(Self.rawWords(v).first ?? v) }
+        for (k, v) in spellings.sorted(by: { $0.key < $1.key }) { folded[Self.stem(Self.rawWords(k).first ?? k)] = Self.stem(Self.rawWords(v).first ?? v) }
         self.spellings = folded
     }
 

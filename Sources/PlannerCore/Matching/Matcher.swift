@@ -142,7 +142,7 @@ public struct Matcher: Sendable {
         // Catch-all groups give way to specific ones.
         let specificGroup = accepted.keys.contains { entries[$0].kind == .group && !entries[$0].onlyAlone }
         if specificGroup {
-            for (i, _) in accepted where entries[i].kind == .group && entries[i].onlyAlone {
+            for i in accepted.keys.sorted() where entries[i].kind == .group && entries[i].onlyAlone {
                 accepted[i] = nil
                 notes.append("not \(entries[i].id): more specific groups matched")
             }
@@ -277,8 +277,7 @@ public struct Matcher: Sendable {
         _ ids: [String], kind: TaxonomyEntry.Kind, property: String, notes: inout [String]
     ) -> [IdMatch] {
         var out: [IdMatch] = []
-        for (i, e) in entries.enumerated() where e.kind == kind && ids.contains(e.id) {
-            _ = i
+        for e in entries where e.kind == kind && ids.contains(e.id) {
             out.append(IdMatch(id: e.id, score: 1, evidence: [MatchEvidence(source: .explicit, kind: .property, text: property)]))
         }
         let known = Set(entries.filter { $0.kind == kind }.map(\.id))
