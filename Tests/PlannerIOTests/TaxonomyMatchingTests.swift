@@ -290,3 +290,29 @@ enum TemporaryICSReader {
         #expect(reversed == results)
     }
 }
+
+@Suite struct TaxonomyNonHealthTests {
+    static let matcher = Matcher(taxonomy: Taxonomy.bundled)
+
+    /// Days from real feeds that are not about patients' health (or are about staff) match
+    /// nothing with the shipped vocabulary, even with a health-sounding category and a
+    /// description full of everyday words.
+    @Test(arguments: [
+        "Burns Night 2027", "Pancake Day", "Earth Hour", "Women's History Month", "International Day of the Girl",
+        "BBC Children in Need", "World Pharmacists Day", "International Nurses Day", "Valentine's Day", "Halloween",
+        "Bonfire Night", "Father's Day", "Mothering Sunday", "World Book Day", "National Pizza Day", "Recycling Week",
+        "Black History Month", "Pride Month", "Volunteers' Week", "Cyber Security Awareness Month", "World Kindness Day",
+        "Fairtrade Fortnight", "Red Nose Day", "Chinese New Year", "Women in Engineering Day", "Heart of the Community Awards",
+        "World Day for Safety and Health at Work", "Healthcare Science Week", "Allied Health Professions Day",
+    ])
+    func matchesNothing(title: String) {
+        let d = CivilDate(year: 2027, month: 3, day: 1)
+        let o = Occurrence(
+            uid: "x", title: title, start: .date(d), end: .date(d.adding(days: 1)), timezone: nil, categories: ["Wellbeing"],
+            source: SourceLocation(path: "feed.ics", line: 1),
+            description: "<p>Join families, schools and communities: share your story, support wellbeing and get walking!</p>")
+        let r = Self.matcher.match(CleanOccurrence(o))
+        #expect(r.groupIds.isEmpty, "\(title): \(r.why)")
+        #expect(r.serviceIds.isEmpty, "\(title): \(r.why)")
+    }
+}
