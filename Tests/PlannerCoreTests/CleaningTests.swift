@@ -16,6 +16,8 @@ import Testing
         ("Women &amp; Girls&nbsp;Health Day", "Women & Girls Health Day"),
         ("<strong>Purple Day</strong> 2027", "Purple Day"),
         ("STOPTOBER (2027)", "STOPTOBER"),
+        ("Mental Health Awareness Week 2027-05-10", "Mental Health Awareness Week"),
+        ("Carers Week | 2027", "Carers Week"),
     ])
     func yearsAndEntitiesAreRemoved(raw: String, expected: String) {
         #expect(TextCleaning.normalizedTitle(raw) == expected)

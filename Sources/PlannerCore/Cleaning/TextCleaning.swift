@@ -70,7 +70,15 @@ public enum TextCleaning {
             var k = end + 1
             while k < c.count, c[k] == " " { k += 1 }
             if isDigit(k), isDigit(k + 1) {
-                if isDigit(k + 2), isDigit(k + 3), !isWordChar(k + 4) { end = k + 4 } else if !isWordChar(k + 2) { end = k + 2 }
+                if isDigit(k + 2), isDigit(k + 3), !isWordChar(k + 4) {
+                    end = k + 4
+                } else if !isWordChar(k + 2) {
+                    end = k + 2
+                    // A whole ISO date, "2027-05-10".
+                    if c[end - 3] == "-", end + 2 < c.count, c[end] == "-", isDigit(end + 1), isDigit(end + 2), !isWordChar(end + 3) {
+                        end += 3
+                    }
+                }
             }
         }
         guard !isWordChar(end) else { return nil }

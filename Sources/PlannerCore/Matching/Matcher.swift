@@ -88,6 +88,11 @@ public struct MatchResult: Sendable, Hashable, Codable {
 ///    phrase (up to 0.7), +0.2 when a category agrees. A category alone is not enough.
 /// 5. A catch-all group (`onlyAlone`, i.e. `all-patients`) is dropped when any other group matched.
 ///
+/// Explicit properties, for calendars the practice writes itself (third-party feeds never
+/// carry them): `X-GP-GROUPS:diabetes,non-diabetic-hyperglycaemia` and
+/// `X-GP-SERVICES:diabetes-review`, comma-separated taxonomy ids. An empty value
+/// (`X-GP-SERVICES:`) says "none" and also overrides the vocabulary.
+///
 /// Output ids follow taxonomy order (the order of taxonomy.yaml, which follows the tables
 /// of taxonomy.md), so results are deterministic and read naturally.
 public struct Matcher: Sendable {
