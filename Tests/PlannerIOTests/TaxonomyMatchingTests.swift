@@ -106,6 +106,31 @@ import Testing
         #expect(score.services.f1 >= 0.85, "\(score)")
     }
 
+    /// The cleaned view of the messy feed, with libical's real zone offsets.
+    @Test func messyFeedIsCleaned() throws {
+        let raw = try TemporaryICSReader.read(try Self.fixture("messy-feed.ics"))
+        #expect(raw.count == 43)
+        let cleaned = CleanedView.build(raw) { zone, t in
+            LibICal.utcOffset(zone: zone, at: (t.date.year, t.date.month, t.date.day, t.hour, t.minute))
+        }
+        #expect(cleaned.count == 42)  // the second Stoptober is merged into the first
+        let stoptober = try #require(cleaned.first { $0.normalizedTitle == "Stoptober" })
+        #expect(stoptober.uid == "10019037-1822348800-1825027200@www.awarenessdays.example")
+        #expect(stoptober.mergedUids == ["10019074-1822348800-1825027200@www.awarenessdays.example"])
+        #expect(stoptober.sources.count == 2)
+        #expect(stoptober.allDay && stoptober.timezone == nil)
+        #expect(stoptober.start == .date(CivilDate(year: 2027, month: 10, day: 1)))
+        #expect(stoptober.end == .date(CivilDate(year: 2027, month: 11, day: 1)))
+        // Every New York midnight became an all-day date; the timed UTC and London events stayed timed.
+        #expect(!cleaned.contains { $0.timezone == "America/New_York" })
+        #expect(cleaned.filter { !$0.allDay }.map(\.timezone).sorted { ($0 ?? "") < ($1 ?? "") } == ["Europe/London", "UTC", "UTC"])
+        for c in cleaned {
+            #expect(!c.normalizedTitle.contains("2027") && !c.normalizedTitle.contains("&#"), "\(c.normalizedTitle)")
+            let d = c.plainDescription ?? ""
+            #expect(!d.contains("[fusion") && !d.contains("<") && !d.contains("&#") && !d.contains("&amp;"), "\(d)")
+        }
+    }
+
     @Test func messyHeldOutStyleFeed() throws {
         let score = try Self.evaluate(ics: try Self.fixture("messy-feed.ics"), labels: try Self.fixture("messy-feed-labels.tsv"))
         print("messy-feed.ics: \(score)")
