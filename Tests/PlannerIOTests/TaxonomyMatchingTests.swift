@@ -1,0 +1,343 @@
+import Foundation
+import ICalKit
+import PlannerCore
+import PlannerIO
+import PlannerTestSupport
+import Testing
+
+/// Matcher quality on labelled feeds: the dev set in ../shared/spec and our own messier
+/// held-out style feed (Fixtures/matching), scored by micro-F1 over (uid, id) pairs.
+///
+/// Run: `swift test --skip-build --filter TaxonomyMatchingTests` (the figures are printed).
+@Suite struct TaxonomyMatchingTests {
+    static let devICS = TestPaths.shared.appendingPathComponent("spec/matching-dev.ics")
+    static let devLabels = TestPaths.shared.appendingPathComponent("spec/matching-dev-labels.tsv")
+    static let taxonomyMD = TestPaths.shared.appendingPathComponent("spec/taxonomy.md")
+
+    static func fixture(_ name: String) throws -> URL {
+        try #require(Bundle.module.url(forResource: "Fixtures/matching/\(name)", withExtension: nil))
+    }
+
+    struct Score: CustomStringConvertible {
+        var groups: (precision: Double, recall: Double, f1: Double)
+        var services: (precision: Double, recall: Double, f1: Double)
+        var errors: [String]
+        var description: String {
+            func f(_ x: Double) -> String { String(format: "%.3f", x) }
+            return "groups P=\(f(groups.precision)) R=\(f(groups.recall)) F1=\(f(groups.f1)); "
+                + "services P=\(f(services.precision)) R=\(f(services.recall)) F1=\(f(services.f1))"
+        }
+    }
+
+    /// Reads, cleans and matches `ics` (after `transform`), then scores against `labels`.
+    static func evaluate(ics: URL, labels: URL, transform: (Int, Occurrence) -> Occurrence = { $1 }) throws -> Score {
+        let occurrences = try TemporaryICSReader.read(ics).enumerated().map { transform($0.offset, $0.element) }
+        let cleaned = CleanedView.build(occurrences) { zone, t in
+            LibICal.utcOffset(zone: zone, at: (t.date.year, t.date.month, t.date.day, t.hour, t.minute))
+        }
+        let matcher = Matcher(taxonomy: Taxonomy.bundled)
+        let results = matcher.match(cleaned)
+        let gold = try LabelFile.read(labels)
+        let valid = try TaxonomyMarkdown.ids(at: taxonomyMD)
+        var predictedGroups: [(uid: String, id: String)] = [], predictedServices: [(uid: String, id: String)] = []
+        var errors: [String] = []
+        for r in results {
+            guard let uid = r.uid else { continue }
+            predictedGroups += r.groupIds.map { (uid, $0) }
+            predictedServices += r.serviceIds.map { (uid, $0) }
+            let want = gold.first { $0.uid == uid }
+            let wg = Set(want?.groups ?? []), ws = Set(want?.services ?? [])
+            if wg != Set(r.groupIds) || ws != Set(r.serviceIds) {
+                errors.append(
+                    "\(r.title): got \(r.groupIds)|\(r.serviceIds) want \(wg.sorted())|\(ws.sorted()) — \(r.why.joined(separator: " / "))")
+            }
+        }
+        let g = MatchScoring.microF1(
+            predicted: predictedGroups, gold: gold.flatMap { l in l.groups.map { (l.uid, $0) } }, validIds: valid)
+        let s = MatchScoring.microF1(
+            predicted: predictedServices, gold: gold.flatMap { l in l.services.map { (l.uid, $0) } }, validIds: valid)
+        return Score(groups: g, services: s, errors: errors)
+    }
+
+    @Test func devSetReachesTheAcceptanceBar() throws {
+        let score = try Self.evaluate(ics: Self.devICS, labels: Self.devLabels)
+        print("matching-dev.ics: \(score)")
+        for e in score.errors { print("  dev mismatch: \(e)") }
+        #expect(score.groups.f1 >= 0.95, "\(score)")
+        #expect(score.services.f1 >= 0.95, "\(score)")
+    }
+
+    /// The dev set made messy the way third-party feeds are (mission_anchors.md §4.1): years
+    /// and entities in upper-cased titles, HTML and WordPress shortcodes around descriptions,
+    /// days exported as New York midnight. The labels must not change.
+    @Test func devSetSurvivesFeedMess() throws {
+        let score = try Self.evaluate(ics: Self.devICS, labels: Self.devLabels) { i, o in
+            var m = o
+            let title = o.title.replacingOccurrences(of: "'", with: "&#8217;")
+            m.title = i % 3 == 0 ? "\(title.uppercased()) 2027" : i % 3 == 1 ? "2027 \(title)" : "\(title) (2027)"
+            m.description = o.description.map {
+                "[fusion_builder_container type=”flex”][fusion_text]<p><strong>\(o.title)</strong></p><p>"
+                    + $0.replacingOccurrences(of: "'", with: "&rsquo;").replacingOccurrences(of: ", ", with: ",&nbsp;")
+                    + "</p><ul><li>Share using #awareness</li></ul>[/fusion_text][/fusion_builder_container]"
+            }
+            if i % 2 == 0 {
+                m.start = .dateTime(LocalDateTime(date: o.start.civilDate))
+                m.end = .dateTime(LocalDateTime(date: o.end.civilDate))
+                m.timezone = "America/New_York"
+            }
+            return m
+        }
+        print("matching-dev.ics made messy: \(score)")
+        for e in score.errors { print("  messy dev mismatch: \(e)") }
+        #expect(score.groups.f1 >= 0.95, "\(score)")
+        #expect(score.services.f1 >= 0.95, "\(score)")
+    }
+
+    /// With every title replaced by a name that says nothing ("Awareness event 7"), only the
+    /// description and categories are left: the fallback must still find most labels.
+    @Test func descriptionsAloneStillFindMostLabels() throws {
+        let score = try Self.evaluate(ics: Self.devICS, labels: Self.devLabels) { i, o in
+            var m = o
+            m.title = "Awareness event \(i)"
+            return m
+        }
+        print("matching-dev.ics with generic titles: \(score)")
+        #expect(score.groups.f1 >= 0.85, "\(score)")
+        #expect(score.services.f1 >= 0.85, "\(score)")
+    }
+
+    /// The cleaned view of the messy feed, with libical's real zone offsets.
+    @Test func messyFeedIsCleaned() throws {
+        let raw = try TemporaryICSReader.read(try Self.fixture("messy-feed.ics"))
+        #expect(raw.count == 43)
+        let cleaned = CleanedView.build(raw) { zone, t in
+            LibICal.utcOffset(zone: zone, at: (t.date.year, t.date.month, t.date.day, t.hour, t.minute))
+        }
+        #expect(cleaned.count == 42)  // the second Stoptober is merged into the first
+        let stoptober = try #require(cleaned.first { $0.normalizedTitle == "Stoptober" })
+        #expect(stoptober.uid == "10019037-1822348800-1825027200@www.awarenessdays.example")
+        #expect(stoptober.mergedUids == ["10019074-1822348800-1825027200@www.awarenessdays.example"])
+        #expect(stoptober.sources.count == 2)
+        #expect(stoptober.allDay && stoptober.timezone == nil)
+        #expect(stoptober.start == .date(CivilDate(year: 2027, month: 10, day: 1)))
+        #expect(stoptober.end == .date(CivilDate(year: 2027, month: 11, day: 1)))
+        // Every New York midnight became an all-day date; the timed UTC and London events stayed timed.
+        #expect(!cleaned.contains { $0.timezone == "America/New_York" })
+        #expect(cleaned.filter { !$0.allDay }.map(\.timezone).sorted { ($0 ?? "") < ($1 ?? "") } == ["Europe/London", "UTC", "UTC"])
+        for c in cleaned {
+            #expect(!c.normalizedTitle.contains("2027") && !c.normalizedTitle.contains("&#"), "\(c.normalizedTitle)")
+            let d = c.plainDescription ?? ""
+            #expect(!d.contains("[fusion") && !d.contains("<") && !d.contains("&#") && !d.contains("&amp;"), "\(d)")
+        }
+    }
+
+    @Test func messyHeldOutStyleFeed() throws {
+        let score = try Self.evaluate(ics: try Self.fixture("messy-feed.ics"), labels: try Self.fixture("messy-feed-labels.tsv"))
+        print("messy-feed.ics: \(score)")
+        for e in score.errors { print("  messy mismatch: \(e)") }
+        // The aim on unseen feeds is 0.90 (issue 4); this feed was labelled before tuning.
+        #expect(score.groups.f1 >= 0.90, "\(score)")
+        #expect(score.services.f1 >= 0.90, "\(score)")
+    }
+}
+
+/// One line of a labels TSV: `uid<TAB>groups<TAB>services`, ids comma-separated.
+struct LabelFile {
+    var uid: String
+    var groups: [String]
+    var services: [String]
+
+    static func read(_ url: URL) throws -> [LabelFile] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard let uid = cols.first, !uid.isEmpty else { return nil }
+            func ids(_ i: Int) -> [String] {
+                i < cols.count ? cols[i].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : []
+            }
+            return LabelFile(uid: uid, groups: ids(1), services: ids(2))
+        }
+    }
+}
+
+/// The canonical ids of taxonomy.md: the first column of its two tables.
+enum TaxonomyMarkdown {
+    static func ids(at url: URL) throws -> Set<String> { Set(try orderedIds(at: url).groups + orderedIds(at: url).services) }
+
+    static func orderedIds(at url: URL) throws -> (groups: [String], services: [String]) {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var groups: [String] = [], services: [String] = []
+        var section = ""
+        for raw in text.split(separator: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("## ") { section = line }
+            guard line.hasPrefix("|"), !line.hasPrefix("|---"), !line.hasPrefix("| id ") else { continue }
+            let id = line.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            guard !id.isEmpty else { continue }
+            if section.contains("Patient groups") { groups.append(id) } else if section.contains("Practice services") { services.append(id) }
+        }
+        return (groups, services)
+    }
+}
+
+/// TEMPORARY, test-only .ics reader for the matching tests while ICalKit's reader is being
+/// written in parallel: unfolds lines, unescapes TEXT, and takes UID, SUMMARY, DESCRIPTION,
+/// CATEGORIES, X-GP-*, DTSTART/DTEND (DATE, UTC, or TZID wall-clock). No RRULE expansion:
+/// each VEVENT is one occurrence. The lead will switch these tests to CalendarReader.
+enum TemporaryICSReader {
+    static func read(_ url: URL) throws -> [Occurrence] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let path = url.lastPathComponent
+        // Unfold, remembering the physical line each logical line starts on.
+        var logical: [(line: Int, text: String)] = []
+        for (i, raw) in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let f = raw.first, f == " " || f == "\t", !logical.isEmpty {
+                logical[logical.count - 1].text += raw.dropFirst()
+            } else {
+                logical.append((i + 1, String(raw)))
+            }
+        }
+        var out: [Occurrence] = []
+        var current: [String: (params: String, value: String)]?
+        var beginLine = 0
+        for (line, l) in logical {
+            if l == "BEGIN:VEVENT" {
+                current = [:]
+                beginLine = line
+                continue
+            }
+            if l == "END:VEVENT", let props = current {
+                current = nil
+                guard let start = time(props["DTSTART"]) else { continue }
+                let end = time(props["DTEND"]) ?? (start.0.isDate ? .date(start.0.civilDate.adding(days: 1)) : start.0, start.1)
+                out.append(
+                    Occurrence(
+                        uid: props["UID"].map { unescape($0.value) }, title: unescape(props["SUMMARY"]?.value ?? ""),
+                        start: start.0, end: end.0, timezone: start.1, categories: list(props["CATEGORIES"]),
+                        source: SourceLocation(path: path, line: beginLine),
+                        description: props["DESCRIPTION"].map { unescape($0.value) },
+                        explicitGroups: props["X-GP-GROUPS"].map { list($0) }, explicitServices: props["X-GP-SERVICES"].map { list($0) }))
+                continue
+            }
+            guard current != nil, let colon = l.firstIndex(of: ":") else { continue }
+            let head = l[..<colon]
+            let name = String(head.split(separator: ";").first ?? "").uppercased()
+            let params = head.contains(";") ? String(head[head.index(after: head.firstIndex(of: ";")!)...]) : ""
+            if current?[name] == nil { current?[name] = (params, String(l[l.index(after: colon)...])) }
+        }
+        return out
+    }
+
+    static func time(_ p: (params: String, value: String)?) -> (EventTime, String?)? {
+        guard let p else { return nil }
+        let v = p.value
+        if v.count == 8, let d = CivilDate(iso: v) { return (.date(d), nil) }
+        guard v.count >= 15, let d = CivilDate(iso: String(v.prefix(8))) else { return nil }
+        let digits = Array(v)
+        func n(_ a: Int) -> Int { Int(String(digits[a..<a + 2])) ?? 0 }
+        let t = LocalDateTime(date: d, hour: n(9), minute: n(11), second: n(13))
+        if v.hasSuffix("Z") { return (.dateTime(t), "UTC") }
+        let tzid = p.params.split(separator: ";").first { $0.uppercased().hasPrefix("TZID=") }.map { String($0.dropFirst(5)) }
+        return (.dateTime(t), tzid)
+    }
+
+    static func list(_ p: (params: String, value: String)?) -> [String] {
+        guard let p else { return [] }
+        var items: [String] = [], cur = ""
+        var escaped = false
+        for ch in p.value {
+            if escaped {
+                cur.append(ch == "n" || ch == "N" ? "\n" : ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else if ch == "," {
+                items.append(cur)
+                cur = ""
+            } else {
+                cur.append(ch)
+            }
+        }
+        items.append(cur)
+        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func unescape(_ s: String) -> String {
+        var out = ""
+        var escaped = false
+        for ch in s {
+            if escaped {
+                out.append(ch == "n" || ch == "N" ? "\n" : ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+@Suite struct TaxonomyMatchingScaleTests {
+    /// 10,000 occurrences (the dev set's days, repeated with distinct uids and dates) are
+    /// cleaned and matched well under a second, and the result does not depend on input order.
+    @Test func tenThousandOccurrencesAreQuickAndOrderIndependent() throws {
+        let base = try TemporaryICSReader.read(TaxonomyMatchingTests.devICS)
+        var many: [Occurrence] = []
+        for i in 0..<10_000 {
+            var o = base[i % base.count]
+            o.uid = "\(i)-\(o.uid ?? "")"
+            let shift = (i / base.count) * 400  // far enough apart that no two copies merge
+            o.start = .date(o.start.civilDate.adding(days: shift))
+            o.end = .date(o.end.civilDate.adding(days: shift))
+            o.title = "\(o.title) \(2027 + i % 3)"
+            o.source = SourceLocation(path: "many.ics", line: i + 1)
+            many.append(o)
+        }
+        let matcher = Matcher(taxonomy: Taxonomy.bundled)
+        let clock = ContinuousClock()
+        var results: [MatchResult] = []
+        var cleaned: [CleanOccurrence] = []
+        let cleaning = clock.measure { cleaned = CleanedView.build(many) { _, _ in 0 } }
+        let matching = clock.measure { results = matcher.match(cleaned) }
+        let elapsed = cleaning + matching
+        print("cleaned \(many.count) occurrences in \(cleaning), matched them in \(matching)")
+        #expect(results.count == 10_000)
+        // Release builds take about a tenth of this bound; debug builds on a busy machine
+        // need the slack. Either catches anything quadratic.
+        #if DEBUG
+            #expect(elapsed < .seconds(10))
+        #else
+            #expect(elapsed < .seconds(1))
+        #endif
+        let reversed = matcher.match(CleanedView.build(many.reversed()) { _, _ in 0 })
+        #expect(reversed == results)
+    }
+}
+
+@Suite struct TaxonomyNonHealthTests {
+    static let matcher = Matcher(taxonomy: Taxonomy.bundled)
+
+    /// Days from real feeds that are not about patients' health (or are about staff) match
+    /// nothing with the shipped vocabulary, even with a health-sounding category and a
+    /// description full of everyday words.
+    @Test(arguments: [
+        "Burns Night 2027", "Pancake Day", "Earth Hour", "Women's History Month", "International Day of the Girl",
+        "BBC Children in Need", "World Pharmacists Day", "International Nurses Day", "Valentine's Day", "Halloween",
+        "Bonfire Night", "Father's Day", "Mothering Sunday", "World Book Day", "National Pizza Day", "Recycling Week",
+        "Black History Month", "Pride Month", "Volunteers' Week", "Cyber Security Awareness Month", "World Kindness Day",
+        "Fairtrade Fortnight", "Red Nose Day", "Chinese New Year", "Women in Engineering Day", "Heart of the Community Awards",
+        "World Day for Safety and Health at Work", "Healthcare Science Week", "Allied Health Professions Day",
+    ])
+    func matchesNothing(title: String) {
+        let d = CivilDate(year: 2027, month: 3, day: 1)
+        let o = Occurrence(
+            uid: "x", title: title, start: .date(d), end: .date(d.adding(days: 1)), timezone: nil, categories: ["Wellbeing"],
+            source: SourceLocation(path: "feed.ics", line: 1),
+            description: "<p>Join families, schools and communities: share your story, support wellbeing and get walking!</p>")
+        let r = Self.matcher.match(CleanOccurrence(o))
+        #expect(r.groupIds.isEmpty, "\(title): \(r.why)")
+        #expect(r.serviceIds.isEmpty, "\(title): \(r.why)")
+    }
+}
