@@ -99,11 +99,17 @@ import Testing
         #expect(quiet.why == ["no health topic found in the title, description or categories"])
     }
 
-    @Test func explicitPropertiesOverrideTheVocabularyPerDimension() {
+    @Test func explicitPropertiesLabelTheWholeDay() {
         let r = matcher.match(Self.day("Stoptober", groups: ["diabetes", "no-such-group"]))
         #expect(r.groupIds == ["diabetes"])
         #expect(r.groups[0].score == 1)
-        #expect(r.serviceIds == ["smoking-cessation"])  // X-GP-SERVICES absent: vocabulary still applies
+        #expect(r.serviceIds == [])  // X-GP-GROUPS present, X-GP-SERVICES absent: labelled "no services"
+        let servicesOnly = matcher.match(Self.day("Stoptober", services: ["smoking-cessation"]))
+        #expect(servicesOnly.groupIds == [])
+        #expect(servicesOnly.serviceIds == ["smoking-cessation"])
+        let unlabelled = matcher.match(Self.day("Stoptober"))
+        #expect(unlabelled.groupIds == ["smokers"])
+        #expect(unlabelled.serviceIds == ["smoking-cessation"])
         #expect(r.why.first == "diabetes: X-GP-GROUPS")
         #expect(r.why.contains("X-GP-GROUPS: ignored unknown group id \"no-such-group\""))
         let none = matcher.match(Self.day("Stoptober", groups: [], services: []))
@@ -113,7 +119,8 @@ import Testing
     @Test func idsComeOutInTaxonomyOrder() {
         let r = matcher.match(Self.day("Diabetes and stop smoking day", groups: ["diabetes", "smokers"]))
         #expect(r.groupIds == ["smokers", "diabetes"])
-        #expect(r.serviceIds == ["smoking-cessation", "diabetes-review"])
+        let vocabulary = matcher.match(Self.day("Diabetes and stop smoking day"))
+        #expect(vocabulary.serviceIds == ["smoking-cessation", "diabetes-review"])
     }
 }
 

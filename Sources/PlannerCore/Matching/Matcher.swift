@@ -90,8 +90,9 @@ public struct MatchResult: Sendable, Hashable, Codable {
 ///
 /// Explicit properties, for calendars the practice writes itself (third-party feeds never
 /// carry them): `X-GP-GROUPS:diabetes,non-diabetic-hyperglycaemia` and
-/// `X-GP-SERVICES:diabetes-review`, comma-separated taxonomy ids. An empty value
-/// (`X-GP-SERVICES:`) says "none" and also overrides the vocabulary.
+/// `X-GP-SERVICES:diabetes-review`, comma-separated taxonomy ids. When either property is
+/// present the day counts as labelled by its author: the other property, when absent or
+/// empty, means "none", and the vocabulary is not used for that day.
 ///
 /// Output ids follow taxonomy order (the order of taxonomy.yaml, which follows the tables
 /// of taxonomy.md), so results are deterministic and read naturally.
@@ -159,11 +160,13 @@ public struct Matcher: Sendable {
             let m = IdMatch(id: entries[i].id, score: Double(min(a.score, 100)) / 100, evidence: a.evidence)
             if entries[i].kind == .group { groups.append(m) } else { services.append(m) }
         }
-        if let explicit = o.explicitGroups {
-            groups = explicitMatches(explicit, kind: .group, property: "X-GP-GROUPS", notes: &notes)
-        }
-        if let explicit = o.explicitServices {
-            services = explicitMatches(explicit, kind: .service, property: "X-GP-SERVICES", notes: &notes)
+        // A calendar that labels a day with either property has labelled it: the absent sibling
+        // means "none" (libical 3.0.16 turns an empty value into an X-LIC-ERROR, so a writer
+        // leaves the property out rather than writing it empty).
+        if o.explicitGroups != nil || o.explicitServices != nil {
+            groups = explicitMatches(o.explicitGroups ?? [], kind: .group, property: "X-GP-GROUPS", notes: &notes)
+            services = explicitMatches(
+                o.explicitServices ?? [], kind: .service, property: "X-GP-SERVICES", notes: &notes)
         }
         let all = groups + services
         if all.isEmpty, notes.isEmpty { notes.append("no health topic found in the title, description or categories") }
