@@ -449,7 +449,7 @@ final class EventReader {
     {
         func text(_ i: Int?) -> String? {
             guard let i else { return nil }
-            return block.withLine(i) { b in ICalText.unescape(PropertyLine(b)!.value(b)) }
+            return block.withLine(i) { b in PropertyLine(b)!.textValue(b) }
         }
         func list(_ i: Int?) -> [String]? {
             guard let i else { return nil }

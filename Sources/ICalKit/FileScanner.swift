@@ -106,25 +106,31 @@ final class FileScanner {
         let b = l.bytes
         if b.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }  // blank lines are tolerated
         if let bad = Bytes.firstInvalid(b) {
-            let shown = bad.offset < l.firstLength ? FileScanner.text(l, upTo: bad.offset) : nil
-            let column = bad.offset < l.firstLength ? Bytes.column(b, byteOffset: bad.offset) : nil
-            let first = !sawFirst
+            let byte = "0x" + String(b[bad.offset], radix: 16, uppercase: true)
+            if !sawFirst {
+                report(
+                    .error, line: l.line, "not an iCalendar file: the first line holds \(bad.binary ? "binary data" : "invalid UTF-8") (byte \(byte))",
+                    hint: "pass a text .ics file that starts with BEGIN:VCALENDAR")
+                stopped = true
+                return
+            }
+            let visible = bad.offset > 0 && bad.offset < l.firstLength
+            let shown = visible ? FileScanner.text(l, upTo: bad.offset) : nil
+            let column = visible ? Bytes.column(b, byteOffset: bad.offset) : nil
             let what: String
             let hint: String
             if b[bad.offset] == 0x0D {
                 what = "a carriage return without a line feed"
-                hint = "end every line with CRLF (or LF); old Mac CR-only files must be converted first"
+                hint = "end every line with CRLF (or LF)"
             } else if bad.binary {
-                what = "binary data (byte 0x\(String(b[bad.offset], radix: 16, uppercase: true))) in a text line"
-                hint = first
-                    ? "this does not look like an iCalendar (.ics) text file" : "remove the stray byte; .ics files are UTF-8 text"
+                what = "binary data (byte \(byte)) in a text line"
+                hint = "remove the stray byte; .ics files are UTF-8 text"
             } else {
-                what = "invalid UTF-8 (byte 0x\(String(b[bad.offset], radix: 16, uppercase: true)))"
+                what = "invalid UTF-8 (byte \(byte))"
                 hint = "save the calendar as UTF-8"
             }
-            report(.error, line: l.line, column: shown == nil ? nil : column, what, source: shown, hint: hint)
+            report(.error, line: l.line, column: column, what, source: shown, hint: hint)
             markBroken()
-            if first { stopped = true }
             return
         }
         guard let prop = PropertyLine(b) else {

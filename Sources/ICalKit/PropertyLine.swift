@@ -72,13 +72,40 @@ struct PropertyLine {
     func value(_ b: UnsafeBufferPointer<UInt8>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<b.count]), as: UTF8.self)
     }
+
+    /// The value as TEXT, unescaped (RFC 5545 §3.3.11), working on the bytes.
+    func textValue(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        let v = UnsafeBufferPointer(rebasing: b[valueStart..<b.count])
+        guard v.contains(Bytes.backslash) else { return String(decoding: v, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(v.count)
+        var i = 0
+        while i < v.count {
+            let c = v[i]
+            if c == Bytes.backslash, i + 1 < v.count {
+                let n = v[i + 1]
+                switch n {
+                case 0x6E, 0x4E: out.append(0x0A)
+                case Bytes.backslash, Bytes.semicolon, Bytes.comma: out.append(n)
+                default:
+                    out.append(c)
+                    out.append(n)
+                }
+                i += 2
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 /// TEXT values (RFC 5545 §3.3.11).
 enum ICalText {
     /// Unescapes `\\`, `\;`, `\,`, `\n` and `\N`; other backslashes are kept as written.
     static func unescape(_ s: Substring) -> String {
-        guard s.contains("\\") else { return String(s) }
+        guard s.utf8.contains(Bytes.backslash) else { return String(s) }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         var it = s.makeIterator()

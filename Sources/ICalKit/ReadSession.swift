@@ -26,9 +26,25 @@ final class ReadSession {
         occurrences += scanner.reader.occurrences.map(\.occurrence)
     }
 
+    /// The same order as `Occurrence.contractOrder` (start string, uid, source), with the start
+    /// compared as (wall-clock key, date before date-time): the ISO strings are fixed-width and a
+    /// date is a prefix of a date-time on the same day, so this is the string order without
+    /// building strings in the comparator.
+    static func contractSorted(_ occurrences: [Occurrence]) -> [Occurrence] {
+        let keys = occurrences.map { $0.start.key &* 2 &+ ($0.start.isDate ? 0 : 1) }
+        let order = occurrences.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            let ua = occurrences[a].uid ?? "", ub = occurrences[b].uid ?? ""
+            if ua != ub { return ua < ub }
+            if occurrences[a].source != occurrences[b].source { return occurrences[a].source < occurrences[b].source }
+            return a < b
+        }
+        return order.map { occurrences[$0] }
+    }
+
     func finish() -> ReadResult {
         ReadResult(
-            occurrences: occurrences.sorted(by: Occurrence.contractOrder), eventCount: eventCount,
+            occurrences: ReadSession.contractSorted(occurrences), eventCount: eventCount,
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
     }
 }
