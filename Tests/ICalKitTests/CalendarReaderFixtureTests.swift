@@ -1,0 +1,206 @@
+import Foundation
+import ICalKit
+import PlannerCore
+import Testing
+
+/// Reads `relative` as written and with its components reversed; both must give the same
+/// occurrences and diagnostics (line numbers aside, as reversal moves lines).
+func expectBothOrders(
+    _ relative: String, _ options: ReadOptions, _ expected: [String], warnings: [String] = [],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
+    let r = try Fixture.read(relative, options)
+    #expect(render(r) == expected, sourceLocation: sourceLocation)
+    #expect(r.diagnostics.filter { $0.severity == .error }.isEmpty, sourceLocation: sourceLocation)
+    #expect(r.diagnostics.map(\.description) == warnings, sourceLocation: sourceLocation)
+    let reversed = ComponentOrder.reversed(try Fixture.bytes(relative))
+    #expect(reversed.count == (try Fixture.bytes(relative)).count, sourceLocation: sourceLocation)
+    let rr = CalendarReader.read(bytes: reversed, path: (relative as NSString).lastPathComponent, options: options)
+    let withoutLines = expected.map { $0.replacingOccurrences(of: #" @\d+ "#, with: " ", options: .regularExpression) }
+    #expect(render(rr, lines: false) == withoutLines, sourceLocation: sourceLocation)
+    #expect(diagnosticsWithoutLines(rr) == diagnosticsWithoutLines(r), sourceLocation: sourceLocation)
+    #expect(rr.eventCount == r.eventCount, sourceLocation: sourceLocation)
+}
+
+@Suite struct CalendarReaderFixtureTests {
+    let q1 = Fixture.window("2026-01-01", "2026-04-01")
+
+    @Test func allDayEndIsExclusiveAndWindowEdges() throws {
+        try expectBothOrders(
+            "valid/dtend-exclusive-all-day.ics", q1,
+            [
+                "2025-12-29 2026-01-03 overlaps-window-start@test - @22 Runs into the window",
+                "2026-02-05 2026-02-06 one-day@test - @4 Time to Talk Day",
+                "2026-02-09 2026-02-16 week@test - @10 Eating Disorders Awareness Week",
+            ])
+        #expect(try Fixture.read("valid/dtend-exclusive-all-day.ics", q1).eventCount == 5)
+    }
+
+    @Test func defaultLengthsAndNominalDuration() throws {
+        try expectBothOrders(
+            "valid/defaults-and-duration.ics", q1,
+            [
+                "2026-01-01T00:00:00 2026-01-01T00:00:00 zero-length-at-window-start@test - @14 Midnight marker",
+                "2026-03-01 2026-03-02 date-no-end@test - @4 St David's Day",
+                "2026-03-02T09:00:00 2026-03-02T09:00:00 time-no-end@test UTC @9 Zero length reminder",
+                "2026-03-10T18:30:00 2026-03-10T20:00:00 duration-hours@test Europe/London @31 Evening talk",
+                "2026-03-16 2026-03-23 duration-week@test - @25 Nutrition and Hydration Week",
+                // P1D is nominal: the same wall-clock time the next day, across the clock change.
+                "2026-03-28T12:00:00 2026-03-29T12:00:00 duration-day-across-dst@test Europe/London @19 Across the clock change",
+            ])
+    }
+
+    @Test func rdatePeriodRdateDedupeAndExdate() throws {
+        try expectBothOrders(
+            "valid/rdate-period.ics", q1,
+            [
+                "2026-01-05T10:00:00 2026-01-05T12:00:00 clinic@test UTC @4 Drop-in clinic",
+                "2026-01-12 2026-01-13 all-day-rdates@test - @14 Flu clinic day",
+                "2026-01-20T14:00:00 2026-01-20T17:00:00 clinic@test UTC @4 Drop-in clinic",
+                // 2 February is both an RRULE instance and an RDATE: listed once.
+                "2026-02-02T10:00:00 2026-02-02T12:00:00 clinic@test UTC @4 Drop-in clinic",
+                "2026-02-10T09:00:00 2026-02-10T09:30:00 clinic@test UTC @4 Drop-in clinic",
+                "2026-02-25T10:00:00 2026-02-25T12:00:00 clinic@test UTC @4 Drop-in clinic",
+                "2026-03-02T10:00:00 2026-03-02T12:00:00 clinic@test UTC @4 Drop-in clinic",
+                "2026-03-09 2026-03-10 all-day-rdates@test - @14 Flu clinic day",
+            ])
+    }
+
+    @Test func recurrenceIDMovesAndCancelsInstances() throws {
+        // Weekly on Wednesdays 7 Jan - 4 Feb: 14 Jan moved to Friday 16 Jan (override written
+        // before the master), 21 Jan cancelled (RECURRENCE-ID given in UTC), 28 Jan EXDATE,
+        // 4 Feb moved out of the window.
+        try expectBothOrders(
+            "valid/recurrence-id-moved.ics", q1,
+            [
+                "2026-01-07T18:00:00 2026-01-07T19:00:00 walk@test Europe/London @11 Health walk",
+                "2026-01-16T19:00:00 2026-01-16T20:00:00 walk@test Europe/London @4 Health walk (moved to Friday)",
+            ])
+        let r = try Fixture.read("valid/recurrence-id-moved.ics", Fixture.window("2026-03-01", "2026-05-01"))
+        #expect(render(r) == ["2026-04-01T18:00:00 2026-04-01T19:00:00 walk@test Europe/London @26 Health walk (moved out of the window)"])
+        #expect(r.eventCount == 4)
+    }
+
+    @Test func byteOrderMarkLineFeedsFoldingAndTextFields() throws {
+        try expectBothOrders(
+            "valid/bom-lf-only-folded.ics", q1,
+            [
+                "2026-02-04 2026-02-05 folded@test - @4 World Cancer Day, with a long title that is folded",
+                "2026-02-10T09:30:00 2026-02-10T10:30:00 floating@test - @18 Floating time (X-WR-TIMEZONE ignored)",
+            ])
+        let o = try Fixture.read("valid/bom-lf-only-folded.ics", q1).occurrences[0]
+        #expect(o.categories == ["Cancer", "Screening, early diagnosis", "Charity"])
+        #expect(o.status == "TENTATIVE")
+        #expect(o.description == "Line one\nLine two; more")
+        #expect(o.url == "https://www.worldcancerday.org/")
+        #expect(o.explicitGroups == ["adults-over-50", "smokers"])
+        #expect(o.explicitServices == ["screening"])
+        #expect(o.allDay)
+        let floating = try Fixture.read("valid/bom-lf-only-folded.ics", q1).occurrences[1]
+        #expect(floating.explicitGroups == nil)
+        #expect(floating.categories == [])
+    }
+
+    @Test func zonesUtcOutlookAndLateVTimezone() throws {
+        try expectBothOrders(
+            "valid/timezones.ics", Fixture.window("2026-06-01", "2026-08-01"),
+            [
+                "2026-06-15T09:00:00 2026-06-15T10:00:00 outlook@test W. Europe Standard Time @4 Outlook zone",
+                "2026-06-22T09:00:00 2026-06-22T10:00:00 outlook@test W. Europe Standard Time @4 Outlook zone",
+                // DTEND 09:00Z is 10:00 in London in July.
+                "2026-07-01T09:00:00 2026-07-01T10:00:00 utc-end-london-start@test Europe/London @11 End given in UTC",
+                "2026-07-04T00:00:00 2026-07-05T00:00:00 new-york-midnight@test America/New_York @17 Independence Day (timed)",
+                "2026-07-10T12:00:00 2026-07-10T13:00:00 custom-zone@test Custom Island Time @23 Zone defined after the event",
+            ])
+    }
+
+    @Test func cancelledEventsAreLeftOut() throws {
+        try expectBothOrders(
+            "valid/cancelled-and-status.ics", q1, ["2026-03-11 2026-03-12 - - @17 No UID"])
+        let r = try Fixture.read("valid/cancelled-and-status.ics", q1)
+        #expect(r.occurrences[0].uid == nil)
+        #expect(r.occurrences[0].status == "CONFIRMED")
+        #expect(r.eventCount == 3)
+    }
+
+    @Test func unknownZoneIsAWarningAndReadInTheDefaultZone() throws {
+        try expectBothOrders(
+            "valid/unknown-tzid.ics", q1,
+            ["2026-01-20T10:00:00 2026-01-20T11:00:00 mars@test Europe/London @4 Webinar in an unknown zone"],
+            warnings: [
+                """
+                unknown-tzid.ics:6: warning: unknown time zone "Mars/Olympus_Mons": no VTIMEZONE in the file and not a system zone; read in Europe/London
+                DTSTART;TZID=Mars/Olympus_Mons:20260120T100000
+                hint: add a VTIMEZONE for "Mars/Olympus_Mons" or use an IANA name such as Europe/London
+                """
+            ])
+        var options = q1
+        options.defaultTimeZone = "Europe/Paris"
+        let r = try Fixture.read("valid/unknown-tzid.ics", options)
+        #expect(r.occurrences.map(\.timezone) == ["Europe/Paris"])
+        #expect(r.diagnostics.first?.message.hasSuffix("read in Europe/Paris") == true)
+        #expect(!r.hasErrors)
+    }
+
+    @Test func timeToTalkDay2026IsThursday5February() throws {
+        try expectBothOrders(
+            "valid/time-to-talk-day.ics", q1,
+            ["2026-02-05 2026-02-06 time-to-talk-day@test - @4 Time to Talk Day"])
+        #expect(CivilDate(year: 2026, month: 2, day: 5).isoWeekday == 4)
+    }
+
+    @Test func ruleShapesLibicalGetsWrongGiveWarnings() throws {
+        try expectBothOrders(
+            "valid/rrule-libical-bug-warning.ics", q1,
+            [
+                "2026-01-05 2026-01-06 setpos-weekly@test - @10 First weekday of the week",
+                "2026-01-05 2026-01-06 weekno@test - @4 Monday of week 2",
+                // RFC 5545 gives 12 January here; libical 3.0.16 gives 6 January: hence the warning.
+                "2026-01-06 2026-01-07 setpos-weekly@test - @10 First weekday of the week",
+            ],
+            warnings: [
+                """
+                rrule-libical-bug-warning.ics:7: warning: libical 3.0.16 expands this RRULE incorrectly (BYWEEKNO); the dates may differ from RFC 5545
+                RRULE:FREQ=YEARLY;BYWEEKNO=2;BYDAY=MO
+                hint: check the dates by hand, or write the rule as a simpler RRULE or as RDATEs
+                """,
+                """
+                rrule-libical-bug-warning.ics:13: warning: libical 3.0.16 expands this RRULE incorrectly (BYSETPOS with FREQ=WEEKLY); the dates may differ from RFC 5545
+                RRULE:FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS=1;COUNT=2
+                hint: check the dates by hand, or write the rule as a simpler RRULE or as RDATEs
+                """,
+            ])
+    }
+
+    @Test func foldersAreReadRecursivelyInPathOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reader-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("b"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let one = Data(try Fixture.bytes("valid/time-to-talk-day.ics"))
+        try one.write(to: dir.appendingPathComponent("b/z.ics"))
+        try one.write(to: dir.appendingPathComponent("a.ICS"))
+        try Data("not a calendar".utf8).write(to: dir.appendingPathComponent("notes.txt"))
+        let r = CalendarReader.read(paths: [dir.path], options: q1)
+        #expect(r.eventCount == 2)
+        #expect(r.occurrences.map { ($0.source.path as NSString).lastPathComponent } == ["a.ICS", "z.ics"])
+        let missing = CalendarReader.read(paths: [dir.appendingPathComponent("nope.ics").path], options: q1)
+        #expect(missing.hasErrors)
+        #expect(missing.diagnostics.first?.message == "no such file or folder")
+    }
+
+    @Test func contractOrderMatchesCore() throws {
+        // The reader sorts with precomputed keys; it must agree with Occurrence.contractOrder.
+        let r = try Fixture.read("valid/defaults-and-duration.ics", Fixture.window("2025-01-01", "2027-01-01"))
+        let t = try Fixture.read("valid/dtend-exclusive-all-day.ics", Fixture.window("2025-01-01", "2027-01-01"))
+        let merged = CalendarReader.read(
+            text: "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART;VALUE=DATE:20260301\r\nEND:VEVENT\r\n"
+                + "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260301T000000\r\nEND:VEVENT\r\n"
+                + "BEGIN:VEVENT\r\nUID:c\r\nDTSTART;VALUE=DATE:20260301\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            path: "x.ics", options: q1)
+        for result in [r, t, merged] {
+            #expect(result.occurrences == result.occurrences.sorted(by: Occurrence.contractOrder))
+        }
+        // A date sorts before a date-time on the same day ("2026-03-01" < "2026-03-01T00:00:00").
+        #expect(merged.occurrences.map { $0.uid ?? "" } == ["b", "c", "a"])
+    }
+}
