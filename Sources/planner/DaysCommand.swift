@@ -11,7 +11,8 @@ struct DaysCommand: ParsableCommand {
         abstract: "List the awareness days in a window, as the calendars write them.",
         discussion: """
             Reads .ics files or folders (default: the bundled UK health awareness calendar) and prints \
-            every occurrence in the window [from, to). The default window is the calendar quarter after \
+            every occurrence in the window [from, to) (an occurrence counts when it overlaps the window in its \
+            own wall-clock time). In the table, END is the last day of an all-day event. The default window is the calendar quarter after \
             today (today: --today, else SOURCE_DATE_EPOCH, else the clock, in Europe/London). \
             Problems go to stderr as path:line: error: ...; the exit code is 65 when any input is bad.
             """)
@@ -146,30 +147,26 @@ enum DaysOutput {
         return out
     }
 
+    /// A plain-text table: a line naming the window, a header row, one row per occurrence.
+    /// All-day rows show the last day (inclusive) as END and "all day" as ZONE.
     static func table(_ occurrences: [Occurrence], window: DateWindow) -> String {
         let n = occurrences.count
         var out = "Awareness days from \(window.from.iso) to \(window.to.iso) (exclusive): \(n) occurrence\(n == 1 ? "" : "s")\n"
         guard n > 0 else { return out }
-        func display(_ o: Occurrence) -> (String, String) {
-            if case .date(let s) = o.start, case .date(let e) = o.end {
-                let last = e.adding(days: -1)
-                return (s.iso, last == s ? "" : "to \(last.iso)")
-            }
-            return (o.start.iso.replacingOccurrences(of: "T", with: " "), "to \(o.end.iso.replacingOccurrences(of: "T", with: " ")) \(o.timezone ?? "floating")")
-        }
-        let rows = occurrences.map { o -> [String] in
-            let (s, e) = display(o)
+        func shown(_ t: EventTime) -> String { t.iso.replacingOccurrences(of: "T", with: " ") }
+        var rows = [["START", "END", "ZONE", "TITLE", "SOURCE"]]
+        for o in occurrences {
+            let end: String
+            if case .date(let e) = o.end, o.allDay { end = e.adding(days: -1).iso } else { end = shown(o.end) }
+            let zone = o.allDay ? "all day" : (o.timezone ?? "floating")
             let status = o.status.map { $0 == "CONFIRMED" ? "" : " [\($0.lowercased())]" } ?? ""
-            return [s, e, o.title + status, o.source.description]
+            rows.append([shown(o.start), end, zone, o.title + status, o.source.description])
         }
-        let w0 = rows.map { $0[0].count }.max() ?? 0
-        let w1 = rows.map { $0[1].count }.max() ?? 0
-        let w2 = rows.map { $0[2].count }.max() ?? 0
-        func padded(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+        let widths = (0..<4).map { c in rows.map { $0[c].count }.max() ?? 0 }
         for r in rows {
-            out += padded(r[0], w0) + "  " + padded(r[1], w1) + "  " + padded(r[2], w2) + "  " + r[3]
-            while out.hasSuffix(" ") { out.removeLast() }
-            out += "\n"
+            var line = ""
+            for c in 0..<4 { line += r[c] + String(repeating: " ", count: widths[c] - r[c].count) + "  " }
+            out += line + r[4] + "\n"
         }
         return out
     }
