@@ -130,6 +130,18 @@ enum Bytes {
     static func firstInvalid(_ b: UnsafeBufferPointer<UInt8>) -> (offset: Int, binary: Bool)? {
         var i = 0
         let n = b.count
+        // Fast path: skip 8 bytes at a time while they are all printable ASCII (0x20...0x7E).
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high
+                let is7F = ((w ^ 0x7F7F_7F7F_7F7F_7F7F) &- 0x0101_0101_0101_0101) & ~(w ^ 0x7F7F_7F7F_7F7F_7F7F) & high
+                if (w & high) | below20 | is7F != 0 { break }
+                i += 8
+            }
+        }
         while i < n {
             let c = b[i]
             if c < 0x80 {
@@ -162,6 +174,14 @@ enum Bytes {
     }
 
     static func string(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+
+    /// `b` with ASCII letters upper-cased (other bytes kept), without Unicode case mapping.
+    static func upperASCIIString(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: b.count) { out in
+            for i in 0..<b.count { out[i] = upper(b[i]) }
+            return b.count
+        }
+    }
 
     /// Number of characters (Unicode scalars' grapheme approximation) in the first `offset` bytes.
     static func column(_ b: UnsafeBufferPointer<UInt8>, byteOffset: Int) -> Int {

@@ -53,6 +53,8 @@ final class EventReader {
     private var warnedZones: Set<String> = []
     private let fromKey: Int64
     private let toKey: Int64
+    /// What libical is given for one event (reused): the block minus lines it cannot fault.
+    private var libicalText: [UInt8] = []
 
     init(path: String, options: ReadOptions) {
         self.path = path
@@ -82,18 +84,21 @@ final class EventReader {
         var fields = EventFields()
         var errorLines = Set<Int>()
         var depth = 0
+        libicalText.removeAll(keepingCapacity: true)
         for i in block.lines.indices {
             block.withLine(i) { b in
                 guard let p = PropertyLine(b) else { return }
                 if p.name == "BEGIN" {
                     depth += 1
-                    return
-                }
-                if p.name == "END" {
+                } else if p.name == "END" {
                     depth -= 1
-                    return
                 }
-                guard depth == 1 else { return }
+                if depth != 1 || !Self.cannotFault(p, b) {
+                    libicalText.append(contentsOf: b)
+                    libicalText.append(0x0D)
+                    libicalText.append(0x0A)
+                }
+                guard depth == 1, p.name != "BEGIN" else { return }
                 switch p.name {
                 case "UID": fields.uid = i
                 case "SUMMARY": fields.summary = i
@@ -140,10 +145,24 @@ final class EventReader {
         parseWithLibical(block, fields, errorLines: errorLines)
     }
 
+    /// Free-text properties written without parameters and with a value: libical stores their
+    /// value as given and never adds an X-LIC-ERROR for them (an empty value does give one,
+    /// "No value for ... property", so those lines are kept). Leaving them out of what libical
+    /// parses changes no result: the reader takes these fields from its own line split.
+    static func cannotFault(_ p: PropertyLine, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.paramsRange.isEmpty, p.valueStart < b.count else { return false }
+        switch p.name {
+        case "SUMMARY", "DESCRIPTION", "COMMENT", "LOCATION", "CATEGORIES", "UID", "URL", "CONTACT":
+            return true
+        default:
+            guard p.name.hasPrefix("X-"), p.name.count > 2 else { return false }
+            return p.name.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+        }
+    }
+
     private func parseWithLibical(_ block: Block, _ fields: EventFields, errorLines: Set<Int>) {
-        var text = block.text
-        text.append(0)
-        let parsed = text.withUnsafeBufferPointer { p in
+        libicalText.append(0)
+        let parsed = libicalText.withUnsafeBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { icalparser_parse_string($0) }
         }
         guard let parsed else {

@@ -22,10 +22,7 @@ struct PropertyLine {
             i += 1
         }
         guard i < n else { return nil }
-        var name = ""
-        name.reserveCapacity(nameEnd)
-        name = String(decoding: UnsafeBufferPointer(rebasing: b[0..<nameEnd]), as: UTF8.self).uppercased()
-        self.name = name
+        self.name = Bytes.upperASCIIString(UnsafeBufferPointer(rebasing: b[0..<nameEnd]))
         self.paramsRange = nameEnd..<i
         self.valueStart = i + 1
     }
