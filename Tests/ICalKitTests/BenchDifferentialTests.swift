@@ -82,6 +82,11 @@ enum Tool {
         #expect(r.diagnostics.isEmpty)
         #expect(r.summaryLine == Self.strip(baseline))
         #expect(r.eventCount == 1000)
+        // Components reversed: the VTIMEZONE now comes after every event that uses it.
+        let reversed = ComponentOrder.reversed(Array(try Data(contentsOf: cal)))
+        let rr = CalendarReader.read(bytes: reversed, path: "reversed.ics", options: Self.window)
+        #expect(rr.summaryLine == Self.strip(baseline))
+        #expect(rr.diagnostics.isEmpty)
     }
 
     @Test(

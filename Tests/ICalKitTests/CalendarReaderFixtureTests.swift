@@ -204,3 +204,86 @@ func expectBothOrders(
         #expect(merged.occurrences.map { $0.uid ?? "" } == ["b", "c", "a"])
     }
 }
+
+@Suite struct CalendarReaderBehaviourTests {
+    static func calendar(_ events: [[String]]) -> String {
+        (["BEGIN:VCALENDAR", "VERSION:2.0"] + events.flatMap { ["BEGIN:VEVENT"] + $0 + ["END:VEVENT"] }
+            + ["END:VCALENDAR", ""]).joined(separator: "\r\n")
+    }
+
+    static func read(_ text: String, _ from: String, _ to: String) -> ReadResult {
+        CalendarReader.read(text: text, path: "t.ics", options: Fixture.window(from, to))
+    }
+
+    @Test func jumpingAheadKeepsAnInstanceThatStartedBeforeTheWindow() {
+        // A yearly month-long event: the 2025 instance starts 1 December and runs into January.
+        let text = Self.calendar([
+            ["UID:december@test", "DTSTART;VALUE=DATE:20181201", "DTEND;VALUE=DATE:20190101", "RRULE:FREQ=YEARLY", "SUMMARY:December"],
+            ["UID:week@test", "DTSTART;VALUE=DATE:20181228", "DURATION:P7D", "RRULE:FREQ=YEARLY", "SUMMARY:Week"],
+        ])
+        for t in [text, ComponentOrder.reversed(text)] {
+            let r = Self.read(t, "2025-12-31", "2026-01-05")
+            #expect(render(r, lines: false) == [
+                "2025-12-01 2026-01-01 december@test - December",
+                "2025-12-28 2026-01-04 week@test - Week",
+            ])
+        }
+    }
+
+    @Test func tooManyInstancesStopWithAWarning() {
+        var options = Fixture.window("2026-01-01", "2026-01-02")
+        options.maxInstancesPerRule = 50
+        let text = Self.calendar([["UID:m@test", "DTSTART:20260101T000000", "RRULE:FREQ=MINUTELY", "SUMMARY:Every minute"]])
+        let r = CalendarReader.read(text: text, path: "t.ics", options: options)
+        #expect(r.occurrences.count == 50)
+        #expect(renderDiagnostics(r) == """
+            t.ics:6: warning: RRULE stopped after 50 instances before the window ends
+            RRULE:FREQ=MINUTELY
+            hint: the rule repeats too often for a planning calendar; later instances are left out
+            """)
+    }
+
+    @Test func structuralFaultsAreFoundOutsideTheWindowToo() {
+        // Our own checks run on every event; libical's X-LIC-ERRORs only on events that can
+        // touch the window (an event that cannot is never handed to libical).
+        let text = Self.calendar([
+            ["UID:far@test", "DTSTART;VALUE=DATE:20300230", "SUMMARY:Bad date, far away"],
+            ["UID:far2@test", "DTSTART;VALUE=DATE:20300301", "DTSTAMP:2030XX01", "SUMMARY:libical fault, far away"],
+            ["UID:near@test", "DTSTART;VALUE=DATE:20260301", "DURATION:P1X", "SUMMARY:libical fault, in the window"],
+        ])
+        let r = Self.read(text, "2026-01-01", "2026-04-01")
+        #expect(r.diagnostics.map { "\($0.location.line ?? 0) \($0.message)" } == [
+            "5 DTSTART value \"20300230\" is not a valid date: February 2030 has 28 days",
+            "17 DURATION value \"P1X\" is not a valid DURATION",
+        ])
+        #expect(r.eventCount == 3)
+    }
+
+    @Test func durationOfAllDayEventsAndNegativeLengths() {
+        let text = Self.calendar([
+            ["UID:same-day@test", "DTSTART;VALUE=DATE:20260105", "DTEND;VALUE=DATE:20260105", "SUMMARY:DTEND equals DTSTART"],
+            ["UID:backwards@test", "DTSTART:20260106T100000Z", "DTEND:20260106T090000Z", "SUMMARY:Ends before it starts"],
+        ])
+        let r = Self.read(text, "2026-01-01", "2026-02-01")
+        #expect(render(r, lines: false) == [
+            "2026-01-05 2026-01-06 same-day@test - DTEND equals DTSTART",
+            "2026-01-06T10:00:00 2026-01-06T10:00:00 backwards@test UTC Ends before it starts",
+        ])
+        #expect(r.diagnostics.map(\.message) == [
+            "DTEND is not after DTSTART; read as a one-day event", "DTEND is before DTSTART; read as zero length",
+        ])
+        #expect(!r.hasErrors)
+    }
+
+    @Test func exdateInAnotherZoneAndDateOnlyExdate() {
+        let text = Self.calendar([
+            [
+                "UID:x@test", "DTSTART;TZID=Europe/London:20260701T100000", "RRULE:FREQ=DAILY;COUNT=4",
+                // 09:00Z is 10:00 in London in July; the DATE value removes 3 July whatever the time.
+                "EXDATE:20260702T090000Z", "EXDATE;VALUE=DATE:20260703", "SUMMARY:Daily",
+            ]
+        ])
+        let r = Self.read(text, "2026-06-01", "2026-08-01")
+        #expect(r.occurrences.map(\.start.iso) == ["2026-07-01T10:00:00", "2026-07-04T10:00:00"])
+    }
+}
