@@ -17,6 +17,7 @@ struct RawOccurrence {
 }
 
 struct OverrideRecord {
+    var line: Int
     var uid: String
     var recurrenceID: EventTime
     var zone: ZoneRef
@@ -36,6 +37,7 @@ struct EventFields {
     var dtend: Int?
     var duration: Int?
     var recurrenceID: Int?
+    var sequence: Int?
     var rrules: [Int] = []
     var rdates: [Int] = []
 }
@@ -49,7 +51,10 @@ final class EventReader {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var occurrences: [RawOccurrence] = []
     private var overrides: [OverrideRecord] = []
-    private var masterZones: [String: (zone: ZoneRef, isDate: Bool)] = [:]
+    /// Masters that were expanded, by BEGIN line: what overrides need to find their instance.
+    private var masters: [Int: (uid: String, zone: ZoneRef, isDate: Bool, exKeys: Set<Int64>, exDays: Set<Int>)] = [:]
+    /// Every event with a UID (pre-filtered ones too): which copy of a UID wins.
+    private var records: [(uid: String, sequence: Int, line: Int, recurrenceID: String?)] = []
     private var warnedZones: Set<String> = []
     private let fromKey: Int64
     private let toKey: Int64
@@ -111,7 +116,15 @@ final class EventReader {
                 case "DTSTART": fields.dtstart = i
                 case "DTEND": fields.dtend = i
                 case "DURATION": fields.duration = i
-                case "RECURRENCE-ID": fields.recurrenceID = i
+                case "RECURRENCE-ID":
+                    fields.recurrenceID = i
+                    if !p.paramsRange.isEmpty, p.parameter("RANGE", b)?.uppercased() == "THISANDFUTURE" {
+                        report(
+                            .warning, block, line: i,
+                            "RANGE=THISANDFUTURE is read as a change to this one instance; later instances keep the master's times",
+                            hint: "split the series: end the old RRULE with UNTIL and start a new event")
+                    }
+                case "SEQUENCE": fields.sequence = i
                 case "RRULE": fields.rrules.append(i)
                 case "RDATE": fields.rdates.append(i)
                 default: break
@@ -137,6 +150,12 @@ final class EventReader {
                 hint: "add DTSTART;VALUE=DATE:YYYYMMDD for an all-day event (or a date-time for a timed one)")
             errorLines.insert(0)
         }
+        if let u = fields.uid {
+            let uid = block.withLine(u) { b in PropertyLine(b)!.value(b).trimmingSpaces }
+            let seq = fields.sequence.flatMap { i in Int(block.withLine(i) { b in PropertyLine(b)!.value(b) }.trimmingSpaces) }
+            let rid = fields.recurrenceID.map { i in block.withLine(i) { b in Bytes.string(UnsafeBufferPointer(rebasing: b[PropertyLine(b)!.paramsRange.lowerBound...])) } }
+            records.append((uid, seq ?? -1, block.beginLine, rid))
+        }
         if errorLines.isEmpty, fields.recurrenceID == nil,
             PreFilter.cannotTouch(block, fields, window: options.window)
         {
@@ -145,18 +164,24 @@ final class EventReader {
         parseWithLibical(block, fields, errorLines: errorLines)
     }
 
-    /// Free-text properties written without parameters and with a value: libical stores their
-    /// value as given and never adds an X-LIC-ERROR for them (an empty value does give one,
-    /// "No value for ... property", so those lines are kept). Leaving them out of what libical
-    /// parses changes no result: the reader takes these fields from its own line split.
+    /// Free-text properties written without parameters: libical stores their value as given
+    /// and never adds an X-LIC-ERROR for it, except "No value for ... property" when the value
+    /// is empty, which RFC 5545 allows for TEXT (§3.3.11: `text = *(...)`; Outlook writes
+    /// `LOCATION:`). Leaving them out of what libical parses changes no result: the reader
+    /// takes these fields from its own line split.
     static func cannotFault(_ p: PropertyLine, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard p.paramsRange.isEmpty, p.valueStart < b.count else { return false }
-        switch p.name {
-        case "SUMMARY", "DESCRIPTION", "COMMENT", "LOCATION", "CATEGORIES", "UID", "URL", "CONTACT":
+        guard p.paramsRange.isEmpty else { return false }
+        return isFreeText(p.name)
+    }
+
+    static func isFreeText(_ name: String) -> Bool {
+        switch name {
+        case "SUMMARY", "DESCRIPTION", "COMMENT", "LOCATION", "CATEGORIES", "UID", "URL", "CONTACT", "RESOURCES",
+            "CLASS", "STATUS", "TRANSP":
             return true
         default:
-            guard p.name.hasPrefix("X-"), p.name.count > 2 else { return false }
-            return p.name.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+            guard name.hasPrefix("X-"), name.utf8.count > 2 else { return false }
+            return name.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
         }
     }
 
@@ -174,6 +199,12 @@ final class EventReader {
         var messages: [String] = []
         collectErrors(box.raw, into: &messages)
         for m in messages {
+            // An empty TEXT value is valid iCalendar (see `cannotFault`); libical still flags it
+            // in nested components (e.g. a VALARM's DESCRIPTION:).
+            if m.hasPrefix("No value for "), let end = m.range(of: " property.") {
+                let name = String(m[m.index(m.startIndex, offsetBy: 13)..<end.lowerBound])
+                if Self.isFreeText(name) || name == "X" { continue }
+            }
             let mapped = LibicalErrorMapper.map(m, block: block)
             if let line = mapped.lineIndex, errors.contains(line) { continue }  // already reported more precisely
             if let line = mapped.lineIndex {
@@ -306,27 +337,41 @@ final class EventReader {
             return
         }
         let startZone = zoneUse(dtstart.t, dtstart.tzid, block, lineIndex: fields.dtstart)
-        let start = Self.eventTime(dtstart.t)
+        var start = Self.eventTime(dtstart.t)
         let isDate = dtstart.t.is_date != 0
 
         // Length (RFC 5545 §3.6.1 defaults; DURATION nominal; DTEND exact, in wall-clock time).
+        // A DTEND before DTSTART is read with the two swapped (as python recurring-ical-events
+        // does), with a warning.
         var span: Span = isDate ? .days(1) : .seconds(0)
+        let recurring = !rrules.isEmpty || !rdates.isEmpty
         if let dtend, icaltime_is_null_time(dtend.t) == 0 {
             let endZone = zoneUse(dtend.t, dtend.tzid, block, lineIndex: fields.dtend)
-            let endTime = Self.eventTime(convert(dtend.t, from: endZone, to: startZone))
+            var endTime = Self.eventTime(convert(dtend.t, from: endZone, to: startZone))
             if isDate {
-                let days = start.civilDate.days(to: endTime.civilDate)
-                    + ((endTime.isDate || endTime.wallClock.secondsSinceEpoch % 86_400 == 0) ? 0 : 1)
-                if days <= 0 {
+                if !endTime.isDate { endTime = .date(endTime.civilDate.adding(days: endTime.wallClock.secondsSinceEpoch % 86_400 == 0 ? 0 : 1)) }
+                var days = start.civilDate.days(to: endTime.civilDate)
+                if days < 0 && !recurring {
                     report(
-                        .warning, block, line: fields.dtend,
-                        "DTEND is not after DTSTART; read as a one-day event",
+                        .warning, block, line: fields.dtend, "DTEND is before DTSTART; read with the two swapped",
+                        hint: "swap DTSTART and DTEND or fix the date")
+                    start = endTime
+                    days = -days
+                } else if days <= 0 {
+                    report(
+                        .warning, block, line: fields.dtend, "DTEND is not after DTSTART; read as a one-day event",
                         hint: "DTEND of an all-day event is exclusive: the day after the last day")
                 }
                 span = .days(max(1, days))
             } else {
-                let secs = endTime.wallClock.secondsSinceEpoch - start.wallClock.secondsSinceEpoch
-                if secs < 0 {
+                var secs = endTime.wallClock.secondsSinceEpoch - start.wallClock.secondsSinceEpoch
+                if secs < 0 && !recurring {
+                    report(
+                        .warning, block, line: fields.dtend, "DTEND is before DTSTART; read with the two swapped",
+                        hint: "swap DTSTART and DTEND or fix the date")
+                    start = .dateTime(endTime.wallClock)
+                    secs = -secs
+                } else if secs < 0 {
                     report(
                         .warning, block, line: fields.dtend, "DTEND is before DTSTART; read as zero length",
                         hint: "swap DTSTART and DTEND or fix the date")
@@ -352,9 +397,8 @@ final class EventReader {
         let status = fields.status.map { i in block.withLine(i) { b in PropertyLine(b)!.value(b).trimmingSpaces.uppercased() } }
         if let recurrenceID, let uid, icaltime_is_null_time(recurrenceID.t) == 0 {
             let z = zoneUse(recurrenceID.t, recurrenceID.tzid, block, lineIndex: fields.recurrenceID)
-            overrides.append(OverrideRecord(uid: uid, recurrenceID: Self.eventTime(recurrenceID.t), zone: z.ref))
-        } else if let uid {
-            masterZones[uid] = (startZone.ref, isDate)
+            overrides.append(
+                OverrideRecord(line: block.beginLine, uid: uid, recurrenceID: Self.eventTime(recurrenceID.t), zone: z.ref))
         }
         if status == "CANCELLED" { return }
         let isOverride = recurrenceID != nil
@@ -366,7 +410,12 @@ final class EventReader {
             for (k, rule) in rrules.enumerated() {
                 let lineIndex = k < fields.rrules.count ? fields.rrules[k] : nil
                 if let lineIndex { checkRuleShape(block, lineIndex, isDate: isDate) }
-                guard let it = icalrecur_iterator_new(rule, dtstart.t) else {
+                // With the zone attached, libical compares a UTC UNTIL with the instances in
+                // absolute time (without it, 09:00 London against UNTIL=...T080000Z in summer
+                // would drop the last instance).
+                var first = dtstart.t
+                if case .named = startZone.ref { first.zone = startZone.raw }
+                guard let it = icalrecur_iterator_new(rule, first) else {
                     report(
                         .error, block, line: lineIndex, "RRULE produces no dates (libical rejects it)",
                         hint: "check FREQ and the BY* parts; e.g. February has no 30th")
@@ -378,7 +427,7 @@ final class EventReader {
                     // before the window and still overlaps it is kept.
                     let back = options.window.from.adding(days: -(span.wholeDays + 1))
                     if back > start.civilDate {
-                        var s = dtstart.t
+                        var s = first
                         s.year = Int32(back.year)
                         s.month = Int32(back.month)
                         s.day = Int32(back.day)
@@ -438,6 +487,9 @@ final class EventReader {
             }
         }
 
+        if recurrenceID == nil, let uid {
+            masters[block.beginLine] = (uid, startZone.ref, isDate, exKeys, exDays)
+        }
         var base: Occurrence?
         for inst in instances {
             if exKeys.contains(inst.start.key) || (!exDays.isEmpty && exDays.contains(inst.start.civilDate.daysSinceEpoch)) {
@@ -499,13 +551,40 @@ final class EventReader {
 
     // MARK: - End of file: RECURRENCE-ID overrides
 
+    /// End of file: several copies of one UID (the highest SEQUENCE wins, the first on a tie,
+    /// as python recurring-ical-events does), then RECURRENCE-ID overrides replace or cancel
+    /// the instance they name; an override whose instance the master excludes is dropped.
     func finish() {
-        defer { overrides = [] }
-        guard !overrides.isEmpty else { return }
+        defer {
+            overrides = []
+            records = []
+            masters = [:]
+        }
+        var dropped = Set<Int>()  // BEGIN lines whose occurrences are left out
+        var winners: [String: (sequence: Int, line: Int)] = [:]
+        for r in records {
+            let key = r.uid + "\u{1F}" + (r.recurrenceID ?? "")
+            guard let w = winners[key] else {
+                winners[key] = (r.sequence, r.line)
+                continue
+            }
+            let current: (sequence: Int, line: Int) = (r.sequence, r.line)
+            let newer = r.sequence > w.sequence || (r.sequence == w.sequence && r.line < w.line)
+            let keep = newer ? current : w
+            let lose = newer ? w : current
+            winners[key] = keep
+            dropped.insert(lose.line)
+            let what = r.recurrenceID == nil ? "VEVENT" : "override (RECURRENCE-ID)"
+            diagnostics.append(
+                Diagnostic(
+                    .warning, SourceLocation(path: path, line: lose.line),
+                    "another \(what) with UID \"\(r.uid)\" (line \(keep.line), SEQUENCE \(keep.sequence)) replaces this one (SEQUENCE \(lose.sequence))",
+                    sourceLine: "BEGIN:VEVENT", hint: "delete the outdated copy or give each event its own UID"))
+        }
         var replaced = Set<String>()
         var uids = Set<String>()
-        for o in overrides {
-            guard let master = masterZones[o.uid] else { continue }
+        for o in overrides where !dropped.contains(o.line) {
+            guard let masterLine = winners[o.uid + "\u{1F}"]?.line, let master = masters[masterLine] else { continue }
             var key: Int64
             if master.isDate {
                 key = EventTime.date(o.recurrenceID.civilDate).key
@@ -516,10 +595,15 @@ final class EventReader {
             } else {
                 key = EventTime.dateTime(o.recurrenceID.wallClock).key
             }
+            if master.exKeys.contains(key) || master.exDays.contains(o.recurrenceID.civilDate.daysSinceEpoch) {
+                dropped.insert(o.line)
+            }
             replaced.insert(o.uid + "\u{1F}" + String(key))
             uids.insert(o.uid)
         }
+        guard !dropped.isEmpty || !uids.isEmpty else { return }
         occurrences.removeAll { r in
+            if dropped.contains(r.occurrence.source.line ?? 0) { return true }
             guard !r.isOverride, let uid = r.occurrence.uid, uids.contains(uid) else { return false }
             return replaced.contains(uid + "\u{1F}" + String(r.instanceKey))
         }

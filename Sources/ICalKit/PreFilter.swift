@@ -80,13 +80,15 @@ enum PreFilter {
             guard let e = rawTime(block, ei), e.tzid == start.tzid, e.utc == start.utc,
                 e.time.isDate == start.time.isDate
             else { return false }
+            // An end before the start is read with the two swapped: leave it to the full path.
+            if e.time.key < start.time.key { return false }
             if start.time.isDate {
                 spanDays = max(1, start.time.civilDate.days(to: e.time.civilDate))
                 end = .date(start.time.civilDate.adding(days: spanDays))
             } else {
                 let secs = max(0, e.time.wallClock.secondsSinceEpoch - start.time.wallClock.secondsSinceEpoch)
                 spanDays = (secs + 86_399) / 86_400
-                end = e.time.key < start.time.key ? start.time : e.time
+                end = e.time
             }
         } else if let di = f.duration {
             let text = block.withLine(di) { b in PropertyLine(b)!.value(b) }

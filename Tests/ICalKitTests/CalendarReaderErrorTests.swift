@@ -193,12 +193,12 @@ import Testing
                 """
             ),
             (
-                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:n\r\nDTSTART;VALUE=DATE:20260105\r\nURL:\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:n\r\nDTSTART;VALUE=DATE:20260105\r\nDTEND:\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
                 """
-                x.ics:5:5: error: URL has no value
-                URL:
-                    ^
-                hint: give URL a value or delete the line
+                x.ics:5:7: error: DTEND has no value
+                DTEND:
+                      ^
+                hint: give DTEND a value or delete the line
                 """
             ),
         ]

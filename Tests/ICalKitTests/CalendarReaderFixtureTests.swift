@@ -262,7 +262,10 @@ func expectBothOrders(
     @Test func durationOfAllDayEventsAndNegativeLengths() {
         let text = Self.calendar([
             ["UID:same-day@test", "DTSTART;VALUE=DATE:20260105", "DTEND;VALUE=DATE:20260105", "SUMMARY:DTEND equals DTSTART"],
-            ["UID:backwards@test", "DTSTART:20260106T100000Z", "DTEND:20260106T090000Z", "SUMMARY:Ends before it starts"],
+            [
+                "UID:backwards@test", "DTSTART:20260106T100000Z", "DTEND:20260106T090000Z", "RRULE:FREQ=DAILY;COUNT=1",
+                "SUMMARY:Ends before it starts",
+            ],
         ])
         let r = Self.read(text, "2026-01-01", "2026-02-01")
         #expect(render(r, lines: false) == [
@@ -273,6 +276,58 @@ func expectBothOrders(
             "DTEND is not after DTSTART; read as a one-day event", "DTEND is before DTSTART; read as zero length",
         ])
         #expect(!r.hasErrors)
+    }
+
+    @Test func emptyTextValuesAreValid() {
+        // RFC 5545 TEXT may be empty; Outlook writes LOCATION: and DESCRIPTION: (libical flags them).
+        let text = Self.calendar([
+            [
+                "UID:e@test", "DTSTART;VALUE=DATE:20260105", "LOCATION:", "DESCRIPTION:", "X-ALT-DESC:", "SUMMARY:",
+                "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:", "TRIGGER:-PT15M", "END:VALARM",
+            ]
+        ])
+        let r = Self.read(text, "2026-01-01", "2026-02-01")
+        #expect(r.diagnostics.isEmpty)
+        #expect(r.occurrences.map(\.title) == [""])
+        #expect(r.occurrences.first?.description == "")
+    }
+
+    @Test func sequenceDecidesBetweenCopiesOfOneUID() {
+        let text = Self.calendar([
+            ["UID:s@test", "SEQUENCE:1", "DTSTART;VALUE=DATE:20260105", "RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Old"],
+            ["UID:s@test", "SEQUENCE:2", "DTSTART;VALUE=DATE:20260105", "RRULE:FREQ=WEEKLY;COUNT=3", "EXDATE;VALUE=DATE:20260112", "SUMMARY:New"],
+            // An override of an instance the newest master excludes is dropped.
+            ["UID:s@test", "SEQUENCE:2", "RECURRENCE-ID;VALUE=DATE:20260112", "DTSTART;VALUE=DATE:20260113", "SUMMARY:Moved"],
+        ])
+        for t in [text, ComponentOrder.reversed(text)] {
+            let r = Self.read(t, "2026-01-01", "2026-02-01")
+            #expect(render(r, lines: false) == [
+                "2026-01-05 2026-01-06 s@test - New", "2026-01-19 2026-01-20 s@test - New",
+            ])
+            #expect(r.diagnostics.map(\.message) == [
+                "another VEVENT with UID \"s@test\" (line 10, SEQUENCE 2) replaces this one (SEQUENCE 1)"
+            ])
+        }
+    }
+
+    @Test func untilInUTCIsComparedInAbsoluteTime() {
+        // 09:00 London in summer is 08:00Z: UNTIL=...T080000Z includes the 27 April instance.
+        let text = Self.calendar([
+            [
+                "UID:u@test", "DTSTART;TZID=Europe/London:20250423T090000", "RRULE:FREQ=DAILY;UNTIL=20250427T080000Z",
+                "SUMMARY:Daily",
+            ]
+        ])
+        let r = Self.read(text, "2025-04-01", "2025-05-01")
+        #expect(r.occurrences.map(\.start.iso).last == "2025-04-27T09:00:00")
+        #expect(r.occurrences.count == 5)
+    }
+
+    @Test func endBeforeStartIsSwapped() {
+        let text = Self.calendar([["UID:w@test", "DTSTART:20190304T083000", "DTEND:20190304T080000", "SUMMARY:Swapped"]])
+        let r = Self.read(text, "2019-03-01", "2019-04-01")
+        #expect(render(r, lines: false) == ["2019-03-04T08:00:00 2019-03-04T08:30:00 w@test - Swapped"])
+        #expect(r.diagnostics.map(\.message) == ["DTEND is before DTSTART; read with the two swapped"])
     }
 
     @Test func exdateInAnotherZoneAndDateOnlyExdate() {
