@@ -8,11 +8,15 @@ public struct ReadOptions: Sendable {
     public var defaultTimeZone: String
     /// Most instances one RRULE may yield before the reader stops it with a warning.
     public var maxInstancesPerRule: Int
+    /// When false, occurrences carry no description, URL, categories or X-GP lists (only what
+    /// counts and checksums need), which keeps memory small on large calendars.
+    public var keepDetails: Bool
 
     public init(window: DateWindow, defaultTimeZone: String = "Europe/London") {
         self.window = window
         self.defaultTimeZone = defaultTimeZone
         self.maxInstancesPerRule = 100_000
+        self.keepDetails = true
     }
 }
 

@@ -8,14 +8,6 @@ enum ZoneRef: Hashable {
     case named(String)
 }
 
-/// One occurrence before RECURRENCE-ID overrides are applied.
-struct RawOccurrence {
-    var occurrence: Occurrence
-    /// Start key in the master's own wall clock (what a RECURRENCE-ID names).
-    var instanceKey: Int64
-    var isOverride: Bool
-}
-
 struct OverrideRecord {
     var line: Int
     var uid: String
@@ -49,7 +41,11 @@ final class EventReader {
     let zones = ZoneRegistry()
     var eventCount = 0
     private(set) var diagnostics: [Diagnostic] = []
-    private(set) var occurrences: [RawOccurrence] = []
+    /// Occurrences found so far; `instanceKeys[i]` is the start key of `occurrences[i]` in the
+    /// master's wall clock, with the lowest bit set for overrides (parallel arrays, so the
+    /// occurrences can be handed on without a copy).
+    var occurrences: [Occurrence] = []
+    private var instanceKeys: [Int64] = []
     private var overrides: [OverrideRecord] = []
     /// Masters that were expanded, by BEGIN line: what overrides need to find their instance.
     private var masters: [Int: (uid: String, zone: ZoneRef, isDate: Bool, exKeys: Set<Int64>, exDays: Set<Int>)] = [:]
@@ -501,7 +497,8 @@ final class EventReader {
             var o = base!
             o.start = inst.start
             o.end = end
-            occurrences.append(RawOccurrence(occurrence: o, instanceKey: inst.start.key, isOverride: isOverride))
+            occurrences.append(o)
+            instanceKeys.append(inst.start.key &* 2 &+ (isOverride ? 1 : 0))
         }
     }
 
@@ -526,6 +523,11 @@ final class EventReader {
             guard let i else { return nil }
             let raw = block.withLine(i) { b in PropertyLine(b)!.value(b) }
             return raw.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        guard options.keepDetails else {
+            return Occurrence(
+                uid: uid, title: text(f.summary) ?? "", start: .date(options.window.from), end: .date(options.window.from),
+                timezone: zone, status: status, source: SourceLocation(path: path, line: block.beginLine))
         }
         var categories: [String] = []
         for i in f.categories {
@@ -559,6 +561,7 @@ final class EventReader {
             overrides = []
             records = []
             masters = [:]
+            instanceKeys = []
         }
         var dropped = Set<Int>()  // BEGIN lines whose occurrences are left out
         var winners: [String: (sequence: Int, line: Int)] = [:]
@@ -602,11 +605,20 @@ final class EventReader {
             uids.insert(o.uid)
         }
         guard !dropped.isEmpty || !uids.isEmpty else { return }
-        occurrences.removeAll { r in
-            if dropped.contains(r.occurrence.source.line ?? 0) { return true }
-            guard !r.isOverride, let uid = r.occurrence.uid, uids.contains(uid) else { return false }
-            return replaced.contains(uid + "\u{1F}" + String(r.instanceKey))
+        var kept = 0
+        for i in occurrences.indices {
+            let o = occurrences[i]
+            let k = instanceKeys[i]
+            var drop = dropped.contains(o.source.line ?? 0)
+            if !drop, k & 1 == 0, let uid = o.uid, uids.contains(uid) {
+                drop = replaced.contains(uid + "\u{1F}" + String(k >> 1))
+            }
+            if !drop {
+                occurrences.swapAt(kept, i)
+                kept += 1
+            }
         }
+        occurrences.removeLast(occurrences.count - kept)
     }
 
     private func rawZone(_ ref: ZoneRef) -> RawZone? {

@@ -23,28 +23,32 @@ final class ReadSession {
         scanner.finish()
         diagnostics += scanner.diagnostics
         eventCount += scanner.reader.eventCount
-        occurrences += scanner.reader.occurrences.map(\.occurrence)
+        if occurrences.isEmpty {
+            swap(&occurrences, &scanner.reader.occurrences)
+        } else {
+            occurrences += scanner.reader.occurrences
+            scanner.reader.occurrences = []
+        }
     }
 
     /// The same order as `Occurrence.contractOrder` (start string, uid, source), with the start
     /// compared as (wall-clock key, date before date-time): the ISO strings are fixed-width and a
     /// date is a prefix of a date-time on the same day, so this is the string order without
     /// building strings in the comparator.
-    static func contractSorted(_ occurrences: [Occurrence]) -> [Occurrence] {
-        let keys = occurrences.map { $0.start.key &* 2 &+ ($0.start.isDate ? 0 : 1) }
-        let order = occurrences.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            let ua = occurrences[a].uid ?? "", ub = occurrences[b].uid ?? ""
+    static func contractSort(_ occurrences: inout [Occurrence]) {
+        occurrences.sort { a, b in
+            let ka = a.start.key &* 2 &+ (a.start.isDate ? 0 : 1), kb = b.start.key &* 2 &+ (b.start.isDate ? 0 : 1)
+            if ka != kb { return ka < kb }
+            let ua = a.uid ?? "", ub = b.uid ?? ""
             if ua != ub { return ua < ub }
-            if occurrences[a].source != occurrences[b].source { return occurrences[a].source < occurrences[b].source }
-            return a < b
+            return a.source < b.source
         }
-        return order.map { occurrences[$0] }
     }
 
     func finish() -> ReadResult {
-        ReadResult(
-            occurrences: ReadSession.contractSorted(occurrences), eventCount: eventCount,
+        ReadSession.contractSort(&occurrences)
+        return ReadResult(
+            occurrences: occurrences, eventCount: eventCount,
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
     }
 }

@@ -48,7 +48,9 @@ struct DaysCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: --clean is not available yet\n".utf8))
             throw ExitCode(64)
         }
-        let options = ReadOptions(window: dateWindow, defaultTimeZone: timezone)
+        var options = ReadOptions(window: dateWindow, defaultTimeZone: timezone)
+        // The summary needs uid and start only: leave descriptions out to keep memory small.
+        options.keepDetails = format != .summary
         let result: ReadResult
         if calendars.isEmpty {
             guard let bundled = Bundled.awarenessCalendar else {
