@@ -66,11 +66,29 @@ public func fnv1a64(_ s: String?) -> UInt64 {
 
 /// Reads .ics calendars into the occurrences that fall in a window.
 ///
-/// The reader splits the input itself (content lines with their physical line numbers,
-/// BEGIN/END structure, VTIMEZONE blocks), then hands each VEVENT alone to libical
-/// (`icalparser_parse_string`), expands it with `icalrecur_iterator` and builds the
-/// recurrence set in Swift (RDATE incl. PERIOD, EXDATE, RECURRENCE-ID, STATUS:CANCELLED).
-/// All libical calls are serialised behind one lock.
+/// How a file is read (one pass, in 1 MiB chunks, no whole-file tree):
+/// 1. `LineUnfolder` splits bytes into unfolded content lines, each keeping the number of its
+///    first physical line (BOM, CRLF or LF accepted).
+/// 2. `FileScanner` checks structure on every line of the file (BEGIN/END nesting, lines
+///    without a colon, NUL/control bytes, invalid UTF-8, empty or truncated files), collects
+///    VTIMEZONE blocks and hands each complete top-level VEVENT to `EventReader`. An event
+///    whose TZID is neither defined so far nor a system zone waits for the end of the file, so
+///    a VTIMEZONE written after its events still serves them.
+/// 3. `EventReader` checks date values libical lets through (30 February, hour 25), skips
+///    events the raw text proves cannot touch the window (`PreFilter`), and parses the rest
+///    with `icalparser_parse_string`, one VEVENT at a time; libical's X-LIC-ERROR texts are
+///    mapped back to lines (`LibicalErrorMapper`). Free-text lines without parameters are not
+///    given to libical (they cannot fault); the reader reads them from its own split.
+/// 4. The recurrence set is built in Swift on `icalrecur_iterator` (jumping close to the
+///    window with `icalrecur_iterator_set_start` when there is no COUNT): DTSTART, RRULE
+///    instances, RDATE (incl. PERIOD, which libical 3.0.16 ignores), minus EXDATE, once each;
+///    RECURRENCE-ID overrides replace or cancel instances at the end of the file; among copies
+///    of one UID the highest SEQUENCE wins; STATUS:CANCELLED is left out.
+///
+/// Times are wall clock in the event's own zone; DTEND and DURATION lengths are added in wall
+/// clock (DURATION days are nominal, RFC 5545 §3.3.6), as python recurring-ical-events does.
+/// All-day events stay civil dates. X-WR-TIMEZONE is ignored. All libical calls are
+/// serialised behind one lock (`LibICal.withLock`).
 public enum CalendarReader {
     /// Reads files or folders (recursively, every `*.ics`, in path order).
     public static func read(paths: [String], options: ReadOptions) -> ReadResult {

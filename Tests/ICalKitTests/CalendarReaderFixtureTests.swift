@@ -342,3 +342,33 @@ func expectBothOrders(
         #expect(r.occurrences.map(\.start.iso) == ["2026-07-01T10:00:00", "2026-07-04T10:00:00"])
     }
 }
+
+@Suite struct JumpAheadPhaseTests {
+    /// Rules with INTERVAL keep their phase when the iterator jumps to the window
+    /// (icalrecur_iterator_set_start). Expected dates counted from DTSTART by hand:
+    /// 1997-09-02 + 14 n days reaches 2026-01-13 (n = 743); + 3 n days reaches 2026-01-03.
+    @Test(arguments: [
+        ("FREQ=WEEKLY;INTERVAL=2;WKST=SU", "2026-01-01", "2026-02-01", ["2026-01-13", "2026-01-27"]),
+        ("FREQ=DAILY;INTERVAL=3", "2026-01-01", "2026-01-10", ["2026-01-03", "2026-01-06", "2026-01-09"]),
+        // 1997-09 + 2 n months reaches January 2026 (340 months later).
+        ("FREQ=MONTHLY;INTERVAL=2;BYDAY=TU", "2026-01-01", "2026-03-01", ["2026-01-06", "2026-01-13", "2026-01-20", "2026-01-27"]),
+    ])
+    func intervalPhase(rule: String, from: String, to: String, expected: [String]) {
+        let text = CalendarReaderBehaviourTests.calendar([
+            ["UID:p@test", "DTSTART;TZID=America/New_York:19970902T090000", "RRULE:\(rule)", "SUMMARY:p"]
+        ])
+        let r = CalendarReaderBehaviourTests.read(text, from, to)
+        #expect(r.occurrences.map(\.start.iso) == expected.map { $0 + "T09:00:00" })
+    }
+
+    @Test func electionDayEveryFourYears() {
+        let text = CalendarReaderBehaviourTests.calendar([
+            [
+                "UID:e@test", "DTSTART;TZID=America/New_York:19961105T090000",
+                "RRULE:FREQ=YEARLY;INTERVAL=4;BYMONTH=11;BYDAY=TU;BYMONTHDAY=2,3,4,5,6,7,8", "SUMMARY:e",
+            ]
+        ])
+        let r = CalendarReaderBehaviourTests.read(text, "2008-01-01", "2013-01-01")
+        #expect(r.occurrences.map(\.start.iso) == ["2008-11-04T09:00:00", "2012-11-06T09:00:00"])
+    }
+}
