@@ -52,7 +52,6 @@ final class EventReader {
     /// Every event with a UID (pre-filtered ones too): which copy of a UID wins.
     private var records: [(uid: String, sequence: Int, line: Int, recurrenceID: String?)] = []
     private var warnedZones: Set<String> = []
-    private let fromKey: Int64
     private let toKey: Int64
     /// What libical is given for one event (reused): the block minus lines it cannot fault.
     private var libicalText: [UInt8] = []
@@ -60,7 +59,6 @@ final class EventReader {
     init(path: String, options: ReadOptions) {
         self.path = path
         self.options = options
-        fromKey = LocalDateTime(date: options.window.from).key
         toKey = LocalDateTime(date: options.window.to).key
     }
 
@@ -160,9 +158,10 @@ final class EventReader {
         parseWithLibical(block, fields, errorLines: errorLines)
     }
 
-    /// Free-text properties written without parameters: libical stores their value as given
-    /// and never adds an X-LIC-ERROR for it, except "No value for ... property" when the value
-    /// is empty, which RFC 5545 allows for TEXT (§3.3.11: `text = *(...)`; Outlook writes
+    /// Properties libical 3.0.16 stores as written when they have no parameters: TEXT values,
+    /// URL, X- properties, and STATUS/TRANSP/CLASS (it accepts any word there; measured). For
+    /// these it never adds an X-LIC-ERROR, except "No value for ... property" when the value is
+    /// empty, which RFC 5545 allows for TEXT (§3.3.11: `text = *(...)`; Outlook writes
     /// `LOCATION:`). Leaving them out of what libical parses changes no result: the reader
     /// takes these fields from its own line split.
     static func cannotFault(_ p: PropertyLine, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
