@@ -50,7 +50,10 @@ final class EventReader {
     /// Masters that were expanded, by BEGIN line: what overrides need to find their instance.
     private var masters: [Int: (uid: String, zone: ZoneRef, isDate: Bool, exKeys: Set<Int64>, exDays: Set<Int>)] = [:]
     /// Every event with a UID (pre-filtered ones too): which copy of a UID wins.
-    private var records: [(uid: String, sequence: Int, line: Int, recurrenceID: String?)] = []
+    /// The copy that wins so far for each UID (+ RECURRENCE-ID), over every event with a UID
+    /// (pre-filtered ones too), and the BEGIN lines of the copies that lost.
+    private var winners: [String: (sequence: Int, line: Int)] = [:]
+    private var dropped = Set<Int>()
     private var warnedZones: Set<String> = []
     private let toKey: Int64
     /// What libical is given for one event (reused): the block minus lines it cannot fault.
@@ -148,7 +151,7 @@ final class EventReader {
             let uid = block.withLine(u) { b in PropertyLine(b)!.value(b).trimmingSpaces }
             let seq = fields.sequence.flatMap { i in Int(block.withLine(i) { b in PropertyLine(b)!.value(b) }.trimmingSpaces) }
             let rid = fields.recurrenceID.map { i in block.withLine(i) { b in Bytes.string(UnsafeBufferPointer(rebasing: b[PropertyLine(b)!.paramsRange.lowerBound...])) } }
-            records.append((uid, seq ?? -1, block.beginLine, rid))
+            register(uid: uid, sequence: seq ?? -1, line: block.beginLine, recurrenceID: rid)
         }
         if errorLines.isEmpty, fields.recurrenceID == nil,
             PreFilter.cannotTouch(block, fields, window: options.window)
@@ -550,38 +553,39 @@ final class EventReader {
             hint: "check the dates by hand, or write the rule as a simpler RRULE or as RDATEs")
     }
 
-    // MARK: - End of file: RECURRENCE-ID overrides
+    // MARK: - Copies of one UID; RECURRENCE-ID overrides at the end of the file
 
-    /// End of file: several copies of one UID (the highest SEQUENCE wins, the first on a tie,
-    /// as python recurring-ical-events does), then RECURRENCE-ID overrides replace or cancel
-    /// the instance they name; an override whose instance the master excludes is dropped.
+    /// Several copies of one UID (+ RECURRENCE-ID): the highest SEQUENCE wins, the first in
+    /// the file on a tie (as python recurring-ical-events does); the others are left out.
+    private func register(uid: String, sequence: Int, line: Int, recurrenceID: String?) {
+        let key = uid + "\u{1F}" + (recurrenceID ?? "")
+        guard let w = winners[key] else {
+            winners[key] = (sequence, line)
+            return
+        }
+        let current: (sequence: Int, line: Int) = (sequence, line)
+        let newer = sequence > w.sequence || (sequence == w.sequence && line < w.line)
+        let keep = newer ? current : w
+        let lose = newer ? w : current
+        winners[key] = keep
+        dropped.insert(lose.line)
+        let what = recurrenceID == nil ? "VEVENT" : "override (RECURRENCE-ID)"
+        diagnostics.append(
+            Diagnostic(
+                .warning, SourceLocation(path: path, line: lose.line),
+                "another \(what) with UID \"\(uid)\" (line \(keep.line), SEQUENCE \(keep.sequence)) replaces this one (SEQUENCE \(lose.sequence))",
+                sourceLine: "BEGIN:VEVENT", hint: "delete the outdated copy or give each event its own UID"))
+    }
+
+    /// End of file: RECURRENCE-ID overrides replace or cancel the instance they name; an
+    /// override whose instance the winning master excludes is dropped; losing copies go.
     func finish() {
         defer {
             overrides = []
-            records = []
+            winners = [:]
+            dropped = []
             masters = [:]
             instanceKeys = []
-        }
-        var dropped = Set<Int>()  // BEGIN lines whose occurrences are left out
-        var winners: [String: (sequence: Int, line: Int)] = [:]
-        for r in records {
-            let key = r.uid + "\u{1F}" + (r.recurrenceID ?? "")
-            guard let w = winners[key] else {
-                winners[key] = (r.sequence, r.line)
-                continue
-            }
-            let current: (sequence: Int, line: Int) = (r.sequence, r.line)
-            let newer = r.sequence > w.sequence || (r.sequence == w.sequence && r.line < w.line)
-            let keep = newer ? current : w
-            let lose = newer ? w : current
-            winners[key] = keep
-            dropped.insert(lose.line)
-            let what = r.recurrenceID == nil ? "VEVENT" : "override (RECURRENCE-ID)"
-            diagnostics.append(
-                Diagnostic(
-                    .warning, SourceLocation(path: path, line: lose.line),
-                    "another \(what) with UID \"\(r.uid)\" (line \(keep.line), SEQUENCE \(keep.sequence)) replaces this one (SEQUENCE \(lose.sequence))",
-                    sourceLine: "BEGIN:VEVENT", hint: "delete the outdated copy or give each event its own UID"))
         }
         var replaced = Set<String>()
         var uids = Set<String>()
