@@ -45,6 +45,15 @@ final class ZoneRegistry {
         }
         if zone == nil { zone = icaltimezone_get_builtin_timezone(id) }
         if zone == nil, id.hasPrefix("/") { zone = icaltimezone_get_builtin_timezone_from_tzid(id) }
+        if zone == nil, id.hasPrefix("/") {
+            // A vendor-prefixed TZID ("/mozilla.org/20070129_1/America/New_York", RFC 5545
+            // §3.2.19 globally unique form): try its trailing Olson name.
+            var parts = id.split(separator: "/")
+            while zone == nil, parts.count > 1 {
+                parts.removeFirst()
+                zone = icaltimezone_get_builtin_timezone(parts.joined(separator: "/"))
+            }
+        }
         cache[id] = zone
         return zone
     }

@@ -372,3 +372,25 @@ func expectBothOrders(
         #expect(r.occurrences.map(\.start.iso) == ["2008-11-04T09:00:00", "2012-11-06T09:00:00"])
     }
 }
+
+@Suite struct PrefixedZoneTests {
+    @Test func vendorPrefixedTZIDsResolveToTheirOlsonName() {
+        let text = CalendarReaderBehaviourTests.calendar([
+            [
+                "UID:m@test", "DTSTART;TZID=/mozilla.org/20070129_1/America/New_York:20260301T230000",
+                "DTEND:20260302T050000Z", "SUMMARY:m",
+            ],
+            [
+                "UID:f@test", "DTSTART;TZID=/freeassociation.sourceforge.net/Europe/Berlin:20260301T100000",
+                "DTEND:20260301T100000Z", "SUMMARY:f",
+            ],
+        ])
+        let r = CalendarReaderBehaviourTests.read(text, "2026-03-01", "2026-04-01")
+        #expect(r.diagnostics.isEmpty)
+        // 05:00Z is 00:00 in New York (EST) and 11:00 in Berlin (CET): the zones were found.
+        #expect(render(r, lines: false) == [
+            "2026-03-01T10:00:00 2026-03-01T11:00:00 f@test /freeassociation.sourceforge.net/Europe/Berlin f",
+            "2026-03-01T23:00:00 2026-03-02T00:00:00 m@test /mozilla.org/20070129_1/America/New_York m",
+        ])
+    }
+}
