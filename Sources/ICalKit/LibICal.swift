@@ -1,4 +1,5 @@
 internal import CLibical
+import Foundation
 
 /// Process-wide libical set-up and facts about the linked library.
 ///
@@ -17,11 +18,22 @@ public enum LibICal {
         _ = icaltimezone_get_builtin_timezones()
     }()
 
+    /// The one lock that serialises every libical call of this module (libical's parser and
+    /// component trees are not thread-safe, ical_engineering.md §1.4).
+    private static let lock = NSLock()
+
+    /// Runs `body` with the libical lock held (after `setUp`).
+    static func withLock<T>(_ body: () -> T) -> T {
+        setUp()
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
     /// Whether libical can load `name` from the system zoneinfo (needs the tzdata package).
     /// Wraps `icaltimezone_get_builtin_timezone`.
     public static func hasZone(_ name: String) -> Bool {
-        setUp()
-        return icaltimezone_get_builtin_timezone(name) != nil
+        withLock { icaltimezone_get_builtin_timezone(name) != nil }
     }
 
     /// The UTC offset in seconds of zone `name` at the given wall-clock time, or nil for an unknown zone.
@@ -29,7 +41,7 @@ public enum LibICal {
     public static func utcOffset(zone name: String, at local: (year: Int, month: Int, day: Int, hour: Int, minute: Int))
         -> Int?
     {
-        setUp()
+        return withLock { () -> Int? in
         guard let zone = icaltimezone_get_builtin_timezone(name) else { return nil }
         var t = icaltime_null_time()
         t.year = Int32(local.year)
@@ -39,5 +51,6 @@ public enum LibICal {
         t.minute = Int32(local.minute)
         var isDaylight: Int32 = 0
         return Int(icaltimezone_get_utc_offset(zone, &t, &isDaylight))
+        }
     }
 }
