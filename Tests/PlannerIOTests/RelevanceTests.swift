@@ -73,3 +73,18 @@ import Testing
         #expect(r.relevance == 0)
     }
 }
+
+@Suite struct RelevanceBreadthTests {
+    @Test func aDayForEveryoneRanksBelowATargetedOne() throws {
+        let p = try RelevanceTests.profile("urban-young")
+        let t = RelevanceTests.taxonomy
+        let everyone = Relevance.assess(
+            RelevanceTests.match("Self Care Week", groups: ["all-patients"], services: []), profile: p, taxonomy: t)
+        let smokers = Relevance.assess(
+            RelevanceTests.match("No Smoking Day", groups: ["smokers"], services: ["smoking-cessation"]), profile: p,
+            taxonomy: t)
+        #expect(everyone.relevance < smokers.relevance)
+        #expect(everyone.why == ["Self Care Week: a day for all 12,037 patients (not targeted at one group)"])
+        #expect(everyone.relevance == 0.57)  // 0.65 x 0.5 + 0.35 x 0.7
+    }
+}

@@ -27,7 +27,8 @@ public struct Relevance: Sendable, Hashable, Codable {
     /// relevance = match score x (0.65 x size factor + 0.35 x service factor) x season factor, where
     /// - size factor = n / (n + k): n is the largest matched group in this practice, k is 1% of the
     ///   list (at least 50). A group of 1% of the list gives 0.5; 900 diabetics in a list of 12,000
-    ///   give 0.88, 200 give 0.62. A group the profile does not record counts as 0.3.
+    ///   give 0.88, 200 give 0.62. A group the profile does not record counts as 0.3, and a day
+    ///   for all patients counts as 0.5 (it reaches everyone but targets no one).
     /// - service factor = 1 when the practice offers every service the day promotes, the offered
     ///   share otherwise, with a floor of 0.3 (promoting a clinic the practice does not run is worse
     ///   than silence, but the day may still inform); 0.7 when the day promotes no service.
@@ -51,7 +52,12 @@ public struct Relevance: Sendable, Hashable, Codable {
         let k = max(50.0, Double(profile.listSize) * 0.01)
         let known = sizes.compactMap { s in s.size.map { (s.id, $0) } }
         let sizeFactor: Double
-        if let (id, n) = known.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) {
+        if match.groupIds == ["all-patients"] {
+            // A day for everyone reaches the whole list but asks nothing specific of anyone:
+            // it ranks below a day for a group the practice holds a register or cohort for.
+            sizeFactor = 0.5
+            why.append("a day for all \(groupedThousands(profile.listSize)) patients (not targeted at one group)")
+        } else if let (id, n) = known.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) {
             sizeFactor = Double(n) / (Double(n) + k)
             why.append("\(groupedThousands(n)) \(name(id)) on your list")
         } else {

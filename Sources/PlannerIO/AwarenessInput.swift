@@ -1,0 +1,70 @@
+import Foundation
+import ICalKit
+import PlannerCore
+
+/// Reading awareness days for the commands: the calendars (bundled by default), the cleaned
+/// view, and the bank holidays of a nation. Matching and planning start from here.
+public enum AwarenessInput {
+    /// The name under which the bundled calendar appears in sources and messages.
+    public static let bundledDisplayName = "uk-health-awareness.ics"
+
+    /// Reads `calendars` (files or folders; the bundled awareness calendar when empty).
+    public static func read(
+        calendars: [String], window: DateWindow, timeZone: String, keepDetails: Bool = true
+    ) -> ReadResult {
+        var options = ReadOptions(window: window, defaultTimeZone: timeZone)
+        options.keepDetails = keepDetails
+        if calendars.isEmpty {
+            guard let bundled = Bundled.awarenessCalendar else {
+                let d = Diagnostic(
+                    .error, SourceLocation(path: bundledDisplayName), "the bundled calendar is missing from this build",
+                    hint: "rebuild the planner, or pass --calendars PATH")
+                return ReadResult(occurrences: [], eventCount: 0, diagnostics: [d])
+            }
+            return CalendarReader.read(file: bundled.path, displayPath: bundledDisplayName, options: options)
+        }
+        return CalendarReader.read(paths: calendars, options: options)
+    }
+
+    /// The cleaned view (normalised titles, plain descriptions, foreign midnights made all-day,
+    /// duplicates across sources merged), with UTC offsets from libical's zone data.
+    public static func cleaned(_ occurrences: [Occurrence], displayZone: String) -> [CleanOccurrence] {
+        CleanedView.build(occurrences, displayZone: displayZone) { zone, t in
+            LibICal.utcOffset(zone: zone, at: (t.date.year, t.date.month, t.date.day, t.hour, t.minute))
+        }
+    }
+
+    /// Bank holidays of `nation` that touch `window`, from the bundled gov.uk-shaped feeds,
+    /// plus a warning for each year of the window the feed does not cover.
+    public static func bankHolidays(nation: Nation, window: DateWindow) -> (days: [(CivilDate, String)], diagnostics: [Diagnostic]) {
+        let file = "\(nation.bankHolidayDivision).ics"
+        let display = "bank-holidays/\(file)"
+        guard let folder = Bundled.bankHolidaysFolder else {
+            return ([], [Diagnostic(.warning, SourceLocation(path: display), "the bundled bank holidays are missing; no bank holidays are kept free of texts and letters")])
+        }
+        // Read a wide window so that the covered years are known.
+        let wide = DateWindow(from: CivilDate(year: window.from.year - 5, month: 1, day: 1), to: CivilDate(year: window.to.year + 5, month: 1, day: 1))
+        let all = CalendarReader.read(
+            file: folder.appendingPathComponent(file).path, displayPath: display, options: ReadOptions(window: wide))
+        var days: [(CivilDate, String)] = []
+        var years = Set<Int>()
+        for o in all.occurrences {
+            let d = o.start.civilDate
+            years.insert(d.year)
+            if d >= window.from && d < window.to { days.append((d, o.title)) }
+        }
+        var diagnostics = all.diagnostics
+        let lastDay = window.to.adding(days: -1)
+        for y in window.from.year...lastDay.year where !years.contains(y) {
+            let covered = years.sorted()
+            let range = covered.isEmpty ? "no years" : "\(covered.first!)-\(covered.last!)"
+            diagnostics.append(
+                Diagnostic(
+                    .warning, SourceLocation(path: display),
+                    "no bank-holiday data for \(y) (the bundled feed covers \(range)): texts and letters may be planned on a bank holiday",
+                    hint: "check the \(y) dates on gov.uk and add them to a quiet-dates list in the profile"))
+        }
+        days.sort { $0.0 < $1.0 }
+        return (days, diagnostics)
+    }
+}
