@@ -43,10 +43,21 @@ struct DaysCommand: ParsableCommand {
     func run() throws {
         let dateWindow = try window.resolve()
         if clean {
-            // Hook for the cleaned view: PlannerCore's `CleanedView.build(_:)` (written separately)
-            // is wired in here once it is merged.
-            FileHandle.standardError.write(Data("error: --clean is not available yet\n".utf8))
-            throw ExitCode(64)
+            let result = AwarenessInput.read(calendars: calendars, window: dateWindow, timeZone: timezone)
+            let days = AwarenessInput.cleaned(result.occurrences, displayZone: timezone)
+            var err = result.diagnostics.map { $0.description + "\n" }.joined()
+            let out: String
+            switch format {
+            case .summary: out = result.summaryLine + "\n"  // the summary is always of the raw view
+            case .json: out = DaysCleanOutput.json(days)
+            case .csv: out = DaysCleanOutput.csv(days)
+            case .table: out = DaysCleanOutput.table(days, window: dateWindow)
+            }
+            if format != .table { err += "window: \(dateWindow)\n" }
+            FileHandle.standardOutput.write(Data(out.utf8))
+            FileHandle.standardError.write(Data(err.utf8))
+            if result.hasErrors { throw ExitCode(65) }
+            return
         }
         var options = ReadOptions(window: dateWindow, defaultTimeZone: timezone)
         // The summary needs uid and start only: leave descriptions out to keep memory small.

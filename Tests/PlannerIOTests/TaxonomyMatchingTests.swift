@@ -31,7 +31,7 @@ import Testing
 
     /// Reads, cleans and matches `ics` (after `transform`), then scores against `labels`.
     static func evaluate(ics: URL, labels: URL, transform: (Int, Occurrence) -> Occurrence = { $1 }) throws -> Score {
-        let occurrences = try TemporaryICSReader.read(ics).enumerated().map { transform($0.offset, $0.element) }
+        let occurrences = try LabelledFeed.read(ics).enumerated().map { transform($0.offset, $0.element) }
         let cleaned = CleanedView.build(occurrences) { zone, t in
             LibICal.utcOffset(zone: zone, at: (t.date.year, t.date.month, t.date.day, t.hour, t.minute))
         }
@@ -108,7 +108,7 @@ import Testing
 
     /// The cleaned view of the messy feed, with libical's real zone offsets.
     @Test func messyFeedIsCleaned() throws {
-        let raw = try TemporaryICSReader.read(try Self.fixture("messy-feed.ics"))
+        let raw = try LabelledFeed.read(try Self.fixture("messy-feed.ics"))
         #expect(raw.count == 43)
         let cleaned = CleanedView.build(raw) { zone, t in
             LibICal.utcOffset(zone: zone, at: (t.date.year, t.date.month, t.date.day, t.hour, t.minute))
@@ -180,102 +180,14 @@ enum TaxonomyMarkdown {
     }
 }
 
-/// TEMPORARY, test-only .ics reader for the matching tests while ICalKit's reader is being
-/// written in parallel: unfolds lines, unescapes TEXT, and takes UID, SUMMARY, DESCRIPTION,
-/// CATEGORIES, X-GP-*, DTSTART/DTEND (DATE, UTC, or TZID wall-clock). No RRULE expansion:
-/// each VEVENT is one occurrence. The lead will switch these tests to CalendarReader.
-enum TemporaryICSReader {
+/// Reads a labelled feed with the real reader over a wide window (2020-2035), as
+/// `planner match` does; fails the test on any reader error.
+enum LabelledFeed {
     static func read(_ url: URL) throws -> [Occurrence] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let path = url.lastPathComponent
-        // Unfold, remembering the physical line each logical line starts on.
-        var logical: [(line: Int, text: String)] = []
-        for (i, raw) in text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let f = raw.first, f == " " || f == "\t", !logical.isEmpty {
-                logical[logical.count - 1].text += raw.dropFirst()
-            } else {
-                logical.append((i + 1, String(raw)))
-            }
-        }
-        var out: [Occurrence] = []
-        var current: [String: (params: String, value: String)]?
-        var beginLine = 0
-        for (line, l) in logical {
-            if l == "BEGIN:VEVENT" {
-                current = [:]
-                beginLine = line
-                continue
-            }
-            if l == "END:VEVENT", let props = current {
-                current = nil
-                guard let start = time(props["DTSTART"]) else { continue }
-                let end = time(props["DTEND"]) ?? (start.0.isDate ? .date(start.0.civilDate.adding(days: 1)) : start.0, start.1)
-                out.append(
-                    Occurrence(
-                        uid: props["UID"].map { unescape($0.value) }, title: unescape(props["SUMMARY"]?.value ?? ""),
-                        start: start.0, end: end.0, timezone: start.1, categories: list(props["CATEGORIES"]),
-                        source: SourceLocation(path: path, line: beginLine),
-                        description: props["DESCRIPTION"].map { unescape($0.value) },
-                        explicitGroups: props["X-GP-GROUPS"].map { list($0) }, explicitServices: props["X-GP-SERVICES"].map { list($0) }))
-                continue
-            }
-            guard current != nil, let colon = l.firstIndex(of: ":") else { continue }
-            let head = l[..<colon]
-            let name = String(head.split(separator: ";").first ?? "").uppercased()
-            let params = head.contains(";") ? String(head[head.index(after: head.firstIndex(of: ";")!)...]) : ""
-            if current?[name] == nil { current?[name] = (params, String(l[l.index(after: colon)...])) }
-        }
-        return out
-    }
-
-    static func time(_ p: (params: String, value: String)?) -> (EventTime, String?)? {
-        guard let p else { return nil }
-        let v = p.value
-        if v.count == 8, let d = CivilDate(iso: v) { return (.date(d), nil) }
-        guard v.count >= 15, let d = CivilDate(iso: String(v.prefix(8))) else { return nil }
-        let digits = Array(v)
-        func n(_ a: Int) -> Int { Int(String(digits[a..<a + 2])) ?? 0 }
-        let t = LocalDateTime(date: d, hour: n(9), minute: n(11), second: n(13))
-        if v.hasSuffix("Z") { return (.dateTime(t), "UTC") }
-        let tzid = p.params.split(separator: ";").first { $0.uppercased().hasPrefix("TZID=") }.map { String($0.dropFirst(5)) }
-        return (.dateTime(t), tzid)
-    }
-
-    static func list(_ p: (params: String, value: String)?) -> [String] {
-        guard let p else { return [] }
-        var items: [String] = [], cur = ""
-        var escaped = false
-        for ch in p.value {
-            if escaped {
-                cur.append(ch == "n" || ch == "N" ? "\n" : ch)
-                escaped = false
-            } else if ch == "\\" {
-                escaped = true
-            } else if ch == "," {
-                items.append(cur)
-                cur = ""
-            } else {
-                cur.append(ch)
-            }
-        }
-        items.append(cur)
-        return items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    static func unescape(_ s: String) -> String {
-        var out = ""
-        var escaped = false
-        for ch in s {
-            if escaped {
-                out.append(ch == "n" || ch == "N" ? "\n" : ch)
-                escaped = false
-            } else if ch == "\\" {
-                escaped = true
-            } else {
-                out.append(ch)
-            }
-        }
-        return out
+        let window = DateWindow(from: CivilDate(year: 2020, month: 1, day: 1), to: CivilDate(year: 2035, month: 1, day: 1))
+        let result = CalendarReader.read(paths: [url.path], options: ReadOptions(window: window))
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        return result.occurrences
     }
 }
 
@@ -283,7 +195,7 @@ enum TemporaryICSReader {
     /// 10,000 occurrences (the dev set's days, repeated with distinct uids and dates) are
     /// cleaned and matched well under a second, and the result does not depend on input order.
     @Test func tenThousandOccurrencesAreQuickAndOrderIndependent() throws {
-        let base = try TemporaryICSReader.read(TaxonomyMatchingTests.devICS)
+        let base = try LabelledFeed.read(TaxonomyMatchingTests.devICS)
         var many: [Occurrence] = []
         for i in 0..<10_000 {
             var o = base[i % base.count]
