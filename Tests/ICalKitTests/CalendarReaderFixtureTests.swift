@@ -20,6 +20,12 @@ func expectBothOrders(
     #expect(render(rr, lines: false) == withoutLines, sourceLocation: sourceLocation)
     #expect(diagnosticsWithoutLines(rr) == diagnosticsWithoutLines(r), sourceLocation: sourceLocation)
     #expect(rr.eventCount == r.eventCount, sourceLocation: sourceLocation)
+    // Counting only gives the same count and checksum as the full read.
+    var lean = options
+    lean.summaryOnly = true
+    let s = CalendarReader.read(bytes: try Fixture.bytes(relative), path: "x.ics", options: lean)
+    #expect(s.summaryLine == r.summaryLine, sourceLocation: sourceLocation)
+    #expect(s.occurrenceCount == expected.count, sourceLocation: sourceLocation)
 }
 
 @Suite struct CalendarReaderFixtureTests {
