@@ -43,8 +43,11 @@ struct DaysCommand: ParsableCommand {
     func run() throws {
         let dateWindow = try window.resolve()
         if clean {
-            // Hook for the cleaned view: PlannerCore's `CleanedView.build(_:)` (written separately)
-            // is wired in here once it is merged.
+            // HOOK (--clean): PlannerCore's `CleanedView.build` is written on another branch and
+            // is wired in here once merged, after the read below (not inside it), e.g.
+            //   CleanedView.build(result.occurrences, displayZone: timezone) { zone, t in
+            //       LibICal.utcOffset(zone: zone, at: (t.date.year, t.date.month, t.date.day, t.hour, t.minute)) }
+            // with its own json/csv/table writers; the summary stays on the raw view.
             FileHandle.standardError.write(Data("error: --clean is not available yet\n".utf8))
             throw ExitCode(64)
         }
