@@ -132,7 +132,16 @@ final class EventReader {
                 }
                 switch p.name {
                 case "DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE":
-                    if let problem = DateValueCheck.firstProblem(b, p) {
+                    if !p.paramsRange.isEmpty, p.parameter("VALUE", b)?.uppercased() == "DATE",
+                        let t = p.value(b).split(separator: ",").first(where: { $0.contains("T") })
+                    {
+                        // libical 3.0.16 silently reads such a value as a date-time (measured).
+                        report(
+                            .error, block, line: i,
+                            "\(p.name) says VALUE=DATE but \"\(t)\" is a date-time",
+                            hint: "for an all-day date write only YYYYMMDD; for a time drop ;VALUE=DATE")
+                        errorLines.insert(i)
+                    } else if let problem = DateValueCheck.firstProblem(b, p) {
                         let r = block.lines[i]
                         let col = problem.offset < r.firstLength ? Bytes.column(b, byteOffset: problem.offset) : nil
                         report(
