@@ -40,3 +40,18 @@ bench: release
 calendars:
 	python3 tools/calendars/generate.py
 	python3 tools/calendars/check.py
+
+# Fuzz the reader with libFuzzer for FUZZ_SECONDS (default 600), seeded from the test fixtures.
+# Crashes and hangs are written to .build-fuzz/ as crash-* / timeout-* files.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product ReaderFuzz --sanitize=fuzzer
+	mkdir -p .build-fuzz/corpus
+	cp Tests/ICalKitTests/Fixtures/ics/valid/*.ics Tests/ICalKitTests/Fixtures/ics/invalid/*.ics \
+	   Tests/PlannerIOTests/Fixtures/matching/*.ics Calendars/bank-holidays/*.ics .build-fuzz/corpus/
+	cd .build-fuzz && SWIFT_BACKTRACE=enable=no ./release/ReaderFuzz -max_total_time=$(FUZZ_SECONDS) \
+	   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus
+
+# The whole test suite under AddressSanitizer (and LeakSanitizer).
+asan: test-deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp $(SWIFT) test --scratch-path .build-asan --sanitize=address

@@ -53,6 +53,8 @@ let package = Package(
             dependencies: ["PlannerIO", "PlannerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
+        // libFuzzer target over the reader (`make fuzz`); a no-op executable in normal builds.
+        .executableTarget(name: "ReaderFuzz", dependencies: ["ICalKit", "PlannerCore"], swiftSettings: strict),
         // Helpers shared by the test targets (not a product).
         .target(name: "PlannerTestSupport", dependencies: ["PlannerCore"], swiftSettings: strict),
         .testTarget(

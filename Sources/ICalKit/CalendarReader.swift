@@ -8,47 +8,54 @@ public struct ReadOptions: Sendable {
     public var defaultTimeZone: String
     /// Most instances one RRULE may yield before the reader stops it with a warning.
     public var maxInstancesPerRule: Int
-    /// When false, occurrences carry no description, URL, categories or X-GP lists (only what
-    /// counts and checksums need), which keeps memory small on large calendars.
-    public var keepDetails: Bool
+    /// Count and checksum only: `ReadResult.occurrences` stays empty while `occurrenceCount`
+    /// and `checksum` are filled, so memory does not grow with the number of occurrences.
+    public var summaryOnly: Bool
 
     public init(window: DateWindow, defaultTimeZone: String = "Europe/London") {
         self.window = window
         self.defaultTimeZone = defaultTimeZone
         self.maxInstancesPerRule = 100_000
-        self.keepDetails = true
+        self.summaryOnly = false
     }
 }
 
 /// The raw view of one or more calendars in a window.
 public struct ReadResult: Sendable {
-    /// Sorted by `Occurrence.contractOrder`.
+    /// Sorted by `Occurrence.contractOrder` (empty with `ReadOptions.summaryOnly`).
     public var occurrences: [Occurrence]
     /// Every VEVENT in the input (overrides and events with errors included).
     public var eventCount: Int
+    /// How many occurrences fall in the window.
+    public var occurrenceCount: Int
+    /// The benchmark checksum (shared/bench/README.md): the sum, modulo 2^64, over occurrences
+    /// of fnv1a64(UID) XOR key(start), key = the start's wall clock as YYYYMMDDhhmmss.
+    public var checksum: UInt64
     /// Errors and warnings, sorted by `Diagnostic.reportOrder`.
     public var diagnostics: [Diagnostic]
 
     public init(occurrences: [Occurrence], eventCount: Int, diagnostics: [Diagnostic]) {
+        var sum: UInt64 = 0
+        for o in occurrences { sum &+= fnv1a64(o.uid) ^ UInt64(bitPattern: o.start.key) }
+        self.init(
+            occurrences: occurrences, eventCount: eventCount, occurrenceCount: occurrences.count, checksum: sum,
+            diagnostics: diagnostics)
+    }
+
+    init(occurrences: [Occurrence], eventCount: Int, occurrenceCount: Int, checksum: UInt64, diagnostics: [Diagnostic]) {
         self.occurrences = occurrences
         self.eventCount = eventCount
+        self.occurrenceCount = occurrenceCount
+        self.checksum = checksum
         self.diagnostics = diagnostics
     }
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
 
-    /// The benchmark checksum (shared/bench/README.md): the sum, modulo 2^64, over occurrences
-    /// of fnv1a64(UID) XOR key(start), key = the start's wall clock as YYYYMMDDhhmmss.
-    public var checksum: UInt64 {
-        var sum: UInt64 = 0
-        for o in occurrences { sum &+= fnv1a64(o.uid) ^ UInt64(bitPattern: o.start.key) }
-        return sum
-    }
-
     /// `events=N occurrences=M checksum=HEX` (16 lower-case hex digits).
     public var summaryLine: String {
         let hex = String(checksum, radix: 16)
-        return "events=\(eventCount) occurrences=\(occurrences.count) checksum="
+        return "events=\(eventCount) occurrences=\(occurrenceCount) checksum="
             + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -41,10 +41,14 @@ final class EventReader {
     let zones = ZoneRegistry()
     var eventCount = 0
     private(set) var diagnostics: [Diagnostic] = []
-    /// Occurrences found so far; `instanceKeys[i]` is the start key of `occurrences[i]` in the
-    /// master's wall clock, with the lowest bit set for overrides (parallel arrays, so the
-    /// occurrences can be handed on without a copy).
+    /// Occurrences found so far (none with `summaryOnly`), and beside them, for every
+    /// occurrence, what counting and RECURRENCE-ID matching need: UID, BEGIN line, start key,
+    /// and the start key in the master's wall clock with the lowest bit set for overrides
+    /// (parallel arrays, so the occurrences can be handed on without a copy).
     var occurrences: [Occurrence] = []
+    private(set) var occUIDs: [String?] = []
+    private(set) var occLines: [Int] = []
+    private(set) var startKeys: [Int64] = []
     private var instanceKeys: [Int64] = []
     private var overrides: [OverrideRecord] = []
     /// Masters that were expanded, by BEGIN line: what overrides need to find their instance.
@@ -128,7 +132,16 @@ final class EventReader {
                 }
                 switch p.name {
                 case "DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE":
-                    if let problem = DateValueCheck.firstProblem(b, p) {
+                    if !p.paramsRange.isEmpty, p.parameter("VALUE", b)?.uppercased() == "DATE",
+                        let t = p.value(b).split(separator: ",").first(where: { $0.contains("T") })
+                    {
+                        // libical 3.0.16 silently reads such a value as a date-time (measured).
+                        report(
+                            .error, block, line: i,
+                            "\(p.name) says VALUE=DATE but \"\(t)\" is a date-time",
+                            hint: "for an all-day date write only YYYYMMDD; for a time drop ;VALUE=DATE")
+                        errorLines.insert(i)
+                    } else if let problem = DateValueCheck.firstProblem(b, p) {
                         let r = block.lines[i]
                         let col = problem.offset < r.firstLength ? Bytes.column(b, byteOffset: problem.offset) : nil
                         report(
@@ -495,12 +508,16 @@ final class EventReader {
             }
             let end = inst.span.end(from: inst.start)
             guard options.window.contains(start: inst.start, end: end) else { continue }
+            occUIDs.append(uid)
+            occLines.append(block.beginLine)
+            startKeys.append(inst.start.key)
+            instanceKeys.append(inst.start.key &* 2 &+ (isOverride ? 1 : 0))
+            if options.summaryOnly { continue }
             if base == nil { base = makeOccurrence(block, fields, uid: uid, status: status, zone: startZone.label) }
             var o = base!
             o.start = inst.start
             o.end = end
             occurrences.append(o)
-            instanceKeys.append(inst.start.key &* 2 &+ (isOverride ? 1 : 0))
         }
     }
 
@@ -525,11 +542,6 @@ final class EventReader {
             guard let i else { return nil }
             let raw = block.withLine(i) { b in PropertyLine(b)!.value(b) }
             return raw.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
-        }
-        guard options.keepDetails else {
-            return Occurrence(
-                uid: uid, title: text(f.summary) ?? "", start: .date(options.window.from), end: .date(options.window.from),
-                timezone: zone, status: status, source: SourceLocation(path: path, line: block.beginLine))
         }
         var categories: [String] = []
         for i in f.categories {
@@ -609,19 +621,25 @@ final class EventReader {
         }
         guard !dropped.isEmpty || !uids.isEmpty else { return }
         var kept = 0
-        for i in occurrences.indices {
-            let o = occurrences[i]
+        let full = !occurrences.isEmpty
+        for i in occUIDs.indices {
             let k = instanceKeys[i]
-            var drop = dropped.contains(o.source.line ?? 0)
-            if !drop, k & 1 == 0, let uid = o.uid, uids.contains(uid) {
+            var drop = dropped.contains(occLines[i])
+            if !drop, k & 1 == 0, let uid = occUIDs[i], uids.contains(uid) {
                 drop = replaced.contains(uid + "\u{1F}" + String(k >> 1))
             }
             if !drop {
-                occurrences.swapAt(kept, i)
+                if full { occurrences.swapAt(kept, i) }
+                occUIDs.swapAt(kept, i)
+                occLines.swapAt(kept, i)
+                startKeys.swapAt(kept, i)
                 kept += 1
             }
         }
-        occurrences.removeLast(occurrences.count - kept)
+        if full { occurrences.removeLast(occurrences.count - kept) }
+        occUIDs.removeLast(occUIDs.count - kept)
+        occLines.removeLast(occLines.count - kept)
+        startKeys.removeLast(startKeys.count - kept)
     }
 
     private func rawZone(_ ref: ZoneRef) -> RawZone? {

@@ -7,6 +7,8 @@ final class ReadSession {
     var diagnostics: [Diagnostic] = []
     private var occurrences: [Occurrence] = []
     private var eventCount = 0
+    private var occurrenceCount = 0
+    private var checksum: UInt64 = 0
 
     init(options: ReadOptions) { self.options = options }
 
@@ -23,6 +25,9 @@ final class ReadSession {
         scanner.finish()
         diagnostics += scanner.diagnostics
         eventCount += scanner.reader.eventCount
+        let r = scanner.reader
+        occurrenceCount += r.startKeys.count
+        for i in r.startKeys.indices { checksum &+= fnv1a64(r.occUIDs[i]) ^ UInt64(bitPattern: r.startKeys[i]) }
         if occurrences.isEmpty {
             swap(&occurrences, &scanner.reader.occurrences)
         } else {
@@ -48,7 +53,7 @@ final class ReadSession {
     func finish() -> ReadResult {
         ReadSession.contractSort(&occurrences)
         return ReadResult(
-            occurrences: occurrences, eventCount: eventCount,
+            occurrences: occurrences, eventCount: eventCount, occurrenceCount: occurrenceCount, checksum: checksum,
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
     }
 }

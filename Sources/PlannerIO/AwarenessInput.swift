@@ -10,10 +10,9 @@ public enum AwarenessInput {
 
     /// Reads `calendars` (files or folders; the bundled awareness calendar when empty).
     public static func read(
-        calendars: [String], window: DateWindow, timeZone: String, keepDetails: Bool = true
+        calendars: [String], window: DateWindow, timeZone: String
     ) -> ReadResult {
-        var options = ReadOptions(window: window, defaultTimeZone: timeZone)
-        options.keepDetails = keepDetails
+        let options = ReadOptions(window: window, defaultTimeZone: timeZone)
         if calendars.isEmpty {
             guard let bundled = Bundled.awarenessCalendar else {
                 let d = Diagnostic(

@@ -60,8 +60,8 @@ struct DaysCommand: ParsableCommand {
             return
         }
         var options = ReadOptions(window: dateWindow, defaultTimeZone: timezone)
-        // The summary needs uid and start only: leave descriptions out to keep memory small.
-        options.keepDetails = format != .summary
+        // The summary needs counts only: the reader then keeps no occurrence values.
+        options.summaryOnly = format == .summary
         let result: ReadResult
         if calendars.isEmpty {
             guard let bundled = Bundled.awarenessCalendar else {

@@ -87,6 +87,12 @@ enum Tool {
         let rr = CalendarReader.read(bytes: reversed, path: "reversed.ics", options: Self.window)
         #expect(rr.summaryLine == Self.strip(baseline))
         #expect(rr.diagnostics.isEmpty)
+        // Counting only (no occurrence values kept) gives the same line.
+        var lean = Self.window
+        lean.summaryOnly = true
+        let s = CalendarReader.read(paths: [cal.path], options: lean)
+        #expect(s.summaryLine == Self.strip(baseline))
+        #expect(s.occurrences.isEmpty)
     }
 
     @Test(

@@ -201,6 +201,14 @@ import Testing
                 hint: give DTEND a value or delete the line
                 """
             ),
+            (
+                "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:n\r\nDTSTART;VALUE=DATE:20260105T090000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                """
+                x.ics:4: error: DTSTART says VALUE=DATE but "20260105T090000" is a date-time
+                DTSTART;VALUE=DATE:20260105T090000
+                hint: for an all-day date write only YYYYMMDD; for a time drop ;VALUE=DATE
+                """
+            ),
         ]
         for (text, expected) in cases {
             let r = CalendarReader.read(text: text, path: "x.ics", options: q1)

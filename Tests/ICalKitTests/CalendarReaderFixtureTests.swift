@@ -20,6 +20,12 @@ func expectBothOrders(
     #expect(render(rr, lines: false) == withoutLines, sourceLocation: sourceLocation)
     #expect(diagnosticsWithoutLines(rr) == diagnosticsWithoutLines(r), sourceLocation: sourceLocation)
     #expect(rr.eventCount == r.eventCount, sourceLocation: sourceLocation)
+    // Counting only gives the same count and checksum as the full read.
+    var lean = options
+    lean.summaryOnly = true
+    let s = CalendarReader.read(bytes: try Fixture.bytes(relative), path: "x.ics", options: lean)
+    #expect(s.summaryLine == r.summaryLine, sourceLocation: sourceLocation)
+    #expect(s.occurrenceCount == expected.count, sourceLocation: sourceLocation)
 }
 
 @Suite struct CalendarReaderFixtureTests {
@@ -211,8 +217,15 @@ func expectBothOrders(
             + ["END:VCALENDAR", ""]).joined(separator: "\r\n")
     }
 
-    static func read(_ text: String, _ from: String, _ to: String) -> ReadResult {
-        CalendarReader.read(text: text, path: "t.ics", options: Fixture.window(from, to))
+    /// Reads `text`, and checks that the components in reverse order read the same.
+    static func read(
+        _ text: String, _ from: String, _ to: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> ReadResult {
+        let r = CalendarReader.read(text: text, path: "t.ics", options: Fixture.window(from, to))
+        let rr = CalendarReader.read(text: ComponentOrder.reversed(text), path: "t.ics", options: Fixture.window(from, to))
+        #expect(render(rr, lines: false) == render(r, lines: false), sourceLocation: sourceLocation)
+        #expect(diagnosticsWithoutLines(rr) == diagnosticsWithoutLines(r), sourceLocation: sourceLocation)
+        return r
     }
 
     @Test func jumpingAheadKeepsAnInstanceThatStartedBeforeTheWindow() {

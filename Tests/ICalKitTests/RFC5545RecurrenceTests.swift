@@ -195,6 +195,16 @@ let rfcExamples: [RFCExample] = [
         expected: days(2007, 1, [15, 30]) + days(2007, 2, [15]) + days(2007, 3, [15, 30])),
 ]
 
+/// America/New_York as RFC 5545 §3.6.5 writes it (rules from 2007), placed after the event.
+let newYorkZone = [
+    "BEGIN:VTIMEZONE", "TZID:America/New_York",
+    "BEGIN:DAYLIGHT", "DTSTART:20070311T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU",
+    "TZOFFSETFROM:-0500", "TZOFFSETTO:-0400", "TZNAME:EDT", "END:DAYLIGHT",
+    "BEGIN:STANDARD", "DTSTART:20071104T020000", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
+    "TZOFFSETFROM:-0400", "TZOFFSETTO:-0500", "TZNAME:EST", "END:STANDARD",
+    "END:VTIMEZONE",
+]
+
 @Suite struct RFC5545RecurrenceTests {
     @Test(arguments: rfcExamples)
     func example(_ e: RFCExample) throws {
@@ -204,8 +214,15 @@ let rfcExamples: [RFCExample] = [
         ]
         if let ex = e.exdate { lines.append("EXDATE;TZID=America/New_York:\(ex)") }
         lines += ["SUMMARY:\(e.name)", "END:VEVENT", "END:VCALENDAR", ""]
+        // A VTIMEZONE-less calendar with one event: the reversed order is the same text, so the
+        // order check here is that a VTIMEZONE for the zone placed after the event changes nothing.
         let r = CalendarReader.read(
             text: lines.joined(separator: "\r\n"), path: "rfc.ics", options: Fixture.window(e.window.0, e.window.1))
+        var withZone = lines
+        withZone.insert(contentsOf: newYorkZone, at: lines.count - 2)
+        let z = CalendarReader.read(
+            text: withZone.joined(separator: "\r\n"), path: "rfc.ics", options: Fixture.window(e.window.0, e.window.1))
+        #expect(z.occurrences.map(\.start) == r.occurrences.map(\.start))
         #expect(r.diagnostics.isEmpty)
         let expected = e.expected.map { s -> String in
             let d = CivilDate(iso: String(s.prefix(8)))!

@@ -126,10 +126,25 @@ import Testing
         }
     }
 
-    @Test func cleanIsAMarkedHookUntilWired() throws {
-        let r = try runPlanner(["days", "--clean", "--calendars", Self.valid + "time-to-talk-day.ics"] + q1)
-        #expect(r.status == 64)
-        #expect(r.stderr == "error: --clean is not available yet\n")
+    @Test func cleanViewMergesDuplicatesAndFixesForeignMidnights() throws {
+        let feed = "Tests/PlannerIOTests/Fixtures/matching/messy-feed.ics"
+        let args = ["days", "--clean", "--calendars", feed, "--from", "2027-10-01", "--to", "2027-11-01", "--format", "json"]
+        let r = try runPlanner(args)
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        let stoptober = try #require(rows.first { ($0["normalizedTitle"] as? String) == "Stoptober" })
+        #expect(stoptober["title"] as? String == "Stoptober 2027")
+        #expect((stoptober["mergedUids"] as? [String])?.count == 1)
+        #expect((stoptober["sources"] as? [String])?.count == 2)
+        #expect(stoptober["allDay"] as? Bool == true)
+        #expect(stoptober["start"] as? String == "2027-10-01")
+        #expect(!rows.contains { ($0["timezone"] as? String) == "America/New_York" })
+        // The raw view of the same window keeps both copies and the New York times.
+        let raw = try runPlanner(Array(args.filter { $0 != "--clean" }))
+        let rawRows = try #require(try JSONSerialization.jsonObject(with: Data(raw.stdout.utf8)) as? [[String: Any]])
+        #expect(rawRows.count == rows.count + 1)
+        // Same bytes from a second process.
+        #expect(try runPlanner(args).stdout == r.stdout)
     }
 
     @Test func bundledCalendarIsTheDefault() throws {
