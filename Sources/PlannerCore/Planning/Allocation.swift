@@ -162,11 +162,24 @@ extension AllocationProblem {
 /// local search with single and paired changes; keeps the best result. Deterministic: every
 /// loop runs in index order and ties keep the earlier candidate.
 public enum Allocator {
-    public static func solve(_ problem: AllocationProblem) -> AllocationChoice {
+    /// - Parameter hint: a previous solution of a closely related problem (the planner's
+    ///   earlier round). When given, the search starts from it (channels no longer allowed
+    ///   removed) and from one greedy run instead of three.
+    public static func solve(_ problem: AllocationProblem, hint: AllocationChoice? = nil) -> AllocationChoice {
         var best: (AllocationChoice, AllocationValue)?
-        for rule in GreedyRule.allCases {
+        let starts: [GreedyRule?] = hint == nil ? GreedyRule.allCases : [nil, .perPenny]
+        for rule in starts {
             var state = SearchState(problem)
-            state.greedy(rule)
+            if let rule {
+                state.greedy(rule)
+            } else if let hint, hint.direct.count == problem.segments.count {
+                for s in 0..<problem.segments.count {
+                    state.set(s, hint.direct[s].rawValue & state.allowed[s])
+                }
+                // Too expensive after a change of budget: fall back to empty, then fill.
+                if !state.feasible { for s in 0..<problem.segments.count { state.set(s, 0) } }
+                state.greedy(.perPenny)
+            }
             state.localSearch()
             let choice = state.cleanedChoice()
             let value = problem.evaluate(choice)
@@ -185,16 +198,32 @@ public enum Allocator {
     }
 }
 
-/// Incremental evaluation of a choice: applying a change to one segment costs O(1).
+/// Incremental evaluation of a choice: changing one segment costs O(1). Direct sets are
+/// the two low bits of `ChannelSet.rawValue` (sms = 1, letter = 2), so a segment's four
+/// possible direct sets index a small table of precomputed values.
 struct SearchState {
     let p: AllocationProblem
+    let n: Int
     var broadcast: [ChannelSet]
-    var direct: [ChannelSet]
-    /// Per campaign, per direct channel: how many segments use it.
-    var useCount: [[Int]]
+    /// Direct set per segment, 0...3.
+    var direct: [Int]
+    /// Allowed direct sets per segment (mask of the campaign's available direct channels).
+    let allowed: [Int]
+    let campaignOf: [Int]
+    let costSMS: [Int]
+    let costLetter: [Int]
+    let budgetSMS: Int
+    let budgetLetter: Int
+    /// value[s * 4 + d]: the segment's term with direct set d under its campaign's broadcast
+    /// set (bigM included when the 75+ rule is met).
+    var value: [Double]
+    /// Per campaign: segments using SMS, segments using letters.
+    var useSMS: [Int]
+    var useLetter: [Int]
     /// Per campaign: the sum of its segment terms if it runs.
     var campaignTerm: [Double]
-    var spent: [Int]
+    var spentSMS = 0
+    var spentLetter = 0
     /// Scalar objective: bigM * older segments served + reach, over running campaigns.
     var total: Double = 0
     let bigM: Double
@@ -203,111 +232,134 @@ struct SearchState {
 
     init(_ problem: AllocationProblem) {
         p = problem
+        n = problem.segments.count
         let nc = problem.campaigns.count
-        direct = Array(repeating: [], count: problem.segments.count)
-        useCount = Array(repeating: [0, 0], count: nc)
+        direct = Array(repeating: 0, count: n)
+        campaignOf = problem.segments.map(\.campaign)
+        allowed = problem.segments.map { problem.campaigns[$0.campaign].available.intersection(.direct).rawValue }
+        costSMS = problem.segments.map { $0.cost[PlanChannel.sms.order] }
+        costLetter = problem.segments.map { $0.cost[PlanChannel.letter.order] }
+        budgetSMS = problem.budgets[PlanChannel.sms.order] ?? Int.max
+        budgetLetter = problem.budgets[PlanChannel.letter.order] ?? Int.max
+        useSMS = Array(repeating: 0, count: nc)
+        useLetter = Array(repeating: 0, count: nc)
         campaignTerm = Array(repeating: 0, count: nc)
-        spent = [0, 0, 0, 0]
         let weights = problem.segments.reduce(0.0) { $0 + max(0, $1.weight) }
         bigM = weights + 1
         eps = 1e-9 * (weights + 1)
         var segs = Array(repeating: [Int](), count: nc)
         for (i, s) in problem.segments.enumerated() { segs[s.campaign].append(i) }
         segmentsOf = segs
+        value = Array(repeating: 0, count: n * 4)
         // Broadcast channels are free and never lower reach: start with all that are allowed.
         broadcast = problem.campaigns.map { $0.available.intersection(.broadcast) }
-        for c in 0..<nc { campaignTerm[c] = segs[c].reduce(0) { $0 + term($1, direct: []) } }
+        for c in 0..<nc { refreshCampaign(c) }
         total = (0..<nc).reduce(0) { $0 + contribution($1) }
     }
 
-    func term(_ s: Int, direct d: ChannelSet) -> Double {
-        let seg = p.segments[s]
-        let set = broadcast[seg.campaign].union(d)
-        let older = seg.needsDirect && !d.isEmpty ? bigM : 0
-        return older + seg.weight * AllocationProblem.unionReach(seg.reach, set)
+    /// Recomputes campaign `c`'s value table and term after its broadcast set changed.
+    mutating func refreshCampaign(_ c: Int) {
+        var term = 0.0
+        for s in segmentsOf[c] {
+            let seg = p.segments[s]
+            for d in 0..<4 {
+                let set = broadcast[c].union(ChannelSet(rawValue: d))
+                let older = seg.needsDirect && d != 0 ? bigM : 0
+                value[s * 4 + d] = older + seg.weight * AllocationProblem.unionReach(seg.reach, set)
+            }
+            term += value[s * 4 + direct[s]]
+        }
+        campaignTerm[c] = term
     }
 
+    @inline(__always)
     func channelCount(_ c: Int) -> Int {
-        broadcast[c].count + (useCount[c][0] > 0 ? 1 : 0) + (useCount[c][1] > 0 ? 1 : 0)
+        broadcast[c].count + (useSMS[c] > 0 ? 1 : 0) + (useLetter[c] > 0 ? 1 : 0)
     }
 
+    @inline(__always)
     func contribution(_ c: Int) -> Double { channelCount(c) >= 2 ? campaignTerm[c] : 0 }
 
-    var feasible: Bool {
-        for i in 0..<2 { if let b = p.budgets[i], spent[i] > b { return false } }
-        return true
+    @inline(__always)
+    var feasible: Bool { spentSMS <= budgetSMS && spentLetter <= budgetLetter }
+
+    /// The change in `total` if segment `s` took direct set `d`, without changing anything.
+    @inline(__always)
+    func delta(_ s: Int, _ d: Int) -> Double {
+        let old = direct[s]
+        if old == d { return 0 }
+        let c = campaignOf[s]
+        let diff = value[s * 4 + d] - value[s * 4 + old]
+        let sms = useSMS[c] + (d & 1) - (old & 1), letter = useLetter[c] + (d >> 1) - (old >> 1)
+        let runsAfter = broadcast[c].count + (sms > 0 ? 1 : 0) + (letter > 0 ? 1 : 0) >= 2
+        let runsBefore = channelCount(c) >= 2
+        switch (runsBefore, runsAfter) {
+        case (true, true): return diff
+        case (false, true): return campaignTerm[c] + diff
+        case (true, false): return -campaignTerm[c]
+        case (false, false): return 0
+        }
     }
 
-    /// Sets segment `s`'s direct channels to `d`, keeping every sum current.
-    mutating func set(_ s: Int, _ d: ChannelSet) {
+    /// Whether the budgets hold if segment `s` took direct set `d`.
+    @inline(__always)
+    func fits(_ s: Int, _ d: Int) -> Bool {
+        let old = direct[s]
+        return spentSMS + ((d & 1) - (old & 1)) * costSMS[s] <= budgetSMS
+            && spentLetter + ((d >> 1) - (old >> 1)) * costLetter[s] <= budgetLetter
+    }
+
+    /// Sets segment `s`'s direct set to `d` (0...3), keeping every sum current.
+    mutating func set(_ s: Int, _ d: Int) {
         let old = direct[s]
         if old == d { return }
-        let seg = p.segments[s]
-        let c = seg.campaign
+        let c = campaignOf[s]
         total -= contribution(c)
-        campaignTerm[c] += term(s, direct: d) - term(s, direct: old)
-        for ch in [PlanChannel.sms, .letter] {
-            let was = old.has(ch), now = d.has(ch)
-            if was != now {
-                useCount[c][ch.order] += now ? 1 : -1
-                spent[ch.order] += (now ? 1 : -1) * seg.cost[ch.order]
-            }
-        }
+        campaignTerm[c] += value[s * 4 + d] - value[s * 4 + old]
+        let smsChange = (d & 1) - (old & 1), letterChange = (d >> 1) - (old >> 1)
+        useSMS[c] += smsChange
+        useLetter[c] += letterChange
+        spentSMS += smsChange * costSMS[s]
+        spentLetter += letterChange * costLetter[s]
         direct[s] = d
         total += contribution(c)
-    }
-
-    /// Sets campaign `c`'s broadcast channels (recomputes its segment terms).
-    mutating func setBroadcast(_ c: Int, _ b: ChannelSet) {
-        total -= contribution(c)
-        broadcast[c] = b
-        campaignTerm[c] = segmentsOf[c].reduce(0) { $0 + term($1, direct: direct[$1]) }
-        total += contribution(c)
-    }
-
-    func allowedDirect(_ s: Int) -> ChannelSet {
-        p.campaigns[p.segments[s].campaign].available.intersection(.direct)
     }
 
     /// Adds direct channels one step at a time, best score first, while money allows.
     mutating func greedy(_ rule: Allocator.GreedyRule) {
         while true {
-            var best: (score: Double, s: Int, d: ChannelSet)?
-            for s in 0..<p.segments.count {
-                let cur = direct[s]
-                for d in allowedDirect(s).subsets where d.isStrictSuperset(of: cur) {
-                    let before = total
-                    set(s, d)
-                    let gain = total - before
-                    let ok = feasible
-                    set(s, cur)
-                    guard ok, gain > eps else { continue }
-                    let added = d.subtracting(cur).channels
+            var bestScore = 0.0, bestS = -1, bestD = 0
+            for s in 0..<n {
+                let cur = direct[s], allow = allowed[s]
+                for d in 1...3 where d & allow == d && d & cur == cur && d != cur {
+                    let gain = delta(s, d)
+                    guard gain > eps, fits(s, d) else { continue }
+                    let added = d & ~cur
+                    let pence = (added & 1 != 0 ? costSMS[s] : 0) + (added & 2 != 0 ? costLetter[s] : 0)
                     let score: Double
                     switch rule {
                     case .largestGain:
                         score = gain
                     case .perPenny:
-                        let pence = added.reduce(0) { $0 + p.segments[s].cost[$1.order] }
-                        score = gain / Double(max(pence, 0) + 1)
+                        score = gain / Double(pence + 1)
                     case .perBudgetShare:
-                        let share = added.reduce(0.0) {
-                            $0 + Double(p.segments[s].cost[$1.order]) / Double(max(1, p.budgets[$1.order] ?? 1))
-                        }
+                        let share = (added & 1 != 0 ? Double(costSMS[s]) / Double(max(1, budgetSMS)) : 0)
+                            + (added & 2 != 0 ? Double(costLetter[s]) / Double(max(1, budgetLetter)) : 0)
                         score = gain / (share + 1e-9)
                     }
-                    if best == nil || score > best!.score { best = (score, s, d) }
+                    if bestS < 0 || score > bestScore { (bestScore, bestS, bestD) = (score, s, d) }
                 }
             }
-            guard let b = best else { return }
-            set(b.s, b.d)
+            guard bestS >= 0 else { return }
+            set(bestS, bestD)
         }
     }
 
-    /// First-improvement local search: single changes (one segment's direct set, one
-    /// campaign's broadcast set), then paired changes (two segments at once, which lets
-    /// money move from one segment to another). Stops at a local optimum.
-    mutating func localSearch(maxPasses: Int = 100) {
+    /// First-improvement local search: single changes (one segment's direct set), then
+    /// ejection chains (see `repairMoves`), then paired changes of two segments. Stops at a
+    /// local optimum. Broadcast sets stay at "everything allowed": they are free, never lower
+    /// reach and only help a campaign reach two channels, so no change to them can improve.
+    mutating func localSearch(maxPasses: Int = 200) {
         var passes = 0
         while passes < maxPasses {
             passes += 1
@@ -320,20 +372,14 @@ struct SearchState {
 
     mutating func singleMoves() -> Bool {
         var improved = false
-        for s in 0..<p.segments.count {
-            let cur = direct[s]
-            for d in allowedDirect(s).subsets where d != direct[s] {
-                let before = total, keep = direct[s]
-                set(s, d)
-                if feasible && total > before + eps { improved = true } else { set(s, keep) }
-            }
-            _ = cur
-        }
-        for c in 0..<p.campaigns.count {
-            for b in p.campaigns[c].available.intersection(.broadcast).subsets where b != broadcast[c] {
-                let before = total, keep = broadcast[c]
-                setBroadcast(c, b)
-                if feasible && total > before + eps { improved = true } else { setBroadcast(c, keep) }
+        for s in 0..<n {
+            let allow = allowed[s]
+            for d in 0...3 where d & allow == d && d != direct[s] {
+                // The state is always within budget here, so `fits` is feasibility after the move.
+                if fits(s, d) && delta(s, d) > eps {
+                    set(s, d)
+                    improved = true
+                }
             }
         }
         return improved
@@ -343,34 +389,41 @@ struct SearchState {
     /// taking the paid channel away from other segments, cheapest loss per penny first (an
     /// ejection chain). Kept only when the whole chain improves the objective.
     mutating func repairMoves() -> Bool {
-        let n = p.segments.count
+        // Candidates to give up each paid channel, cheapest loss per penny first, measured
+        // once per call (the state does not change until a chain is accepted).
+        var order: [[(loss: Double, t: Int)]] = [[], []]
+        for bit in 1...2 {
+            for t in 0..<n where direct[t] & bit != 0 {
+                let pence = Double(max(1, bit == 1 ? costSMS[t] : costLetter[t]))
+                order[bit - 1].append((-delta(t, direct[t] & ~bit) / pence, t))
+            }
+            order[bit - 1].sort { ($0.loss, $0.t) < ($1.loss, $1.t) }
+        }
+        var undo: [(Int, Int)] = []
         for s in 0..<n {
-            let cur = direct[s]
-            for d in allowedDirect(s).subsets where d != cur {
+            let cur = direct[s], allow = allowed[s]
+            for d in 0...3 where d & allow == d && d != cur {
+                // Only a change that would improve if money allowed is worth repairing.
+                guard delta(s, d) > eps else { continue }
                 let before = total
-                var undo: [(Int, ChannelSet)] = [(s, cur)]
+                undo.removeAll(keepingCapacity: true)
+                undo.append((s, cur))
                 set(s, d)
+                var next = [0, 0]
                 var repaired = true
                 while !feasible {
-                    var best: (loss: Double, t: Int, d: ChannelSet)?
-                    for i in 0..<2 {
-                        guard let b = p.budgets[i], spent[i] > b else { continue }
-                        let ch = PlanChannel.allCases[i]
-                        for t in 0..<n where t != s && direct[t].has(ch) {
-                            let keep = direct[t], smaller = keep.subtracting(ChannelSet(ch))
-                            let t0 = total
-                            set(t, smaller)
-                            let loss = (t0 - total) / Double(max(1, p.segments[t].cost[i]))
-                            set(t, keep)
-                            if best == nil || loss < best!.loss { best = (loss, t, smaller) }
-                        }
-                    }
-                    guard let b = best else {
+                    let bit = spentSMS > budgetSMS ? 1 : 2
+                    let list = order[bit - 1]
+                    var k = next[bit - 1]
+                    while k < list.count && (list[k].t == s || direct[list[k].t] & bit == 0) { k += 1 }
+                    guard k < list.count else {
                         repaired = false
                         break
                     }
-                    undo.append((b.t, direct[b.t]))
-                    set(b.t, b.d)
+                    next[bit - 1] = k + 1
+                    let t = list[k].t
+                    undo.append((t, direct[t]))
+                    set(t, direct[t] & ~bit)
                 }
                 if repaired && total > before + eps { return true }
                 for (t, old) in undo.reversed() { set(t, old) }
@@ -379,19 +432,24 @@ struct SearchState {
         return false
     }
 
+    /// Two segments change together. Only pairs where the first change frees money that the
+    /// second spends are tried; any other pair is two single moves, already exhausted.
     mutating func pairMoves() -> Bool {
-        let n = p.segments.count
         for s1 in 0..<n {
-            let cur1 = direct[s1]
-            for d1 in allowedDirect(s1).subsets where d1 != cur1 {
+            let cur1 = direct[s1], allow1 = allowed[s1]
+            for d1 in 0...3 where d1 & allow1 == d1 && d1 != cur1 {
+                let freed = cur1 & ~d1  // channels whose money s1 gives up
+                guard freed != 0 else { continue }
                 let before = total
                 set(s1, d1)
                 for s2 in 0..<n where s2 != s1 {
-                    let cur2 = direct[s2]
-                    for d2 in allowedDirect(s2).subsets where d2 != cur2 {
-                        set(s2, d2)
-                        if feasible && total > before + eps { return true }
-                        set(s2, cur2)
+                    let cur2 = direct[s2], allow2 = allowed[s2]
+                    for d2 in 0...3 where d2 & allow2 == d2 && d2 != cur2 && (d2 & ~cur2) & freed != 0 {
+                        // `fits` checks both budgets after this change, so it is feasibility.
+                        if fits(s2, d2) && total + delta(s2, d2) > before + eps {
+                            set(s2, d2)
+                            return true
+                        }
                     }
                 }
                 set(s1, cur1)
@@ -402,7 +460,8 @@ struct SearchState {
 
     /// The choice with campaigns that cannot run (fewer than two channels) emptied.
     func cleanedChoice() -> AllocationChoice {
-        var b = broadcast, d = direct
+        var b = broadcast
+        var d = direct.map { ChannelSet(rawValue: $0) }
         for c in 0..<p.campaigns.count where channelCount(c) < 2 {
             b[c] = []
             for s in segmentsOf[c] { d[s] = [] }

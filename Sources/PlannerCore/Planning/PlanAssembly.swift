@@ -129,9 +129,9 @@ extension PlanBuilder {
                 warnings.append(
                     PlanWarning(
                         code: "older-group-no-direct-contact",
-                        message: "\"\(info.candidate.campaignTitle)\": the 75+ members of \(g) "
-                            + "(\(Fmt.percent(share)) of the group) get no SMS or letter: "
-                            + reasons.joined(separator: "; ") + "."))
+                        message: "\"\(info.candidate.campaignTitle)\": 75+ members of \(g) (aged "
+                            + "\(Fmt.bands(need.flatMap(\.0.bands))); \(Fmt.percent(share)) of the group is 75 or over) "
+                            + "get no SMS or letter: " + reasons.joined(separator: "; ") + "."))
             }
         }
         for d in scheduler.droppedReminders where placedCampaigns.contains(d.campaign) {

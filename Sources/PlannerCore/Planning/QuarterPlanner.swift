@@ -207,10 +207,12 @@ struct PlanBuilder {
         var droppedWhy: [Int: String] = [:]
         var result: (AllocationProblem, [(Int, Int)], AllocationChoice, Scheduler)
         var rounds = 0
+        var previous: AllocationChoice?
         while true {
             rounds += 1
             let (problem, segIndex) = problem(forbidden: forbidden, dropped: dropped)
-            let choice = Allocator.solve(problem)
+            let choice = Allocator.solve(problem, hint: previous)
+            previous = choice
             var scheduler = Scheduler(
                 window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
             for (c, info) in campaigns.enumerated() where !dropped.contains(c) {
