@@ -124,11 +124,32 @@ public struct PlanConstraintsSummary: Sendable, Hashable, Codable {
     /// Each targeted group's 75+ share, sorted by group id.
     public var groupOver75Shares: [GroupShare]
     public var olderShareForDirectContact: Double
+
+    public init(
+        commsCentiHoursPerWeek: Int, campaignsPerWeek: Int, minDaysBetweenContacts: Int, workingHoursStart: PlanTime,
+        workingHoursEnd: PlanTime, quietDates: [NonSendingDate], bankHolidays: [NonSendingDate],
+        groupOver75Shares: [GroupShare], olderShareForDirectContact: Double
+    ) {
+        self.commsCentiHoursPerWeek = commsCentiHoursPerWeek
+        self.campaignsPerWeek = campaignsPerWeek
+        self.minDaysBetweenContacts = minDaysBetweenContacts
+        self.workingHoursStart = workingHoursStart
+        self.workingHoursEnd = workingHoursEnd
+        self.quietDates = quietDates
+        self.bankHolidays = bankHolidays
+        self.groupOver75Shares = groupOver75Shares
+        self.olderShareForDirectContact = olderShareForDirectContact
+    }
 }
 
 public struct GroupShare: Sendable, Hashable, Codable {
     public var group: String
     public var share: Double
+
+    public init(group: String, share: Double) {
+        self.group = group
+        self.share = share
+    }
 }
 
 /// Money and effort totals; always the exact sums of the items.
@@ -138,16 +159,33 @@ public struct PlanTotals: Sendable, Hashable, Codable {
         public var costPence: Int
         public var budgetPence: Int?
         public var items: Int
+
+        public init(channel: PlanChannel, costPence: Int, budgetPence: Int?, items: Int) {
+            self.channel = channel
+            self.costPence = costPence
+            self.budgetPence = budgetPence
+            self.items = items
+        }
     }
 
     public struct WeekEffort: Sendable, Hashable, Codable {
         /// "2027-W01".
         public var week: String
         public var centiHours: Int
+
+        public init(week: String, centiHours: Int) {
+            self.week = week
+            self.centiHours = centiHours
+        }
     }
 
     /// One entry per channel in fixed order (sms, letter, website, social).
     public var channels: [ChannelTotal]
     /// Sorted by week label.
     public var effortByWeek: [WeekEffort]
+
+    public init(channels: [ChannelTotal], effortByWeek: [WeekEffort]) {
+        self.channels = channels
+        self.effortByWeek = effortByWeek
+    }
 }
