@@ -127,6 +127,8 @@ enum PlanChecks {
         if v.smsBudget == 0 && v.letterBudget == 0 {
             #expect(!plan.items.contains { $0.channel.isDirect })
             #expect(plan.warnings.contains { $0.code == "older-group-no-direct-contact" && $0.message.contains("no SMS budget is set") })
+            // Online-only campaigns say how many in their groups are not online.
+            #expect(plan.warnings.contains { $0.code == "online-only" && $0.message.contains("are not online") })
         }
         if v.smsBudget == 0 { #expect(!plan.items.contains { $0.channel == .sms }) }
     }

@@ -98,8 +98,9 @@ public struct PrepTask: Sendable, Hashable, Codable {
 /// A problem or caveat the manager should see.
 public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
     /// Machine-readable, kebab-case: `budget-used-up`, `day-not-fitted`, `tentative-date`,
-    /// `older-group-no-direct-contact`, `group-without-contact`, `channel-dropped`,
-    /// `duplicate-campaign`, `reminder-dropped`.
+    /// `older-group-no-direct-contact`, `group-without-contact`, `group-without-counts`,
+    /// `channel-dropped`, `duplicate-campaign`, `reminder-dropped`, `online-only`, plus any
+    /// codes passed in `PlanningInput.inputWarnings`.
     public var code: String
     public var message: String
 

@@ -79,12 +79,18 @@ extension PlanBuilder {
             let avail = baseChannels.subtracting(ChannelSet(forbiddenWhy[c].map { Array($0.keys) } ?? []))
             let detail: String
             if avail.count < 2 {
-                detail = "only \(avail.channels.map(\.displayName).joined(separator: " and ")) "
-                    + "\(avail.count == 1 ? "is" : "are") available to this practice"
-                    + (avail.isEmpty ? " (none)" : "")
+                detail = avail.isEmpty
+                    ? "no channel is available to this practice"
+                    : "only \(avail.channels.map(\.displayName).joined(separator: " and ")) is available to it"
+            } else if !info.segments.contains(where: { $0.people > 0 }) {
+                detail = "its groups have no age-band counts, so it has no audience to reach"
             } else {
-                detail = "the SMS and letter money is committed to more relevant campaigns and its other "
-                    + "channels alone are fewer than two, or it has no audience to reach"
+                let left = [PlanChannel.sms, .letter].filter { avail.has($0) }.map {
+                    "£\(Money.pounds((problem.budgets[$0.order] ?? 0) - spent($0, problem: problem, choice: choice))) "
+                        + "of \($0.displayName) money"
+                }
+                detail = "it needs SMS or letters for a second channel, and the money left ("
+                    + (left.isEmpty ? "none" : left.joined(separator: ", ")) + ") buys more reach in more relevant campaigns"
             }
             warnings.append(
                 PlanWarning(
@@ -113,7 +119,7 @@ extension PlanBuilder {
                     if let why = forbiddenWhy[c]?[x] {
                         reasons.append("\(x.displayName) could not be scheduled (\(why))")
                     } else if (input.channels.budgetPence(x) ?? 0) <= 0 {
-                        reasons.append("no \(x.displayName) budget is set")
+                        reasons.append("no \(x == .sms ? "SMS" : "letter") budget is set")
                     } else {
                         reasons.append("\(x.displayName) is not available")
                     }
@@ -134,13 +140,29 @@ extension PlanBuilder {
                             + "get no SMS or letter: " + reasons.joined(separator: "; ") + "."))
             }
         }
+        // Social media and the website must not replace traditional channels: say when a
+        // campaign reaches its groups only online, and how many of them are not online.
+        for c in placedCampaigns.sorted() {
+            let info = campaigns[c]
+            let segs = directOf[c] ?? []
+            guard !segs.isEmpty, !segs.contains(where: { !$0.1.isEmpty }) else { continue }
+            let offline = segs.reduce(0.0) { $0 + Double($1.0.people) * $1.0.offline }
+            guard offline >= 0.5 else { continue }
+            warnings.append(
+                PlanWarning(
+                    code: "online-only",
+                    message: "\"\(info.candidate.campaignTitle)\" (\(info.candidate.start.iso)) reaches "
+                        + "\(info.groups.joined(separator: ", ")) only through the website and social media; about "
+                        + "\(Fmt.people(Int(offline.rounded()))) in them are not online (posters, reception and "
+                        + "clinicians are their route)."))
+        }
         for d in scheduler.droppedReminders where placedCampaigns.contains(d.campaign) {
             let info = campaigns[d.campaign]
             warnings.append(
                 PlanWarning(
                     code: "reminder-dropped",
-                    message: "\"\(info.candidate.campaignTitle)\": \(d.slot.role.words) on \(d.slot.channel.displayName) "
-                        + "was left out: \(d.reason)."))
+                    message: "\"\(info.candidate.campaignTitle)\": the \(d.slot.channel.displayName) item for "
+                        + "\(d.slot.role.words) was left out: \(d.reason)."))
         }
         for x in [PlanChannel.sms, .letter] {
             guard let budget = input.channels.budgetPence(x), budget > 0 else { continue }
@@ -156,9 +178,9 @@ extension PlanBuilder {
                 warnings.append(
                     PlanWarning(
                         code: "budget-used-up",
-                        message: "\(x.displayName) budget: £\(Money.pounds(used)) of £\(Money.pounds(budget)) is "
+                        message: "\(x == .sms ? "SMS" : "Letter") budget: £\(Money.pounds(used)) of £\(Money.pounds(budget)) is "
                             + "committed; the £\(Money.pounds(budget - used)) left cannot pay for the next "
-                            + "\(x.displayName) send (£\(Money.pounds(cheapest)) at least)."))
+                            + "\(x == .sms ? "SMS" : "letter") batch (£\(Money.pounds(cheapest)) at least)."))
             }
         }
         // Groups with no SMS or letter all quarter.

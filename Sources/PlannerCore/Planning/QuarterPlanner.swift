@@ -60,9 +60,10 @@ struct PlanBuilder {
 
     mutating func prepareCampaigns() {
         let w = input.window
+        // Days outside the window, or with no relevance at all, are not candidates.
         var inWindow = input.candidates.filter { c in
             let end = max(c.end, c.start.adding(days: 1))
-            return c.start < w.to && end > w.from
+            return c.start < w.to && end > w.from && c.relevance > 0
         }
         // Same campaign id twice (the same day from two feeds): keep the most relevant.
         inWindow.sort { a, b in
