@@ -138,3 +138,55 @@ extension String {
         return "\(digits.dropLast(4)).\(digits.suffix(4))"
     }
 }
+
+@Suite struct AllocationLargerInstanceTests {
+    /// Six segments over up to three campaigns. The reference fixes every campaign's
+    /// broadcast set at "all allowed", which is optimal: website and social cost nothing,
+    /// adding a channel never lowers a segment's reach (1 - prod(1 - r) only grows), never
+    /// changes which older segments have SMS or a letter, and only helps a campaign reach two
+    /// channels. So enumerating the direct sets alone (4^6 = 4096 choices) finds the optimum.
+    @Test func sixSegmentInstancesAgainstEnumeration() {
+        var ratios: [Double] = []
+        for seed in 1...200 {
+            var p = AllocationInstances.make(seed: UInt64(seed) &* 104_729 &+ 17)
+            var r = SplitMix64(seed: UInt64(seed) &+ 99)
+            while p.segments.count < 6 {
+                var extra = p.segments[r.int(0...(p.segments.count - 1))]
+                extra.id = "s\(p.segments.count)"
+                extra.campaign = r.int(0...(p.campaigns.count - 1))
+                extra.weight *= 0.5 + r.unit()
+                extra.needsDirect = r.chance(0.35)
+                p.segments.append(extra)
+            }
+            let broadcast = p.campaigns.map { $0.available.intersection(.broadcast) }
+            let options = p.segments.map { p.campaigns[$0.campaign].available.intersection(.direct).subsets }
+            var index = Array(repeating: 0, count: options.count)
+            var best: AllocationValue?
+            while true {
+                let choice = AllocationChoice(broadcast: broadcast, direct: zip(options, index).map { $0[$1] })
+                let v = p.evaluate(choice)
+                if v.feasible, best == nil || v.isBetter(than: best!) { best = v }
+                var k = 0
+                while k < options.count {
+                    index[k] += 1
+                    if index[k] < options[k].count { break }
+                    index[k] = 0
+                    k += 1
+                }
+                if k == options.count { break }
+            }
+            let v = p.evaluate(Allocator.solve(p))
+            #expect(v.feasible)
+            #expect(v.olderSegmentsServed == best!.olderSegmentsServed, "seed \(seed)")
+            let ratio = best!.reach > 0 ? v.reach / best!.reach : 1
+            #expect(ratio >= 0.95, "seed \(seed): \(ratio)")
+            ratios.append(ratio)
+        }
+        let mean = ratios.reduce(0, +) / Double(ratios.count)
+        print(
+            "allocation optimality (6 segments): 200 instances, mean ratio \(Int((mean * 10000).rounded())) / 10000, "
+                + "min ratio \(Int(((ratios.min() ?? 0) * 10000).rounded())) / 10000, "
+                + "optimum reached in \(ratios.filter { $0 >= 1 - 1e-9 }.count)/200")
+        #expect(mean >= 0.99)
+    }
+}

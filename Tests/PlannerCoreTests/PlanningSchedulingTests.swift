@@ -249,3 +249,29 @@ enum PlanChecks {
         #expect(StableID.item(campaign: "x-2027-03-11", channel: .letter, number: 2) == "x-2027-03-11-letter-2")
     }
 }
+
+@Suite struct PlanningEdgeCaseTests {
+    @Test func noCandidatesGivesAnEmptyButValidPlan() {
+        let input = PlanningFixtures.input(candidates: [])
+        let plan = QuarterPlanner.plan(input)
+        #expect(plan.items.isEmpty)
+        #expect(plan.totals.channels.map(\.costPence) == [0, 0, 0, 0])
+        #expect(plan.totals.effortByWeek.isEmpty)
+        #expect(plan.groupsWithoutContact == PlanningFixtures.groupBands.keys.sorted())
+        #expect(PlanChecks.violations(plan, input) == [])
+        #expect(PlanJSON.render(plan).contains("\"items\": [],"))
+    }
+
+    @Test func zeroRelevanceAndOutOfWindowDaysAreIgnored() {
+        let d = PlanningFixtures.d
+        let input = PlanningFixtures.input(candidates: [
+            PlanningFixtures.candidate("Ignored Day", d(2027, 2, 10), days: 1, groups: ["copd"], relevance: 0),
+            PlanningFixtures.candidate("Next Quarter Day", d(2027, 4, 1), days: 1, groups: ["copd"], relevance: 1),
+            PlanningFixtures.candidate("Straddles In", d(2026, 12, 20), days: 20, groups: ["smokers"], relevance: 0.5),
+        ])
+        let plan = QuarterPlanner.plan(input)
+        #expect(Set(plan.items.map(\.title)) == ["Straddles In"])
+        #expect(plan.items.allSatisfy { $0.date >= d(2027, 1, 1) })
+        #expect(PlanChecks.violations(plan, input) == [])
+    }
+}

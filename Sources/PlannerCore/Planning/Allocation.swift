@@ -136,7 +136,8 @@ extension AllocationProblem {
             let d = choice.direct[i]
             if !d.isSubset(of: campaigns[s.campaign].available.intersection(.direct)) { feasible = false }
             used[s.campaign].formUnion(d)
-            for ch in d.channels { spent[ch.order] += s.cost[ch.order] }
+            if d.has(.sms) { spent[0] += s.cost[0] }
+            if d.has(.letter) { spent[1] += s.cost[1] }
         }
         for ch in PlanChannel.allCases { if let b = budgets[ch.order], spent[ch.order] > b { feasible = false } }
         let running = used.map { $0.count >= 2 }
@@ -153,7 +154,7 @@ extension AllocationProblem {
     /// `1 - prod(1 - reach_c)` over the channels in `set`.
     public static func unionReach(_ reach: [Double], _ set: ChannelSet) -> Double {
         var miss = 1.0
-        for ch in PlanChannel.allCases where set.has(ch) { miss *= 1 - reach[ch.order] }
+        for i in 0..<4 where set.rawValue & (1 << i) != 0 { miss *= 1 - reach[i] }
         return 1 - miss
     }
 }
@@ -167,11 +168,12 @@ public enum Allocator {
     ///   removed) and from one greedy run instead of three.
     public static func solve(_ problem: AllocationProblem, hint: AllocationChoice? = nil) -> AllocationChoice {
         var best: (AllocationChoice, AllocationValue)?
-        let starts: [GreedyRule?] = hint == nil ? GreedyRule.allCases : [nil, .perPenny]
+        let starts: [GreedyRule?] = hint == nil ? GreedyRule.allCases : [nil, .perPenny, .lagrangian]
         for rule in starts {
             var state = SearchState(problem)
             if let rule {
-                state.greedy(rule)
+                if rule == .lagrangian { state.lagrangianStart() }
+                state.greedy(rule == .lagrangian ? .perPenny : rule)
             } else if let hint, hint.direct.count == problem.segments.count {
                 for s in 0..<problem.segments.count {
                     state.set(s, hint.direct[s].rawValue & state.allowed[s])
@@ -189,6 +191,9 @@ public enum Allocator {
     }
 
     enum GreedyRule: CaseIterable {
+        /// Lagrangian start: every segment takes its best set at prices per penny found by
+        /// bisection so that each budget just holds, then the greedy fills what is left.
+        case lagrangian
         /// Marginal value per penny.
         case perPenny
         /// Marginal value per share of the channel's budget.
@@ -340,7 +345,7 @@ struct SearchState {
                     switch rule {
                     case .largestGain:
                         score = gain
-                    case .perPenny:
+                    case .perPenny, .lagrangian:
                         score = gain / Double(pence + 1)
                     case .perBudgetShare:
                         let share = (added & 1 != 0 ? Double(costSMS[s]) / Double(max(1, budgetSMS)) : 0)
@@ -352,6 +357,66 @@ struct SearchState {
             }
             guard bestS >= 0 else { return }
             set(bestS, bestD)
+        }
+    }
+
+    /// Sets every segment to the direct set that maximises value minus priced money, with a
+    /// price per penny for each channel raised by bisection until its budget holds (a few
+    /// rounds, since the two prices interact). Leaves the state within budget.
+    mutating func lagrangianStart() {
+        func choose(_ ls: Double, _ ll: Double) -> [Int] {
+            (0..<n).map { s in
+                var best = 0, bestV = -Double.infinity
+                for d in 0...3 where d & allowed[s] == d {
+                    let v = value[s * 4 + d] - ls * Double((d & 1) * costSMS[s]) - ll * Double((d >> 1) * costLetter[s])
+                    if v > bestV + eps { (best, bestV) = (d, v) }
+                }
+                return best
+            }
+        }
+        func spend(_ ds: [Int]) -> (Int, Int) {
+            var a = 0, b = 0
+            for s in 0..<n {
+                a += (ds[s] & 1) * costSMS[s]
+                b += (ds[s] >> 1) * costLetter[s]
+            }
+            return (a, b)
+        }
+        var price = [0.0, 0.0]
+        let top = (value.max() ?? 1) + 1
+        for _ in 0..<3 {
+            for k in 0..<2 {
+                let budget = k == 0 ? budgetSMS : budgetLetter
+                func over(_ x: Double) -> Bool {
+                    var q = price
+                    q[k] = x
+                    let sp = spend(choose(q[0], q[1]))
+                    return (k == 0 ? sp.0 : sp.1) > budget
+                }
+                if !over(0) {
+                    price[k] = 0
+                    continue
+                }
+                var lo = 0.0, hi = top
+                for _ in 0..<50 {
+                    let mid = (lo + hi) / 2
+                    if over(mid) { lo = mid } else { hi = mid }
+                }
+                price[k] = hi
+            }
+        }
+        let ds = choose(price[0], price[1])
+        for s in 0..<n { set(s, ds[s]) }
+        // The two prices interact: if one budget still fails, shed that channel cheapest loss first.
+        while !feasible {
+            let bit = spentSMS > budgetSMS ? 1 : 2
+            var bestT = -1, bestLoss = 0.0
+            for t in 0..<n where direct[t] & bit != 0 {
+                let loss = -delta(t, direct[t] & ~bit) / Double(max(1, bit == 1 ? costSMS[t] : costLetter[t]))
+                if bestT < 0 || loss < bestLoss { (bestT, bestLoss) = (t, loss) }
+            }
+            guard bestT >= 0 else { break }
+            set(bestT, direct[bestT] & ~bit)
         }
     }
 
@@ -385,47 +450,53 @@ struct SearchState {
         return improved
     }
 
-    /// Changes one segment even when that overspends a budget, then repairs the budget by
-    /// taking the paid channel away from other segments, cheapest loss per penny first (an
-    /// ejection chain). Kept only when the whole chain improves the objective.
+    /// Changes one segment even when that overspends a budget, then repairs the budget
+    /// step by step: some other segment gives up the overspent channel, or swaps it for the
+    /// other paid channel (which may overspend that one and continue the chain), the step
+    /// losing least per penny freed first. Each segment moves at most once per chain. Kept
+    /// only when the whole chain improves the objective (an ejection chain). The steps are
+    /// ranked once per call, since the state does not change until a chain is accepted.
     mutating func repairMoves() -> Bool {
-        // Candidates to give up each paid channel, cheapest loss per penny first, measured
-        // once per call (the state does not change until a chain is accepted).
-        var order: [[(loss: Double, t: Int)]] = [[], []]
+        var steps: [[(loss: Double, t: Int, d: Int)]] = [[], []]
         for bit in 1...2 {
+            let other = 3 - bit
             for t in 0..<n where direct[t] & bit != 0 {
                 let pence = Double(max(1, bit == 1 ? costSMS[t] : costLetter[t]))
-                order[bit - 1].append((-delta(t, direct[t] & ~bit) / pence, t))
+                let without = direct[t] & ~bit
+                steps[bit - 1].append((-delta(t, without) / pence, t, without))
+                if allowed[t] & other != 0 && direct[t] & other == 0 {
+                    steps[bit - 1].append((-delta(t, without | other) / pence, t, without | other))
+                }
             }
-            order[bit - 1].sort { ($0.loss, $0.t) < ($1.loss, $1.t) }
+            steps[bit - 1].sort { ($0.loss, $0.t, $0.d) < ($1.loss, $1.t, $1.d) }
         }
         var undo: [(Int, Int)] = []
+        var stamp = Array(repeating: -1, count: n)
+        var attempt = 0
         for s in 0..<n {
             let cur = direct[s], allow = allowed[s]
             for d in 0...3 where d & allow == d && d != cur {
                 // Only a change that would improve if money allowed is worth repairing.
-                guard delta(s, d) > eps else { continue }
+                guard delta(s, d) > eps, !fits(s, d) else { continue }
+                attempt += 1
                 let before = total
                 undo.removeAll(keepingCapacity: true)
                 undo.append((s, cur))
+                stamp[s] = attempt
                 set(s, d)
                 var next = [0, 0]
-                var repaired = true
                 while !feasible {
-                    let bit = spentSMS > budgetSMS ? 1 : 2
-                    let list = order[bit - 1]
-                    var k = next[bit - 1]
-                    while k < list.count && (list[k].t == s || direct[list[k].t] & bit == 0) { k += 1 }
-                    guard k < list.count else {
-                        repaired = false
-                        break
-                    }
-                    next[bit - 1] = k + 1
-                    let t = list[k].t
-                    undo.append((t, direct[t]))
-                    set(t, direct[t] & ~bit)
+                    let k = spentSMS > budgetSMS ? 0 : 1
+                    var i = next[k]
+                    while i < steps[k].count && stamp[steps[k][i].t] == attempt { i += 1 }
+                    guard i < steps[k].count else { break }
+                    next[k] = i + 1
+                    let step = steps[k][i]
+                    undo.append((step.t, direct[step.t]))
+                    stamp[step.t] = attempt
+                    set(step.t, step.d)
                 }
-                if repaired && total > before + eps { return true }
+                if feasible && total > before + eps { return true }
                 for (t, old) in undo.reversed() { set(t, old) }
             }
         }

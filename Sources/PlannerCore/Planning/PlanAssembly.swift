@@ -161,8 +161,8 @@ extension PlanBuilder {
             warnings.append(
                 PlanWarning(
                     code: "reminder-dropped",
-                    message: "\"\(info.candidate.campaignTitle)\": the \(d.slot.channel.displayName) item for "
-                        + "\(d.slot.role.words) was left out: \(d.reason)."))
+                    message: "\"\(info.candidate.campaignTitle)\": the \(d.slot.channel.displayName) item "
+                        + "(\(d.slot.role.words)) was left out: \(d.reason)."))
         }
         for x in [PlanChannel.sms, .letter] {
             guard let budget = input.channels.budgetPence(x), budget > 0 else { continue }

@@ -231,10 +231,13 @@ struct PlanBuilder {
                         channels.append((ch, info.groups))
                     }
                 }
+                // A day that began before the window is planned from the window's first day
+                // (its id keeps the real start).
+                let start = max(info.candidate.start, input.window.from)
                 scheduler.schedule(
                     .init(
-                        index: c, title: info.candidate.campaignTitle, start: info.candidate.start,
-                        end: max(info.candidate.end, info.candidate.start.adding(days: 1)), channels: channels))
+                        index: c, title: info.candidate.campaignTitle, start: start,
+                        end: max(info.candidate.end, start.adding(days: 1)), channels: channels))
             }
             result = (problem, segIndex, choice, scheduler)
             if scheduler.failures.isEmpty { break }

@@ -11,13 +11,14 @@ enum ItemRole: Sendable, Hashable {
     /// Letters: posted so they land before the day starts.
     case arriveBefore
 
+    /// A noun phrase: "a heads-up shortly before the day".
     var words: String {
         switch self {
         case .headsUp: return "a heads-up shortly before the day"
-        case .onTheDay: return "on the day itself"
+        case .onTheDay: return "a reminder on the day itself"
         case .launch: return "the launch at the start of the span"
         case .midpointReminder: return "a mid-point reminder"
-        case .arriveBefore: return "posted so it arrives before the day"
+        case .arriveBefore: return "a letter posted to arrive before the day"
         }
     }
 }
