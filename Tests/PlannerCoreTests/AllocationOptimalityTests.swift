@@ -121,7 +121,11 @@ enum AllocationInstances {
         // the optimum must use the letter even though broadcast alone reaches more per penny.
         let p = AllocationProblem(
             campaigns: [.init(id: "c", available: .all)],
-            segments: [.init(id: "s", campaign: 0, weight: 100, reach: [0.9, 0.95, 0.5, 0.2], cost: [0, 700, 0, 0], needsDirect: true)],
+            segments: [
+                .init(
+                    id: "s", campaign: 0, weight: 100, reach: [0.9, 0.95, 0.5, 0.2], cost: [0, 700, 0, 0],
+                    needsDirect: true)
+            ],
             smsBudget: 0, letterBudget: 700)
         let v = p.evaluate(Allocator.solve(p))
         #expect(v.olderSegmentsServed == 1)

@@ -32,19 +32,25 @@ enum PlanningFixtures {
     ) -> PlanningCandidate {
         PlanningCandidate(
             campaignTitle: title, sourceUid: uid ?? "\(StableID.slug(title))@example.org", start: start,
-            end: start.adding(days: days), groups: groups, services: ["health-check"].filter { _ in groups.contains("hypertension") },
+            end: start.adding(days: days), groups: groups,
+            services: ["health-check"].filter { _ in groups.contains("hypertension") },
             relevance: relevance, tentative: tentative, why: ["Matched \(groups.joined(separator: ", ")) (fictional)."])
     }
 
     static var candidates: [PlanningCandidate] {
         [
             candidate("Dry January", d(2027, 1, 1), days: 31, groups: ["smokers"], relevance: 0.45),
-            candidate("Cervical Cancer Prevention Week", d(2027, 1, 18), days: 7, groups: ["cervical-screening"], relevance: 0.8),
+            candidate(
+                "Cervical Cancer Prevention Week", d(2027, 1, 18), days: 7, groups: ["cervical-screening"],
+                relevance: 0.8),
             candidate("Time to Talk Day", d(2027, 2, 4), days: 1, groups: ["mental-health"], relevance: 0.7),
-            candidate("National Heart Month", d(2027, 2, 1), days: 28, groups: ["hypertension", "diabetes"], relevance: 0.75),
-            candidate("World Kidney Day", d(2027, 3, 11), days: 1, groups: ["diabetes", "hypertension"], relevance: 0.85),
+            candidate(
+                "National Heart Month", d(2027, 2, 1), days: 28, groups: ["hypertension", "diabetes"], relevance: 0.75),
+            candidate(
+                "World Kidney Day", d(2027, 3, 11), days: 1, groups: ["diabetes", "hypertension"], relevance: 0.85),
             candidate("No Smoking Day", d(2027, 3, 10), days: 1, groups: ["smokers", "copd"], relevance: 0.9),
-            candidate("World COPD Check Week", d(2027, 2, 22), days: 7, groups: ["copd"], relevance: 0.6, tentative: true),
+            candidate(
+                "World COPD Check Week", d(2027, 2, 22), days: 7, groups: ["copd"], relevance: 0.6, tentative: true),
             candidate("Baby Week", d(2027, 3, 1), days: 7, groups: ["under-5s"], relevance: 0.3),
             candidate("Diabetes Check Day", d(2027, 1, 27), days: 1, groups: ["diabetes"], relevance: 0.65),
             candidate("Sunday Only Day", d(2027, 3, 21), days: 1, groups: ["copd", "mental-health"], relevance: 0.5),

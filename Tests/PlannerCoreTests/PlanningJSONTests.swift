@@ -5,14 +5,17 @@ import Testing
     static func tinyPlan() -> Plan {
         let d = PlanningFixtures.d
         let item = PlanItem(
-            id: "world-kidney-day-2027-03-11-sms-1", campaign: "world-kidney-day-2027-03-11", sourceUid: "wkd@example.org",
+            id: "world-kidney-day-2027-03-11-sms-1", campaign: "world-kidney-day-2027-03-11",
+            sourceUid: "wkd@example.org",
             title: "World Kidney Day", groups: ["diabetes"], services: [], channel: .sms, date: d(2027, 3, 11),
             time: PlanTime(hour: 10), recipients: 120, expectedReach: 97, costPence: 576, effortCentiHours: 50,
             prepTasks: [PrepTask(task: "Draft the text message", due: d(2027, 2, 25))],
             why: ["Say \"hello\"\\back\tslash\u{1}."])
         let web = PlanItem(
-            id: "world-kidney-day-2027-03-11-website-1", campaign: "world-kidney-day-2027-03-11", sourceUid: "wkd@example.org",
-            title: "World Kidney Day", groups: ["diabetes"], services: ["kidney-check"], channel: .website, date: d(2027, 3, 9),
+            id: "world-kidney-day-2027-03-11-website-1", campaign: "world-kidney-day-2027-03-11",
+            sourceUid: "wkd@example.org",
+            title: "World Kidney Day", groups: ["diabetes"], services: ["kidney-check"], channel: .website,
+            date: d(2027, 3, 9),
             time: nil, recipients: nil, expectedReach: 5, costPence: 0, effortCentiHours: 100, prepTasks: [], why: [])
         return Plan(
             practiceName: "Riverside Surgery (fictional)", odsCode: "X00000", from: d(2027, 1, 1), to: d(2027, 4, 1),

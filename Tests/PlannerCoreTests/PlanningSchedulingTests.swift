@@ -15,19 +15,25 @@ enum PlanChecks {
         for it in plan.items {
             if !it.id.hasPrefix("\(it.campaign)-\(it.channel.rawValue)-") { v.append("\(it.id): id shape") }
             if let c = titles[it.campaign] {
-                if it.campaign != "\(StableID.slug(c.campaignTitle))-\(c.start.iso)" { v.append("\(it.id): campaign id") }
+                if it.campaign != "\(StableID.slug(c.campaignTitle))-\(c.start.iso)" {
+                    v.append("\(it.id): campaign id")
+                }
             } else {
                 v.append("\(it.id): unknown campaign")
             }
             if it.date < plan.from || it.date >= plan.to { v.append("\(it.id): outside the window") }
-            if it.channel != .social && !isWorkingDay(it.date) { v.append("\(it.id): \(it.channel) on a closed day \(it.date)") }
+            if it.channel != .social && !isWorkingDay(it.date) {
+                v.append("\(it.id): \(it.channel) on a closed day \(it.date)")
+            }
             switch it.channel {
             case .sms:
                 guard let t = it.time else {
                     v.append("\(it.id): SMS without a time")
                     break
                 }
-                if t < cons.workingHoursStart || t >= cons.workingHoursEnd { v.append("\(it.id): SMS outside working hours") }
+                if t < cons.workingHoursStart || t >= cons.workingHoursEnd {
+                    v.append("\(it.id): SMS outside working hours")
+                }
             default:
                 if it.time != nil { v.append("\(it.id): time on a non-SMS item") }
             }
@@ -51,7 +57,8 @@ enum PlanChecks {
         let direct = plan.items.filter(\.channel.isDirect)
         for a in direct {
             for b in direct where a.campaign < b.campaign {
-                for g in Set(a.groups).intersection(b.groups) where abs(a.date.days(to: b.date)) < cons.minDaysBetweenContacts {
+                for g in Set(a.groups).intersection(b.groups)
+                where abs(a.date.days(to: b.date)) < cons.minDaysBetweenContacts {
                     v.append("gap: \(g) on \(a.date) (\(a.campaign)) and \(b.date) (\(b.campaign))")
                 }
             }
@@ -119,14 +126,18 @@ enum PlanChecks {
     ]
 
     @Test(arguments: variants) func handMadeQuarterKeepsEveryRule(_ v: Variant) {
-        let input = F.input(smsBudget: v.smsBudget, letterBudget: v.letterBudget, hours: v.hours, cap: v.cap, gap: v.gap)
+        let input = F.input(
+            smsBudget: v.smsBudget, letterBudget: v.letterBudget, hours: v.hours, cap: v.cap, gap: v.gap)
         let plan = QuarterPlanner.plan(input)
         #expect(PlanChecks.violations(plan, input) == [])
         #expect(plan.campaignIDs.count >= 3, "the plan should not be trivially empty")
         #expect(!plan.items.contains { $0.title == "World AIDS Day" }, "outside the window")
         if v.smsBudget == 0 && v.letterBudget == 0 {
             #expect(!plan.items.contains { $0.channel.isDirect })
-            #expect(plan.warnings.contains { $0.code == "older-group-no-direct-contact" && $0.message.contains("no SMS budget is set") })
+            #expect(
+                plan.warnings.contains {
+                    $0.code == "older-group-no-direct-contact" && $0.message.contains("no SMS budget is set")
+                })
             // Online-only campaigns say how many in their groups are not online.
             #expect(plan.warnings.contains { $0.code == "online-only" && $0.message.contains("are not online") })
         }
@@ -156,7 +167,10 @@ enum PlanChecks {
         let plan = QuarterPlanner.plan(input)
         let heart = plan.items.filter { $0.campaign == "national-heart-month-2027-02-01" }
         let social = heart.filter { $0.channel == .social }.sorted { $0.id < $1.id }
-        #expect(social.map(\.id) == ["national-heart-month-2027-02-01-social-1", "national-heart-month-2027-02-01-social-2"])
+        #expect(
+            social.map(\.id) == [
+                "national-heart-month-2027-02-01-social-1", "national-heart-month-2027-02-01-social-2",
+            ])
         #expect(social.first?.date == F.d(2027, 2, 1))
         #expect(social.last?.date == F.d(2027, 2, 15))  // 28 days: half way is day 14
         // Reminders go on free channels: one SMS at most per campaign.
@@ -190,10 +204,14 @@ enum PlanChecks {
         }
         let renamed = QuarterPlanner.plan(F.input(candidates: reUid))
         #expect(renamed.items.map(\.id) == base.items.map(\.id))
-        let strip = { (s: String) in s.split(separator: "\n").filter { !$0.contains("\"sourceUid\"") }.joined(separator: "\n") }
+        let strip = { (s: String) in
+            s.split(separator: "\n").filter { !$0.contains("\"sourceUid\"") }.joined(separator: "\n")
+        }
         #expect(strip(PlanJSON.render(renamed)) == strip(PlanJSON.render(base)))
         for it in base.items {
-            #expect(!it.id.contains(it.date.iso) || it.date == titlesStart(it, in: F.candidates), "\(it.id) holds its send date")
+            #expect(
+                !it.id.contains(it.date.iso) || it.date == titlesStart(it, in: F.candidates),
+                "\(it.id) holds its send date")
             #expect(!it.id.contains(it.sourceUid))
         }
     }
@@ -222,7 +240,9 @@ enum PlanChecks {
 
     @Test func warnsAboutTentativeDuplicateAndUnfittedDays() {
         var cands = F.candidates
-        cands.append(F.candidate("World Kidney Day", F.d(2027, 3, 11), days: 1, groups: ["diabetes"], relevance: 0.5, uid: "other-feed"))
+        cands.append(
+            F.candidate(
+                "World Kidney Day", F.d(2027, 3, 11), days: 1, groups: ["diabetes"], relevance: 0.5, uid: "other-feed"))
         let plan = QuarterPlanner.plan(F.input(candidates: cands, hours: 2, cap: 1))
         let codes = Set(plan.warnings.map(\.code))
         #expect(codes.contains("tentative-date"))

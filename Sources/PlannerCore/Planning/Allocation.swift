@@ -148,7 +148,8 @@ extension AllocationProblem {
             reach += s.weight * AllocationProblem.unionReach(s.reach, set)
             if s.needsDirect && !choice.direct[i].isEmpty { older += 1 }
         }
-        return AllocationValue(olderSegmentsServed: older, reach: reach, spent: spent, running: running, feasible: feasible)
+        return AllocationValue(
+            olderSegmentsServed: older, reach: reach, spent: spent, running: running, feasible: feasible)
     }
 
     /// `1 - prod(1 - reach_c)` over the channels in `set`.
@@ -295,7 +296,8 @@ struct SearchState {
         if old == d { return 0 }
         let c = campaignOf[s]
         let diff = value[s * 4 + d] - value[s * 4 + old]
-        let sms = useSMS[c] + (d & 1) - (old & 1), letter = useLetter[c] + (d >> 1) - (old >> 1)
+        let sms = useSMS[c] + (d & 1) - (old & 1)
+        let letter = useLetter[c] + (d >> 1) - (old >> 1)
         let runsAfter = broadcast[c].count + (sms > 0 ? 1 : 0) + (letter > 0 ? 1 : 0) >= 2
         let runsBefore = channelCount(c) >= 2
         switch (runsBefore, runsAfter) {
@@ -321,7 +323,8 @@ struct SearchState {
         let c = campaignOf[s]
         total -= contribution(c)
         campaignTerm[c] += value[s * 4 + d] - value[s * 4 + old]
-        let smsChange = (d & 1) - (old & 1), letterChange = (d >> 1) - (old >> 1)
+        let smsChange = (d & 1) - (old & 1)
+        let letterChange = (d >> 1) - (old >> 1)
         useSMS[c] += smsChange
         useLetter[c] += letterChange
         spentSMS += smsChange * costSMS[s]
@@ -333,9 +336,12 @@ struct SearchState {
     /// Adds direct channels one step at a time, best score first, while money allows.
     mutating func greedy(_ rule: Allocator.GreedyRule) {
         while true {
-            var bestScore = 0.0, bestS = -1, bestD = 0
+            var bestScore = 0.0
+            var bestS = -1
+            var bestD = 0
             for s in 0..<n {
-                let cur = direct[s], allow = allowed[s]
+                let cur = direct[s]
+                let allow = allowed[s]
                 for d in 1...3 where d & allow == d && d & cur == cur && d != cur {
                     let gain = delta(s, d)
                     guard gain > eps, fits(s, d) else { continue }
@@ -348,7 +354,8 @@ struct SearchState {
                     case .perPenny, .lagrangian:
                         score = gain / Double(pence + 1)
                     case .perBudgetShare:
-                        let share = (added & 1 != 0 ? Double(costSMS[s]) / Double(max(1, budgetSMS)) : 0)
+                        let share =
+                            (added & 1 != 0 ? Double(costSMS[s]) / Double(max(1, budgetSMS)) : 0)
                             + (added & 2 != 0 ? Double(costLetter[s]) / Double(max(1, budgetLetter)) : 0)
                         score = gain / (share + 1e-9)
                     }
@@ -366,7 +373,8 @@ struct SearchState {
     mutating func lagrangianStart() {
         func choose(_ ls: Double, _ ll: Double) -> [Int] {
             (0..<n).map { s in
-                var best = 0, bestV = -Double.infinity
+                var best = 0
+                var bestV = -Double.infinity
                 for d in 0...3 where d & allowed[s] == d {
                     let v = value[s * 4 + d] - ls * Double((d & 1) * costSMS[s]) - ll * Double((d >> 1) * costLetter[s])
                     if v > bestV + eps { (best, bestV) = (d, v) }
@@ -375,7 +383,8 @@ struct SearchState {
             }
         }
         func spend(_ ds: [Int]) -> (Int, Int) {
-            var a = 0, b = 0
+            var a = 0
+            var b = 0
             for s in 0..<n {
                 a += (ds[s] & 1) * costSMS[s]
                 b += (ds[s] >> 1) * costLetter[s]
@@ -397,7 +406,8 @@ struct SearchState {
                     price[k] = 0
                     continue
                 }
-                var lo = 0.0, hi = top
+                var lo = 0.0
+                var hi = top
                 for _ in 0..<50 {
                     let mid = (lo + hi) / 2
                     if over(mid) { lo = mid } else { hi = mid }
@@ -410,7 +420,8 @@ struct SearchState {
         // The two prices interact: if one budget still fails, shed that channel cheapest loss first.
         while !feasible {
             let bit = spentSMS > budgetSMS ? 1 : 2
-            var bestT = -1, bestLoss = 0.0
+            var bestT = -1
+            var bestLoss = 0.0
             for t in 0..<n where direct[t] & bit != 0 {
                 let loss = -delta(t, direct[t] & ~bit) / Double(max(1, bit == 1 ? costSMS[t] : costLetter[t]))
                 if bestT < 0 || loss < bestLoss { (bestT, bestLoss) = (t, loss) }
@@ -474,7 +485,8 @@ struct SearchState {
         var stamp = Array(repeating: -1, count: n)
         var attempt = 0
         for s in 0..<n {
-            let cur = direct[s], allow = allowed[s]
+            let cur = direct[s]
+            let allow = allowed[s]
             for d in 0...3 where d & allow == d && d != cur {
                 // Only a change that would improve if money allowed is worth repairing.
                 guard delta(s, d) > eps, !fits(s, d) else { continue }
@@ -507,14 +519,16 @@ struct SearchState {
     /// second spends are tried; any other pair is two single moves, already exhausted.
     mutating func pairMoves() -> Bool {
         for s1 in 0..<n {
-            let cur1 = direct[s1], allow1 = allowed[s1]
+            let cur1 = direct[s1]
+            let allow1 = allowed[s1]
             for d1 in 0...3 where d1 & allow1 == d1 && d1 != cur1 {
                 let freed = cur1 & ~d1  // channels whose money s1 gives up
                 guard freed != 0 else { continue }
                 let before = total
                 set(s1, d1)
                 for s2 in 0..<n where s2 != s1 {
-                    let cur2 = direct[s2], allow2 = allowed[s2]
+                    let cur2 = direct[s2]
+                    let allow2 = allowed[s2]
                     for d2 in 0...3 where d2 & allow2 == d2 && d2 != cur2 && (d2 & ~cur2) & freed != 0 {
                         // `fits` checks both budgets after this change, so it is feasibility.
                         if fits(s2, d2) && total + delta(s2, d2) > before + eps {

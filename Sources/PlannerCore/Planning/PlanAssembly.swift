@@ -17,7 +17,9 @@ extension PlanBuilder {
 
         var items: [PlanItem] = []
         for p in scheduler.placed {
-            let c = p.campaign, info = campaigns[c], channel = p.slot.channel
+            let c = p.campaign
+            let info = campaigns[c]
+            let channel = p.slot.channel
             let segs = directOf[c] ?? []
             let broadcast = choice.broadcast[c]
             // Expected unique reach, credited to channels in fixed order so that a campaign's
@@ -48,7 +50,8 @@ extension PlanBuilder {
             why += info.candidate.why
             why += channelReasons(
                 channel, info: info, broadcast: broadcast, segs: segs, recipients: recipients ?? 0, cost: cost)
-            var timing = "\(p.slot.role.words.prefix(1).uppercased())\(p.slot.role.words.dropFirst()): "
+            var timing =
+                "\(p.slot.role.words.prefix(1).uppercased())\(p.slot.role.words.dropFirst()): "
                 + "\(SendingCalendar.weekdayName(p.date)) \(p.date.iso)."
             if let moved = p.movedBecause { timing += " Not \(p.slot.dates[0].iso): \(moved)." }
             why.append(timing)
@@ -79,7 +82,8 @@ extension PlanBuilder {
             let avail = baseChannels.subtracting(ChannelSet(forbiddenWhy[c].map { Array($0.keys) } ?? []))
             let detail: String
             if avail.count < 2 {
-                detail = avail.isEmpty
+                detail =
+                    avail.isEmpty
                     ? "no channel is available to this practice"
                     : "only \(avail.channels.map(\.displayName).joined(separator: " and ")) is available to it"
             } else if !info.segments.contains(where: { $0.people > 0 }) {
@@ -89,8 +93,10 @@ extension PlanBuilder {
                     "£\(Money.pounds((problem.budgets[$0.order] ?? 0) - spent($0, problem: problem, choice: choice))) "
                         + "of \($0.displayName) money"
                 }
-                detail = "it needs SMS or letters for a second channel, and the money left ("
-                    + (left.isEmpty ? "none" : left.joined(separator: ", ")) + ") buys more reach in more relevant campaigns"
+                detail =
+                    "it needs SMS or letters for a second channel, and the money left ("
+                    + (left.isEmpty ? "none" : left.joined(separator: ", "))
+                    + ") buys more reach in more relevant campaigns"
             }
             warnings.append(
                 PlanWarning(
@@ -178,13 +184,15 @@ extension PlanBuilder {
                 warnings.append(
                     PlanWarning(
                         code: "budget-used-up",
-                        message: "\(x == .sms ? "SMS" : "Letter") budget: £\(Money.pounds(used)) of £\(Money.pounds(budget)) is "
+                        message:
+                            "\(x == .sms ? "SMS" : "Letter") budget: £\(Money.pounds(used)) of £\(Money.pounds(budget)) is "
                             + "committed; the £\(Money.pounds(budget - used)) left cannot pay for the next "
                             + "\(x == .sms ? "SMS" : "letter") batch (£\(Money.pounds(cheapest)) at least)."))
             }
         }
         // Groups with no SMS or letter all quarter.
-        var contacted = Set<String>(), targeted = Set<String>()
+        var contacted = Set<String>()
+        var targeted = Set<String>()
         for it in items {
             targeted.formUnion(it.groups)
             if it.channel.isDirect { contacted.formUnion(it.groups) }
@@ -196,7 +204,9 @@ extension PlanBuilder {
                 PlanWarning(
                     code: "group-without-contact",
                     message: "no SMS or letter reaches \"\(g)\" this quarter"
-                        + (targeted.contains(g) ? " (only website or social media items target it)." : " (no planned campaign targets it).")))
+                        + (targeted.contains(g)
+                            ? " (only website or social media items target it)." : " (no planned campaign targets it).")
+                ))
         }
         warnings += input.inputWarnings
 
@@ -220,7 +230,8 @@ extension PlanBuilder {
             commsCentiHoursPerWeek: Int((cons.commsHoursPerWeek * 100).rounded()),
             campaignsPerWeek: cons.campaignsPerWeek, minDaysBetweenContacts: cons.minDaysBetweenContacts,
             workingHoursStart: cons.workingHoursStart, workingHoursEnd: cons.workingHoursEnd,
-            quietDates: inWindow.filter { $0.kind == .quiet }, bankHolidays: inWindow.filter { $0.kind == .bankHoliday },
+            quietDates: inWindow.filter { $0.kind == .quiet },
+            bankHolidays: inWindow.filter { $0.kind == .bankHoliday },
             groupOver75Shares: targetedGroups.map { GroupShare(group: $0, share: input.over75Share(of: $0)) },
             olderShareForDirectContact: cons.olderShareForDirectContact)
         return Plan(
@@ -255,16 +266,21 @@ extension PlanBuilder {
         }
         var tasks = [
             PrepTask(task: "Draft the \(noun)", due: calendar.sendingDay(e.draftLeadWorkingDays + extra, before: date)),
-            PrepTask(task: "Clinical sign-off of the \(noun)", due: calendar.sendingDay(e.signOffLeadWorkingDays + extra, before: date)),
+            PrepTask(
+                task: "Clinical sign-off of the \(noun)",
+                due: calendar.sendingDay(e.signOffLeadWorkingDays + extra, before: date)),
         ]
         switch channel {
         case .letter:
             tasks.append(
                 PrepTask(
-                    task: "Send to print and post (\(e.letterPrintWorkingDays) working days' print and postage lead time)",
+                    task:
+                        "Send to print and post (\(e.letterPrintWorkingDays) working days' print and postage lead time)",
                     due: calendar.sendingDay(e.letterPrintWorkingDays, before: date)))
         case .sms:
-            tasks.append(PrepTask(task: "Run the patient search and schedule the batch", due: calendar.sendingDay(1, before: date)))
+            tasks.append(
+                PrepTask(
+                    task: "Run the patient search and schedule the batch", due: calendar.sendingDay(1, before: date)))
         case .social:
             tasks.append(PrepTask(task: "Schedule the post", due: calendar.sendingDay(1, before: date)))
         case .website:
@@ -275,7 +291,8 @@ extension PlanBuilder {
 
     /// Why this channel, in words.
     func channelReasons(
-        _ channel: PlanChannel, info: CampaignInfo, broadcast: ChannelSet, segs: [(SegmentInfo, ChannelSet)], recipients: Int, cost: Int
+        _ channel: PlanChannel, info: CampaignInfo, broadcast: ChannelSet, segs: [(SegmentInfo, ChannelSet)],
+        recipients: Int, cost: Int
     ) -> [String] {
         let ch = input.channels
         var out: [String] = []
@@ -290,11 +307,14 @@ extension PlanBuilder {
                         + "£\(Money.pounds(cost)).")
             } else {
                 out.append(
-                    "\(recipients) letters (\(audience)) at \(Fmt.milli(ch.letterMilliPence))p each, £\(Money.pounds(cost)).")
+                    "\(recipients) letters (\(audience)) at \(Fmt.milli(ch.letterMilliPence))p each, £\(Money.pounds(cost))."
+                )
             }
             // One line per group and age side (75+ or younger), with what the channel adds.
             var keys: [(String, Bool)] = []
-            for s in users where !keys.contains(where: { $0 == (s.group, s.isOlder) }) { keys.append((s.group, s.isOlder)) }
+            for s in users where !keys.contains(where: { $0 == (s.group, s.isOlder) }) {
+                keys.append((s.group, s.isOlder))
+            }
             for (g, older) in keys {
                 let part = segs.filter { $0.0.group == g && $0.0.isOlder == older && $0.1.has(channel) }
                 let people = part.reduce(0) { $0 + $1.0.people }
@@ -303,14 +323,18 @@ extension PlanBuilder {
                 var adds = 0.0
                 for (s, d) in part {
                     let with = broadcast.union(d)
-                    adds += Double(s.people) * (AllocationProblem.unionReach(s.reach, with)
-                        - AllocationProblem.unionReach(s.reach, with.subtracting(ChannelSet(channel))))
+                    adds +=
+                        Double(s.people)
+                        * (AllocationProblem.unionReach(s.reach, with)
+                            - AllocationProblem.unionReach(s.reach, with.subtracting(ChannelSet(channel))))
                 }
                 let who = older ? "75+ in \(g)" : "\(g) aged \(Fmt.bands(part.flatMap(\.0.bands)))"
-                var line = "\(channel.displayName) for \(who): \(Fmt.percent(offline)) of them are not online; "
+                var line =
+                    "\(channel.displayName) for \(who): \(Fmt.percent(offline)) of them are not online; "
                     + "adds about \(Fmt.people(Int(adds.rounded()))) the campaign's other channels would miss"
                 if older && part.contains(where: { $0.0.needsDirect }) {
-                    line += "; \(Fmt.percent(input.over75Share(of: g))) of the group is 75 or over, so the rule "
+                    line +=
+                        "; \(Fmt.percent(input.over75Share(of: g))) of the group is 75 or over, so the rule "
                         + "asks for SMS or a letter"
                 }
                 out.append(line + ".")
@@ -326,7 +350,8 @@ extension PlanBuilder {
                     + "\(Hours.text(input.effort.centiHours(.social))) h of staff time. "
                     + (hasDirect
                         ? "Part of a blend: SMS or letters carry the campaign to people who are not online."
-                        : "This campaign has no SMS or letter, so people who are not online rely on the practice's other routes."))
+                        : "This campaign has no SMS or letter, so people who are not online rely on the practice's other routes.")
+            )
         }
         return out
     }

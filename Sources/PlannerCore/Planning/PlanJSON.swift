@@ -24,14 +24,20 @@ public enum PlanJSON {
                     ("minDaysBetweenContacts", .number(String(c.minDaysBetweenContacts))),
                     (
                         "workingHours",
-                        .object([("start", .string(c.workingHoursStart.description)), ("end", .string(c.workingHoursEnd.description))])
+                        .object([
+                            ("start", .string(c.workingHoursStart.description)),
+                            ("end", .string(c.workingHoursEnd.description)),
+                        ])
                     ),
                     ("quietDates", .array(c.quietDates.map(dated))),
                     ("bankHolidays", .array(c.bankHolidays.map(dated))),
                     ("olderShareForDirectContact", .number(share(c.olderShareForDirectContact))),
                     (
                         "groupOver75Share",
-                        .object(c.groupOver75Shares.sorted { $0.group < $1.group }.map { ($0.group, .number(share($0.share))) })
+                        .object(
+                            c.groupOver75Shares.sorted { $0.group < $1.group }.map {
+                                ($0.group, .number(share($0.share)))
+                            })
                     ),
                 ])
             ),
@@ -55,14 +61,20 @@ public enum PlanJSON {
                     ),
                     (
                         "effortHoursByWeek",
-                        .object(plan.totals.effortByWeek.sorted { $0.week < $1.week }.map { ($0.week, .number(Hours.text($0.centiHours))) })
+                        .object(
+                            plan.totals.effortByWeek.sorted { $0.week < $1.week }.map {
+                                ($0.week, .number(Hours.text($0.centiHours)))
+                            })
                     ),
                 ])
             ),
             ("groupsWithoutContact", .array(plan.groupsWithoutContact.sorted().map { .string($0) })),
             (
                 "warnings",
-                .array(plan.warnings.sorted().map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })
+                .array(
+                    plan.warnings.sorted().map {
+                        .object([("code", .string($0.code)), ("message", .string($0.message))])
+                    })
             ),
         ])
     }
@@ -82,7 +94,10 @@ public enum PlanJSON {
             ("expectedReach", .number(String(i.expectedReach))),
             ("cost", .number(Money.pounds(i.costPence))),
             ("effortHours", .number(Hours.text(i.effortCentiHours))),
-            ("prepTasks", .array(i.prepTasks.map { .object([("task", .string($0.task)), ("due", .string($0.due.iso))]) })),
+            (
+                "prepTasks",
+                .array(i.prepTasks.map { .object([("task", .string($0.task)), ("due", .string($0.due.iso))]) })
+            ),
             ("why", .array(i.why.map { .string($0) })),
         ])
     }
@@ -95,7 +110,8 @@ public enum PlanJSON {
     static func share(_ x: Double) -> String { Fmt.fixed(x, 2) }
 
     static func write(_ v: JSONValue, indent: Int, into out: inout String) {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
         switch v {
         case .null: out += "null"
         case .number(let n): out += n

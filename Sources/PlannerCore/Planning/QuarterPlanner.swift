@@ -67,7 +67,8 @@ struct PlanBuilder {
         }
         // Same campaign id twice (the same day from two feeds): keep the most relevant.
         inWindow.sort { a, b in
-            let ia = a.campaignID, ib = b.campaignID
+            let ia = a.campaignID
+            let ib = b.campaignID
             if ia != ib { return ia < ib }
             if a.relevance != b.relevance { return a.relevance > b.relevance }
             return PlanBuilder.tieKey(a) < PlanBuilder.tieKey(b)
@@ -109,8 +110,10 @@ struct PlanBuilder {
 
     /// Everything else about a candidate, for a total order between exact duplicates.
     static func tieKey(_ c: PlanningCandidate) -> String {
-        [c.sourceUid, c.end.iso, c.groups.joined(separator: ","), c.services.joined(separator: ","),
-         c.tentative ? "1" : "0", c.why.joined(separator: "\n")].joined(separator: "\u{1}")
+        [
+            c.sourceUid, c.end.iso, c.groups.joined(separator: ","), c.services.joined(separator: ","),
+            c.tentative ? "1" : "0", c.why.joined(separator: "\n"),
+        ].joined(separator: "\u{1}")
     }
 
     func makeCampaign(_ c: PlanningCandidate) -> CampaignInfo {
@@ -118,7 +121,8 @@ struct PlanBuilder {
         let services = Array(Set(c.services)).sorted()
         let ch = input.channels
         let threshold = input.constraints.olderShareForDirectContact
-        let smsMilli = ch.smsMilliPencePerMessage, letterMilli = ch.letterMilliPence
+        let smsMilli = ch.smsMilliPencePerMessage
+        let letterMilli = ch.letterMilliPence
         var segments: [SegmentInfo] = []
         for g in groups {
             let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.sorted {
@@ -127,7 +131,8 @@ struct PlanBuilder {
             let groupIsOlder = input.over75Share(of: g) > threshold
             // Bands with the same reach on every channel and the same rule status merge.
             var order: [[Double]] = []
-            var merged: [[Double]: (bands: [String], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
+            var merged:
+                [[Double]: (bands: [String], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
             for b in bands {
                 let older = AgeBandCount.lowerAge(of: b.band) >= 75
                 let reach = [

@@ -70,11 +70,25 @@ enum SlotBuilder {
         case .sms:
             switch kind {
             case .single:
-                return [ItemSlot(channel: .sms, number: 1, role: .headsUp, dates: [s, s.adding(days: -1), s.adding(days: -2), s.adding(days: -3)], required: true, groups: groups)]
+                return [
+                    ItemSlot(
+                        channel: .sms, number: 1, role: .headsUp,
+                        dates: [s, s.adding(days: -1), s.adding(days: -2), s.adding(days: -3)], required: true,
+                        groups: groups)
+                ]
             case .week:
-                return [ItemSlot(channel: .sms, number: 1, role: .launch, dates: run(s, last) + [s.adding(days: -1), s.adding(days: -2)], required: true, groups: groups)]
+                return [
+                    ItemSlot(
+                        channel: .sms, number: 1, role: .launch,
+                        dates: run(s, last) + [s.adding(days: -1), s.adding(days: -2)], required: true, groups: groups)
+                ]
             case .long:
-                return [ItemSlot(channel: .sms, number: 1, role: .launch, dates: run(s, s.adding(days: 13)) + [s.adding(days: -1), s.adding(days: -2)], required: true, groups: groups)]
+                return [
+                    ItemSlot(
+                        channel: .sms, number: 1, role: .launch,
+                        dates: run(s, s.adding(days: 13)) + [s.adding(days: -1), s.adding(days: -2)], required: true,
+                        groups: groups)
+                ]
             }
         case .letter:
             // Posted `letterDeliveryWorkingDays` sending days before the start, or up to five
@@ -83,28 +97,58 @@ enum SlotBuilder {
             let ideal = calendar.sendingDay(effort.letterDeliveryWorkingDays, before: s.adding(days: -1))
             var dates = [ideal] + (1...5).map { calendar.sendingDay($0, before: ideal) }
             if kind != .single { dates += run(ideal.adding(days: 1), mid) }
-            return [ItemSlot(channel: .letter, number: 1, role: .arriveBefore, dates: dates, required: true, groups: groups)]
+            return [
+                ItemSlot(channel: .letter, number: 1, role: .arriveBefore, dates: dates, required: true, groups: groups)
+            ]
         case .website:
             switch kind {
             case .single:
-                return [ItemSlot(channel: .website, number: 1, role: .headsUp, dates: [s.adding(days: -2), s.adding(days: -1), s, s.adding(days: -3), s.adding(days: -4), s.adding(days: -5)], required: true, groups: groups)]
+                return [
+                    ItemSlot(
+                        channel: .website, number: 1, role: .headsUp,
+                        dates: [
+                            s.adding(days: -2), s.adding(days: -1), s, s.adding(days: -3), s.adding(days: -4),
+                            s.adding(days: -5),
+                        ], required: true, groups: groups)
+                ]
             case .week, .long:
                 // Up by the start, or during the first days when the start is not a working day.
-                return [ItemSlot(channel: .website, number: 1, role: .launch, dates: run(s, min(last, s.adding(days: 6))) + [s.adding(days: -1), s.adding(days: -2), s.adding(days: -3)], required: true, groups: groups)]
+                return [
+                    ItemSlot(
+                        channel: .website, number: 1, role: .launch,
+                        dates: run(s, min(last, s.adding(days: 6))) + [
+                            s.adding(days: -1), s.adding(days: -2), s.adding(days: -3),
+                        ], required: true, groups: groups)
+                ]
             }
         case .social:
             switch kind {
             case .single:
                 return [
-                    ItemSlot(channel: .social, number: 1, role: .headsUp, dates: [s.adding(days: -1), s.adding(days: -2), s.adding(days: -3)], required: true, groups: groups),
+                    ItemSlot(
+                        channel: .social, number: 1, role: .headsUp,
+                        dates: [s.adding(days: -1), s.adding(days: -2), s.adding(days: -3)], required: true,
+                        groups: groups),
                     ItemSlot(channel: .social, number: 2, role: .onTheDay, dates: [s], required: false, groups: groups),
                 ]
             case .week:
-                return [ItemSlot(channel: .social, number: 1, role: .launch, dates: run(s, min(last, s.adding(days: 2))) + [s.adding(days: -1)], required: true, groups: groups)]
+                return [
+                    ItemSlot(
+                        channel: .social, number: 1, role: .launch,
+                        dates: run(s, min(last, s.adding(days: 2))) + [s.adding(days: -1)], required: true,
+                        groups: groups)
+                ]
             case .long:
                 return [
-                    ItemSlot(channel: .social, number: 1, role: .launch, dates: [s, s.adding(days: 1), s.adding(days: 2), s.adding(days: -1)], required: true, groups: groups),
-                    ItemSlot(channel: .social, number: 2, role: .midpointReminder, dates: [mid, mid.adding(days: 1), mid.adding(days: -1), mid.adding(days: 2), mid.adding(days: -2)], required: false, groups: groups),
+                    ItemSlot(
+                        channel: .social, number: 1, role: .launch,
+                        dates: [s, s.adding(days: 1), s.adding(days: 2), s.adding(days: -1)], required: true,
+                        groups: groups),
+                    ItemSlot(
+                        channel: .social, number: 2, role: .midpointReminder,
+                        dates: [
+                            mid, mid.adding(days: 1), mid.adding(days: -1), mid.adding(days: 2), mid.adding(days: -2),
+                        ], required: false, groups: groups),
                 ]
             }
         }
@@ -259,7 +303,8 @@ struct Scheduler {
 /// Hours written from hundredths: 150 -> "1.5", 75 -> "0.75", 200 -> "2" (no float printing).
 enum Hours {
     static func text(_ centi: Int) -> String {
-        let whole = centi / 100, frac = centi % 100
+        let whole = centi / 100
+        let frac = centi % 100
         if frac == 0 { return "\(whole)" }
         if frac % 10 == 0 { return "\(whole).\(frac / 10)" }
         return "\(whole).\(pad(frac, 2))"
