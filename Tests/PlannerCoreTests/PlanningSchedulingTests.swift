@@ -63,6 +63,22 @@ enum PlanChecks {
                 }
             }
         }
+        // Reach and recipients stay within the people there are.
+        let people = { (groups: [String]) in
+            groups.reduce(0) { $0 + (input.groupBands[$1] ?? []).reduce(0) { $0 + $1.people } }
+        }
+        for it in plan.items {
+            if let r = it.recipients, r > people(it.groups) || it.expectedReach > r {
+                v.append("\(it.id): recipients \(r), reach \(it.expectedReach)")
+            }
+        }
+        for c in plan.campaignIDs {
+            let mine = plan.items.filter { $0.campaign == c }
+            let groups = Array(Set(mine.flatMap(\.groups)))
+            if mine.reduce(0, { $0 + $1.expectedReach }) > people(groups) + mine.count {
+                v.append("\(c): unique reach above the people in its groups")
+            }
+        }
         // At least two channels per campaign.
         for c in plan.campaignIDs {
             let n = Set(plan.items.filter { $0.campaign == c }.map(\.channel)).count
