@@ -54,6 +54,7 @@ extension PlanBuilder {
                 "\(p.slot.role.words.prefix(1).uppercased())\(p.slot.role.words.dropFirst()): "
                 + "\(SendingCalendar.weekdayName(p.date)) \(p.date.iso)."
             if let moved = p.movedBecause { timing += " Not \(p.slot.dates[0].iso): \(moved)." }
+            if p.decided { timing += " Date set by the practice's move decision." }
             why.append(timing)
             why.append(
                 "Expected reach \(reach): people this \(channel.displayName) item adds for the campaign, each "
@@ -207,6 +208,27 @@ extension PlanBuilder {
                         + (targeted.contains(g)
                             ? " (only website or social media items target it)." : " (no planned campaign targets it).")
                 ))
+        }
+        // Decisions: kept even when they break a rule, reported when stale or not honoured.
+        for (id, date, why) in scheduler.brokenMoves {
+            warnings.append(
+                PlanWarning(
+                    code: "decision-breaks-constraint",
+                    message: "decision move \(id) to \(date.iso) breaks a rule: \(why); kept as decided."))
+        }
+        let itemIDs = Set(items.map(\.id))
+        for id in input.decisions.move.keys.sorted() where !itemIDs.contains(id) {
+            warnings.append(
+                PlanWarning(
+                    code: "stale-decision",
+                    message: "decision move \(id) matches no item in this plan; it was not applied."))
+        }
+        for id in Set(input.decisions.pin).sorted() {
+            guard let c = campaigns.firstIndex(where: { $0.id == id }), !placedCampaigns.contains(c) else { continue }
+            warnings.append(
+                PlanWarning(
+                    code: "decision-not-honoured",
+                    message: "decision pin \(id) could not be honoured: the day did not fit (see day-not-fitted)."))
         }
         warnings += input.inputWarnings
 

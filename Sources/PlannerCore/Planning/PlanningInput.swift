@@ -22,13 +22,15 @@ public struct PlanningInput: Sendable, Hashable, Codable {
     /// Warnings found before planning (for example no bank-holiday data for a year);
     /// they are copied into the plan's warnings, sorted with the planner's own.
     public var inputWarnings: [PlanWarning]
+    /// The manager's decisions from earlier plans, by stable id (issue 6).
+    public var decisions: PlanningDecisions
 
     public init(
         practiceName: String, odsCode: String, window: DateWindow, timeZone: String = "Europe/London",
         candidates: [PlanningCandidate], groupBands: [String: [AgeBandCount]],
         groupOver75Share: [String: Double] = [:], channels: ChannelSettings,
         constraints: PlanningConstraints = PlanningConstraints(), effort: EffortEstimates = EffortEstimates(),
-        inputWarnings: [PlanWarning] = []
+        inputWarnings: [PlanWarning] = [], decisions: PlanningDecisions = PlanningDecisions()
     ) {
         self.practiceName = practiceName
         self.odsCode = odsCode
@@ -41,6 +43,7 @@ public struct PlanningInput: Sendable, Hashable, Codable {
         self.constraints = constraints
         self.effort = effort
         self.inputWarnings = inputWarnings
+        self.decisions = decisions
     }
 
     /// The 75+ share of `group`: the given figure, or the one implied by its age bands.
@@ -318,5 +321,24 @@ public struct EffortEstimates: Sendable, Hashable, Codable {
     public func centiHours(_ channel: PlanChannel) -> Int {
         let defaults: [PlanChannel: Double] = [.sms: 0.5, .letter: 2, .website: 1, .social: 0.75]
         return Int(((hoursPerItem[channel] ?? defaults[channel] ?? 1) * 100).rounded())
+    }
+}
+
+/// Decisions the planner applies before planning, each by a stable id of plan.json. A
+/// decision that breaks a constraint is kept and reported in a warning that names it; one
+/// that matches nothing is reported as stale, never dropped silently. Channel swaps and text
+/// changes are applied by the caller on top of the plan (they need no re-planning here).
+public struct PlanningDecisions: Sendable, Hashable, Codable {
+    /// Campaign ids to leave out.
+    public var skip: [String]
+    /// Campaign ids to plan first, ahead of relevance.
+    public var pin: [String]
+    /// Item id -> the date it must go on.
+    public var move: [String: CivilDate]
+
+    public init(skip: [String] = [], pin: [String] = [], move: [String: CivilDate] = [:]) {
+        self.skip = skip
+        self.pin = pin
+        self.move = move
     }
 }

@@ -85,7 +85,22 @@ struct PlanBuilder {
             }
             kept.append(c)
         }
+        let decisions = input.decisions
+        let known = Set(kept.map(\.campaignID))
+        for id in Set(decisions.skip).union(decisions.pin).subtracting(known).sorted() {
+            let kind = decisions.skip.contains(id) ? "skip" : "pin"
+            warnings.append(
+                PlanWarning(
+                    code: "stale-decision",
+                    message: "decision \(kind) \(id) matches no awareness day in this window; it was not applied."))
+        }
+        let skipped = Set(decisions.skip)
+        kept.removeAll { skipped.contains($0.campaignID) }
+        let pinned = Set(decisions.pin)
         kept.sort { a, b in
+            let pa = pinned.contains(a.campaignID)
+            let pb = pinned.contains(b.campaignID)
+            if pa != pb { return pa }
             if a.relevance != b.relevance { return a.relevance > b.relevance }
             if a.start != b.start { return a.start < b.start }
             return a.campaignID < b.campaignID
@@ -241,8 +256,9 @@ struct PlanBuilder {
                 let start = max(info.candidate.start, input.window.from)
                 scheduler.schedule(
                     .init(
-                        index: c, title: info.candidate.campaignTitle, start: start,
-                        end: max(info.candidate.end, start.adding(days: 1)), channels: channels))
+                        index: c, id: info.id, title: info.candidate.campaignTitle, start: start,
+                        end: max(info.candidate.end, start.adding(days: 1)), channels: channels),
+                    moves: input.decisions.move)
             }
             result = (problem, segIndex, choice, scheduler)
             if scheduler.failures.isEmpty { break }

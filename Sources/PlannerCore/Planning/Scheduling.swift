@@ -162,6 +162,8 @@ struct PlacedItem: Sendable, Hashable {
     var date: CivilDate
     /// Why the preferred date was not used, when it was not.
     var movedBecause: String?
+    /// Placed by the manager's move decision.
+    var decided: Bool
 }
 
 struct ChannelFailure: Sendable, Hashable {
@@ -181,6 +183,7 @@ struct DroppedReminder: Sendable, Hashable {
 struct Scheduler {
     struct CampaignRequest {
         var index: Int
+        var id: String
         var title: String
         var start: CivilDate
         var end: CivilDate
@@ -202,6 +205,8 @@ struct Scheduler {
     var placed: [PlacedItem] = []
     var failures: [ChannelFailure] = []
     var droppedReminders: [DroppedReminder] = []
+    /// Moves that break a rule: (item id, date, what it breaks).
+    var brokenMoves: [(String, CivilDate, String)] = []
 
     init(window: DateWindow, calendar: SendingCalendar, constraints: PlanningConstraints, effort: EffortEstimates) {
         self.window = window
@@ -253,9 +258,10 @@ struct Scheduler {
     }
 
     /// Tries to place every item of `request`; all or nothing per campaign.
-    mutating func schedule(_ request: CampaignRequest) {
+    mutating func schedule(_ request: CampaignRequest, moves: [String: CivilDate] = [:]) {
         let saved = (centiByWeek, campaignsByWeek, contacts)
         var mine: [PlacedItem] = []
+        var myBroken: [(String, CivilDate, String)] = []
         var myFailures: [ChannelFailure] = []
         var myDropped: [DroppedReminder] = []
         for (channel, groups) in request.channels {
@@ -265,6 +271,17 @@ struct Scheduler {
             var channelFailed = false
             for slot in slots {
                 if channelFailed { break }
+                // A manager's move wins over every rule; what it breaks is reported.
+                let itemID = StableID.item(campaign: request.id, channel: channel, number: slot.number)
+                if let forced = moves[itemID] {
+                    if let why = problem(slot, on: forced, campaign: request.index) {
+                        myBroken.append((itemID, forced, why))
+                    }
+                    place(slot, on: forced, campaign: request.index, title: request.title)
+                    mine.append(
+                        PlacedItem(campaign: request.index, slot: slot, date: forced, movedBecause: nil, decided: true))
+                    continue
+                }
                 var reasons: [String] = []
                 var chosen: CivilDate?
                 for d in slot.dates {
@@ -278,7 +295,8 @@ struct Scheduler {
                 if let d = chosen {
                     place(slot, on: d, campaign: request.index, title: request.title)
                     let moved = d == slot.dates.first ? nil : reasons.first
-                    mine.append(PlacedItem(campaign: request.index, slot: slot, date: d, movedBecause: moved))
+                    mine.append(
+                        PlacedItem(campaign: request.index, slot: slot, date: d, movedBecause: moved, decided: false))
                 } else {
                     let reason = "no date fits: " + reasons.prefix(3).joined(separator: "; ")
                     if slot.required {
@@ -293,6 +311,7 @@ struct Scheduler {
         if myFailures.isEmpty {
             placed += mine
             droppedReminders += myDropped
+            brokenMoves += myBroken
         } else {
             (centiByWeek, campaignsByWeek, contacts) = saved
             failures += myFailures
