@@ -10,6 +10,11 @@ import Testing
         let before = QuarterPlanner.plan(input)
         // Baby Week (relevance 0.3) does not fit under one campaign a week and two hours.
         #expect(!before.campaignIDs.contains("baby-week-2027-03-01"))
+        // The warning gives the id to pin.
+        #expect(
+            before.warnings.contains {
+                $0.code == "day-not-fitted" && $0.message.hasPrefix("\"Baby Week\" (baby-week-2027-03-01) is not in the plan")
+            })
         input.decisions = PlanningDecisions(skip: ["no-smoking-day-2027-03-10"], pin: ["baby-week-2027-03-01"])
         let after = QuarterPlanner.plan(input)
         #expect(!after.campaignIDs.contains("no-smoking-day-2027-03-10"))

@@ -76,7 +76,7 @@ extension PlanBuilder {
             warnings.append(
                 PlanWarning(
                     code: "day-not-fitted",
-                    message: "\"\(info.candidate.campaignTitle)\" (\(info.candidate.start.iso)) is not in the plan: "
+                    message: "\"\(info.candidate.campaignTitle)\" (\(info.id)) is not in the plan: "
                         + "fewer than two channels could be placed. \(droppedWhy[c] ?? "")"))
         }
         for (c, info) in campaigns.enumerated() where !dropped.contains(c) && !placedCampaigns.contains(c) {
@@ -102,7 +102,7 @@ extension PlanBuilder {
             warnings.append(
                 PlanWarning(
                     code: "day-not-fitted",
-                    message: "\"\(info.candidate.campaignTitle)\" (\(info.candidate.start.iso)) is not in the plan: "
+                    message: "\"\(info.candidate.campaignTitle)\" (\(info.id)) is not in the plan: "
                         + detail + "."))
         }
         for c in placedCampaigns.sorted() {
