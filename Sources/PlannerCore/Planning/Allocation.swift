@@ -169,7 +169,11 @@ public enum Allocator {
     ///   removed) and from one greedy run instead of three.
     public static func solve(_ problem: AllocationProblem, hint: AllocationChoice? = nil) -> AllocationChoice {
         var best: (AllocationChoice, AllocationValue)?
-        let starts: [GreedyRule?] = hint == nil ? GreedyRule.allCases : [nil, .perPenny, .lagrangian]
+        // Large problems (many campaigns and groups) use the two starts that do best on the
+        // tests; small ones try every start.
+        let large = problem.segments.count > Allocator.largeProblem
+        let fresh: [GreedyRule?] = large ? [.perPenny, .lagrangian] : GreedyRule.allCases
+        let starts: [GreedyRule?] = hint == nil ? fresh : (large ? [nil, .lagrangian] : [nil, .perPenny, .lagrangian])
         for rule in starts {
             var state = SearchState(problem)
             if let rule {
@@ -190,6 +194,9 @@ public enum Allocator {
         }
         return best!.0
     }
+
+    /// Segments above which the search is bounded (see `SearchState.pairBudget`).
+    static let largeProblem = 120
 
     enum GreedyRule: CaseIterable {
         /// Lagrangian start: every segment takes its best set at prices per penny found by
@@ -467,6 +474,12 @@ struct SearchState {
     /// losing least per penny freed first. Each segment moves at most once per chain. Kept
     /// only when the whole chain improves the objective (an ejection chain). The steps are
     /// ranked once per call, since the state does not change until a chain is accepted.
+    /// Evaluations allowed per pair scan (about 1,000 segments x 3 options, or a full scan
+    /// of any problem up to about 500 segments).
+    static let pairBudget = 1_500_000
+    /// Longest ejection chain tried.
+    static let maxChain = 12
+
     mutating func repairMoves() -> Bool {
         var steps: [[(loss: Double, t: Int, d: Int)]] = [[], []]
         for bit in 1...2 {
@@ -497,7 +510,7 @@ struct SearchState {
                 stamp[s] = attempt
                 set(s, d)
                 var next = [0, 0]
-                while !feasible {
+                while !feasible && undo.count <= SearchState.maxChain {
                     let k = spentSMS > budgetSMS ? 0 : 1
                     var i = next[k]
                     while i < steps[k].count && stamp[steps[k][i].t] == attempt { i += 1 }
@@ -518,7 +531,11 @@ struct SearchState {
     /// Two segments change together. Only pairs where the first change frees money that the
     /// second spends are tried; any other pair is two single moves, already exhausted.
     mutating func pairMoves() -> Bool {
+        // A fixed evaluation budget bounds the O(n^2) scan on large problems; it is a count,
+        // not a clock, so results stay deterministic. Small problems are scanned in full.
+        var budget = SearchState.pairBudget
         for s1 in 0..<n {
+            if budget <= 0 { return false }
             let cur1 = direct[s1]
             let allow1 = allowed[s1]
             for d1 in 0...3 where d1 & allow1 == d1 && d1 != cur1 {
@@ -526,6 +543,7 @@ struct SearchState {
                 guard freed != 0 else { continue }
                 let before = total
                 set(s1, d1)
+                budget -= n
                 for s2 in 0..<n where s2 != s1 {
                     let cur2 = direct[s2]
                     let allow2 = allowed[s2]

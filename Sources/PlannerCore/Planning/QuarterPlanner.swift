@@ -61,32 +61,34 @@ struct PlanBuilder {
     mutating func prepareCampaigns() {
         let w = input.window
         // Days outside the window, or with no relevance at all, are not candidates.
-        var inWindow = input.candidates.filter { c in
+        let inWindow = input.candidates.filter { c in
             let end = max(c.end, c.start.adding(days: 1))
             return c.start < w.to && end > w.from && c.relevance > 0
         }
+        // Ids computed once (slugs fold accents, so they are not free).
+        var withID = inWindow.map { ($0.campaignID, $0) }
         // Same campaign id twice (the same day from two feeds): keep the most relevant.
-        inWindow.sort { a, b in
-            let ia = a.campaignID
-            let ib = b.campaignID
+        withID.sort { x, y in
+            let (ia, a) = x
+            let (ib, b) = y
             if ia != ib { return ia < ib }
             if a.relevance != b.relevance { return a.relevance > b.relevance }
             return PlanBuilder.tieKey(a) < PlanBuilder.tieKey(b)
         }
-        var kept: [PlanningCandidate] = []
-        for c in inWindow {
-            if let last = kept.last, last.campaignID == c.campaignID {
+        var kept: [(id: String, c: PlanningCandidate)] = []
+        for (id, c) in withID {
+            if let last = kept.last, last.id == id {
                 warnings.append(
                     PlanWarning(
                         code: "duplicate-campaign",
                         message: "\"\(c.campaignTitle)\" starting \(c.start.iso) appears more than once; "
-                            + "kept the entry from \(last.sourceUid) and ignored \(c.sourceUid)."))
+                            + "kept the entry from \(last.c.sourceUid) and ignored \(c.sourceUid)."))
                 continue
             }
-            kept.append(c)
+            kept.append((id, c))
         }
         let decisions = input.decisions
-        let known = Set(kept.map(\.campaignID))
+        let known = Set(kept.map(\.id))
         for id in Set(decisions.skip).union(decisions.pin).subtracting(known).sorted() {
             let kind = decisions.skip.contains(id) ? "skip" : "pin"
             warnings.append(
@@ -95,18 +97,18 @@ struct PlanBuilder {
                     message: "decision \(kind) \(id) matches no awareness day in this window; it was not applied."))
         }
         let skipped = Set(decisions.skip)
-        kept.removeAll { skipped.contains($0.campaignID) }
+        kept.removeAll { skipped.contains($0.id) }
         let pinned = Set(decisions.pin)
-        kept.sort { a, b in
-            let pa = pinned.contains(a.campaignID)
-            let pb = pinned.contains(b.campaignID)
+        kept.sort { x, y in
+            let pa = pinned.contains(x.id)
+            let pb = pinned.contains(y.id)
             if pa != pb { return pa }
-            if a.relevance != b.relevance { return a.relevance > b.relevance }
-            if a.start != b.start { return a.start < b.start }
-            return a.campaignID < b.campaignID
+            if x.c.relevance != y.c.relevance { return x.c.relevance > y.c.relevance }
+            if x.c.start != y.c.start { return x.c.start < y.c.start }
+            return x.id < y.id
         }
-        campaigns = kept.map(makeCampaign)
-        for c in kept where c.tentative {
+        campaigns = kept.map { makeCampaign($0.c, id: $0.id) }
+        for (_, c) in kept where c.tentative {
             warnings.append(
                 PlanWarning(
                     code: "tentative-date",
@@ -114,7 +116,7 @@ struct PlanBuilder {
                         + "confirm the date before its prep tasks start."))
         }
         let counted = Set(input.groupBands.keys)
-        for g in Set(kept.flatMap(\.groups)).subtracting(counted).sorted() {
+        for g in Set(kept.flatMap(\.c.groups)).subtracting(counted).sorted() {
             warnings.append(
                 PlanWarning(
                     code: "group-without-counts",
@@ -131,7 +133,7 @@ struct PlanBuilder {
         ].joined(separator: "\u{1}")
     }
 
-    func makeCampaign(_ c: PlanningCandidate) -> CampaignInfo {
+    func makeCampaign(_ c: PlanningCandidate, id: String) -> CampaignInfo {
         let groups = Array(Set(c.groups)).sorted()
         let services = Array(Set(c.services)).sorted()
         let ch = input.channels
@@ -182,7 +184,7 @@ struct PlanBuilder {
                         offline: m.people > 0 ? m.offline / Double(m.people) : 0))
             }
         }
-        return CampaignInfo(id: c.campaignID, candidate: c, groups: groups, services: services, segments: segments)
+        return CampaignInfo(id: id, candidate: c, groups: groups, services: services, segments: segments)
     }
 
     // MARK: - Allocation and scheduling rounds
