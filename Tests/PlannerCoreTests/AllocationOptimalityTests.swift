@@ -194,3 +194,65 @@ extension String {
         #expect(mean >= 0.99)
     }
 }
+
+@Suite struct AllocationScaleTests {
+    /// Large instances cannot be enumerated, so the planner is compared with an upper bound:
+    /// for any prices (per penny) on the two budgets, every segment taking its best set at
+    /// those prices, plus the priced budgets, bounds the optimum (Lagrangian duality). The
+    /// bound is minimised over the prices by nested ternary search (it is convex in them).
+    /// No 75+ rule here (it would mix a large constant into the bound).
+    @Test func largeInstancesAgainstALagrangianBound() {
+        var ratios: [Double] = []
+        for seed in 1...4 {
+            var r = SplitMix64(seed: UInt64(seed) &* 31_337)
+            let nc = 20 + r.int(0...20)
+            let campaigns = (0..<nc).map { AllocationProblem.Campaign(id: "c\($0)", available: .all) }
+            let segments = (0..<(150 + r.int(0...250))).map { s -> AllocationProblem.Segment in
+                let people = r.int(5...1500)
+                return .init(
+                    id: "s\(s)", campaign: r.int(0...(nc - 1)), weight: (0.1 + 0.9 * r.unit()) * Double(people),
+                    reach: (0..<4).map { _ in 0.05 + 0.9 * r.unit() },
+                    cost: [Int(Double(people) * (3 + 4 * r.unit())), Int(Double(people) * (50 + 50 * r.unit())), 0, 0],
+                    needsDirect: false)
+            }
+            let smsAll = segments.reduce(0) { $0 + $1.cost[0] }, letterAll = segments.reduce(0) { $0 + $1.cost[1] }
+            let p = AllocationProblem(
+                campaigns: campaigns, segments: segments, smsBudget: Int(Double(smsAll) * (0.1 + 0.4 * r.unit())),
+                letterBudget: Int(Double(letterAll) * (0.05 + 0.3 * r.unit())))
+            // Values of each direct set with every broadcast channel on.
+            let values = segments.map { s in
+                (0..<4).map { d in s.weight * AllocationProblem.unionReach(s.reach, ChannelSet(rawValue: d | 12)) }
+            }
+            func bound(_ ls: Double, _ ll: Double) -> Double {
+                var total = ls * Double(p.budgets[0]!) + ll * Double(p.budgets[1]!)
+                for (i, s) in segments.enumerated() {
+                    var best = -Double.infinity
+                    for d in 0..<4 {
+                        let v = values[i][d] - ls * Double((d & 1) * s.cost[0]) - ll * Double((d >> 1) * s.cost[1])
+                        best = max(best, v)
+                    }
+                    total += best
+                }
+                return total
+            }
+            func minOver(_ f: (Double) -> Double, _ hi: Double) -> Double {
+                var a = 0.0, b = hi
+                for _ in 0..<30 {
+                    let m1 = a + (b - a) / 3, m2 = b - (b - a) / 3
+                    if f(m1) <= f(m2) { b = m2 } else { a = m1 }
+                }
+                return f((a + b) / 2)
+            }
+            let upper = minOver({ ls in minOver({ ll in bound(ls, ll) }, 1) }, 1)
+            let v = p.evaluate(Allocator.solve(p))
+            #expect(v.feasible)
+            let ratio = v.reach / upper
+            #expect(ratio >= 0.97, "seed \(seed): \(ratio) with \(segments.count) segments")
+            ratios.append(ratio)
+        }
+        print(
+            "allocation at scale: 4 instances of 150-400 segments, reach / Lagrangian upper bound: min "
+                + "\(Int(((ratios.min() ?? 0) * 10000).rounded())) / 10000, mean "
+                + "\(Int((ratios.reduce(0, +) / Double(ratios.count) * 10000).rounded())) / 10000")
+    }
+}
