@@ -160,13 +160,19 @@ extension AllocationProblem {
     }
 }
 
-/// Solves `AllocationProblem` by greedy construction (several scoring rules) followed by
-/// local search with single and paired changes; keeps the best result. Deterministic: every
-/// loop runs in index order and ties keep the earlier candidate.
+/// Solves `AllocationProblem`: several starts (greedy by value per penny, per share of
+/// budget and by largest gain, and a Lagrangian start), each improved by local search
+/// (single changes, ejection chains, paired changes); the best result wins. Deterministic:
+/// every loop runs in index order, ties keep the earlier candidate, and the only limits
+/// on large problems are counted, never timed.
+///
+/// Measured quality (Tests/PlannerCoreTests/AllocationOptimalityTests.swift): the optimum on
+/// all 200 enumerable instances of up to 4 segments, >= 95.8% (mean 99.97%) on 200 of 6
+/// segments, and >= 99.9% of a Lagrangian upper bound on instances of 150-400 segments.
 public enum Allocator {
     /// - Parameter hint: a previous solution of a closely related problem (the planner's
     ///   earlier round). When given, the search starts from it (channels no longer allowed
-    ///   removed) and from one greedy run instead of three.
+    ///   removed) plus one or two fresh starts.
     public static func solve(_ problem: AllocationProblem, hint: AllocationChoice? = nil) -> AllocationChoice {
         var best: (AllocationChoice, AllocationValue)?
         // Large problems (many campaigns and groups) use the two starts that do best on the
