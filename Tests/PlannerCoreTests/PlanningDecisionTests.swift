@@ -13,7 +13,8 @@ import Testing
         // The warning gives the id to pin.
         #expect(
             before.warnings.contains {
-                $0.code == "day-not-fitted" && $0.message.hasPrefix("\"Baby Week\" (baby-week-2027-03-01) is not in the plan")
+                $0.code == "day-not-fitted"
+                    && $0.message.hasPrefix("\"Baby Week\" (baby-week-2027-03-01) is not in the plan")
             })
         input.decisions = PlanningDecisions(skip: ["no-smoking-day-2027-03-10"], pin: ["baby-week-2027-03-01"])
         let after = QuarterPlanner.plan(input)

@@ -311,3 +311,21 @@ enum PlanChecks {
         #expect(PlanChecks.violations(plan, input) == [])
     }
 }
+
+@Suite struct PlanningBatchTests {
+    @Test func tinyBatchesAreLeftOutUnlessTheyServeTheOlderRule() {
+        let input = PlanningFixtures.input()
+        let plan = QuarterPlanner.plan(input)
+        for it in plan.items where it.channel.isDirect {
+            let servesOlder = it.why.contains { $0.contains("so the rule asks for SMS or a letter") }
+            #expect(servesOlder || (it.recipients ?? 0) >= input.constraints.minRecipientsPerBatch, "\(it.id)")
+        }
+        // With the floor at zero the same input keeps some tiny batches: the rule is what removes them.
+        var loose = input
+        loose.constraints.minRecipientsPerBatch = 0
+        let all = QuarterPlanner.plan(loose)
+        #expect(all.items.contains { $0.channel.isDirect && ($0.recipients ?? 0) < 10 })
+        #expect(plan.warnings.filter { $0.code == "batch-too-small" }.count == 1)
+        #expect(PlanChecks.violations(plan, input) == [])
+    }
+}

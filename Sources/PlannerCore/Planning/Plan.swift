@@ -100,7 +100,8 @@ public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
     /// Machine-readable, kebab-case: `budget-used-up`, `day-not-fitted`, `tentative-date`,
     /// `older-group-no-direct-contact`, `group-without-contact`, `group-without-counts`,
     /// `channel-dropped`, `duplicate-campaign`, `reminder-dropped`, `online-only`,
-    /// `stale-decision`, `decision-breaks-constraint`, `decision-not-honoured`, plus any
+    /// `stale-decision`, `decision-breaks-constraint`, `decision-not-honoured`,
+    /// `batch-too-small`, plus any
     /// codes passed in `PlanningInput.inputWarnings`.
     public var code: String
     public var message: String

@@ -2,7 +2,8 @@
 extension PlanBuilder {
     mutating func assemble(
         problem: AllocationProblem, segIndex: [(Int, Int)], choice: AllocationChoice, scheduler: Scheduler,
-        forbiddenWhy: [Int: [PlanChannel: String]], dropped: Set<Int>, droppedWhy: [Int: String]
+        forbiddenWhy: [Int: [PlanChannel: String]], dropped: Set<Int>, droppedWhy: [Int: String],
+        tinyBatches: [Int: [PlanChannel: Int]]
     ) -> Plan {
         let ch = input.channels
         let cons = input.constraints
@@ -208,6 +209,21 @@ extension PlanBuilder {
                         + (targeted.contains(g)
                             ? " (only website or social media items target it)." : " (no planned campaign targets it).")
                 ))
+        }
+        // Tiny batches left out: one warning listing them all.
+        var tiny: [String] = []
+        for c in tinyBatches.keys.sorted() where placedCampaigns.contains(c) {
+            for (ch, people) in tinyBatches[c]!.sorted(by: { $0.key < $1.key }) {
+                tiny.append("\(campaigns[c].candidate.campaignTitle) \(ch.displayName) (\(Fmt.people(people)))")
+            }
+        }
+        if !tiny.isEmpty {
+            warnings.append(
+                PlanWarning(
+                    code: "batch-too-small",
+                    message: "left out \(tiny.count) SMS or letter batch(es) of fewer than "
+                        + "\(input.constraints.minRecipientsPerBatch) people, not worth the staff time: "
+                        + tiny.joined(separator: "; ") + "."))
         }
         // Decisions: kept even when they break a rule, reported when stale or not honoured.
         for (id, date, why) in scheduler.brokenMoves {

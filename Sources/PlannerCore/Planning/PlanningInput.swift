@@ -270,12 +270,15 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
     public var nonSendingDates: [NonSendingDate]
     /// A group with more than this share aged 75+ gets a letter or SMS, or a warning.
     public var olderShareForDirectContact: Double
+    /// An SMS or letter batch for fewer people than this is not worth its staff time and is
+    /// left out (unless it serves the 75+ rule); the money goes to other campaigns.
+    public var minRecipientsPerBatch: Int
 
     public init(
         commsHoursPerWeek: Double = 4, campaignsPerWeek: Int = 2, minDaysBetweenContacts: Int = 14,
         workingHoursStart: PlanTime = PlanTime(hour: 8), workingHoursEnd: PlanTime = PlanTime(hour: 18, minute: 30),
         smsSendTime: PlanTime = PlanTime(hour: 10), nonSendingDates: [NonSendingDate] = [],
-        olderShareForDirectContact: Double = 0.20
+        olderShareForDirectContact: Double = 0.20, minRecipientsPerBatch: Int = 10
     ) {
         self.commsHoursPerWeek = commsHoursPerWeek
         self.campaignsPerWeek = campaignsPerWeek
@@ -285,6 +288,7 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
         self.smsSendTime = smsSendTime
         self.nonSendingDates = nonSendingDates
         self.olderShareForDirectContact = olderShareForDirectContact
+        self.minRecipientsPerBatch = minRecipientsPerBatch
     }
 }
 

@@ -228,6 +228,7 @@ struct PlanBuilder {
         var forbiddenWhy: [Int: [PlanChannel: String]] = [:]
         var dropped: Set<Int> = []
         var droppedWhy: [Int: String] = [:]
+        var tinyBatches: [Int: [PlanChannel: Int]] = [:]
         var result: (AllocationProblem, [(Int, Int)], AllocationChoice, Scheduler)
         var rounds = 0
         var previous: AllocationChoice?
@@ -236,6 +237,29 @@ struct PlanBuilder {
             let (problem, segIndex) = problem(forbidden: forbidden, dropped: dropped)
             let choice = Allocator.solve(problem, hint: previous)
             previous = choice
+            // Tiny batches cost a full item of staff time for a handful of people: leave them
+            // out (unless they serve the 75+ rule) and let the money go elsewhere.
+            var tiny: [(Int, PlanChannel, Int)] = []
+            for c in 0..<campaigns.count where !dropped.contains(c) {
+                for ch in [PlanChannel.sms, .letter] {
+                    var people = 0
+                    var older = false
+                    for (i, (cc, k)) in segIndex.enumerated() where cc == c && choice.direct[i].has(ch) {
+                        people += campaigns[c].segments[k].recipients[ch.order]
+                        older = older || campaigns[c].segments[k].needsDirect
+                    }
+                    if people > 0 && people < input.constraints.minRecipientsPerBatch && !older {
+                        tiny.append((c, ch, people))
+                    }
+                }
+            }
+            if !tiny.isEmpty && rounds <= campaigns.count * PlanChannel.allCases.count {
+                for (c, ch, people) in tiny {
+                    forbidden[c, default: []].insert(ChannelSet(ch))
+                    tinyBatches[c, default: [:]][ch] = people
+                }
+                continue
+            }
             var scheduler = Scheduler(
                 window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
             for (c, info) in campaigns.enumerated() where !dropped.contains(c) {
@@ -281,6 +305,6 @@ struct PlanBuilder {
         }
         return assemble(
             problem: result.0, segIndex: result.1, choice: result.2, scheduler: result.3, forbiddenWhy: forbiddenWhy,
-            dropped: dropped, droppedWhy: droppedWhy)
+            dropped: dropped, droppedWhy: droppedWhy, tinyBatches: tinyBatches)
     }
 }
