@@ -172,14 +172,14 @@ extension AllocationProblem {
 public enum Allocator {
     /// - Parameter hint: a previous solution of a closely related problem (the planner's
     ///   earlier round). When given, the search starts from it (channels no longer allowed
-    ///   removed) plus one or two fresh starts.
+    ///   removed), plus a Lagrangian start on small problems.
     public static func solve(_ problem: AllocationProblem, hint: AllocationChoice? = nil) -> AllocationChoice {
         var best: (AllocationChoice, AllocationValue)?
         // Large problems (many campaigns and groups) use the two starts that do best on the
         // tests; small ones try every start.
         let large = problem.segments.count > Allocator.largeProblem
         let fresh: [GreedyRule?] = large ? [.perPenny, .lagrangian] : GreedyRule.allCases
-        let starts: [GreedyRule?] = hint == nil ? fresh : (large ? [nil, .lagrangian] : [nil, .perPenny, .lagrangian])
+        let starts: [GreedyRule?] = hint == nil ? fresh : (large ? [nil] : [nil, .lagrangian])
         for rule in starts {
             var state = SearchState(problem)
             if let rule {
