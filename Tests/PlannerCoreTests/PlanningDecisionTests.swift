@@ -6,22 +6,32 @@ import Testing
     typealias F = PlanningFixtures
 
     @Test func skipRemovesACampaignAndPinPutsOneFirst() {
-        var input = F.input(hours: 2, cap: 1)
+        var input = F.input()
         let before = QuarterPlanner.plan(input)
-        // Baby Week (relevance 0.3) does not fit under one campaign a week and two hours.
-        #expect(!before.campaignIDs.contains("baby-week-2027-03-01"))
-        // The warning gives the id to pin.
-        #expect(
-            before.warnings.contains {
-                $0.code == "day-not-fitted"
-                    && $0.message.hasPrefix("\"Baby Week\" (baby-week-2027-03-01) is not in the plan")
-            })
+        #expect(before.campaignIDs.contains("no-smoking-day-2027-03-10"))
         input.decisions = PlanningDecisions(skip: ["no-smoking-day-2027-03-10"], pin: ["baby-week-2027-03-01"])
         let after = QuarterPlanner.plan(input)
         #expect(!after.campaignIDs.contains("no-smoking-day-2027-03-10"))
-        #expect(after.campaignIDs.contains("baby-week-2027-03-01"))
+        // Baby Week has the lowest relevance (0.3); pinned, it is planned first.
+        let baby = after.items.filter { $0.campaign == "baby-week-2027-03-01" }
+        #expect(!baby.isEmpty)
+        #expect(baby.allSatisfy { $0.why.first?.contains("ranked 1 of") == true })
         #expect(PlanChecks.violations(after, input) == [])
         #expect(!after.warnings.contains { $0.code == "stale-decision" })
+    }
+
+    @Test func unfittedDaysNameTheIdToPin() {
+        let input = F.input(hours: 2, cap: 1)
+        let plan = QuarterPlanner.plan(input)
+        let unfitted = plan.warnings.filter { $0.code == "day-not-fitted" }
+        #expect(!unfitted.isEmpty)
+        for w in unfitted {
+            #expect(
+                F.candidates.contains {
+                    w.message.hasPrefix("\"\($0.campaignTitle)\" (\($0.campaignID)) is not in the plan")
+                },
+                "\(w.message)")
+        }
     }
 
     @Test func moveWinsAndWarnsWhenItBreaksARule() {
