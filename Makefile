@@ -20,8 +20,7 @@ release: deps
 
 # Writes a quarter plan for the bundled sample practice into Exports/.
 plan: release
-	$(RELEASE_BIN) days --format summary
-	$(RELEASE_BIN) days --clean --format table
+	$(RELEASE_BIN) plan --profile $(PROFILE) --out $(OUT)
 
 # Runs every test (unit, fixtures, CLI end to end, determinism across processes).
 test: test-deps
