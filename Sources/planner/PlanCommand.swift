@@ -16,8 +16,24 @@ struct PlanCommand: ParsableCommand {
             actual dates, the money per channel against budget, staff hours per week and every warning.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The practice profile (YAML).", valueName: "file"))
-    var profile: String = "Profiles/urban-young.yaml"
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The practice profile (YAML; default: Profiles/urban-young.yaml).", valueName: "file"))
+    var profile: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Plan every profile (*.yaml, not *.decisions.yaml) in this folder: one folder per practice in --out, "
+                + "and summary.csv.", valueName: "dir"))
+    var profiles: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The practice's decisions file (default: the profile's decisionsFile, else <profile>.decisions.yaml "
+                + "beside it).", valueName: "file"))
+    var decisions: String?
 
     @OptionGroup var input: CalendarInputOptions
 
@@ -33,6 +49,16 @@ struct PlanCommand: ParsableCommand {
     var format: PlanFormat = .table
 
     func validate() throws {
+        if profiles != nil {
+            if profile != nil { throw ValidationError("give --profile or --profiles, not both") }
+            if decisions != nil {
+                throw ValidationError(
+                    "--decisions names one practice's file; with --profiles each profile's own decisions file is used")
+            }
+            if format == .json {
+                throw ValidationError("--format json prints one plan; with --profiles each plan is written to OUT/<profile>/plan.json")
+            }
+        }
         if let quarter {
             guard DateWindow(quarter: quarter) != nil else {
                 throw ValidationError("--quarter \"\(quarter)\" is not a quarter (use YYYY-Qn, e.g. 2027-Q1)")
@@ -45,10 +71,17 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let dateWindow = try quarter.flatMap(DateWindow.init(quarter:)) ?? window.resolve()
+        if let profiles {
+            try PlanMany(folder: profiles, input: input, window: dateWindow, out: out).run()
+            return
+        }
+        let profile = self.profile ?? "Profiles/urban-young.yaml"
         let practice = try loadProfile(profile)
+        let decided = try loadDecisions(for: practice, profilePath: profile, explicit: decisions)
         let taxonomy = try input.loadTaxonomy()
         let (days, hadErrors) = input.cleanedDays(window: dateWindow)
-        let outcome = Self.plan(practice: practice, days: days, taxonomy: taxonomy, window: dateWindow)
+        let outcome = Self.plan(
+            practice: practice, days: days, taxonomy: taxonomy, window: dateWindow, decisions: decided)
         let target = URL(fileURLWithPath: out).appendingPathComponent("plan.json")
         let json = PlanJSON.render(outcome.plan)
         do {
@@ -66,22 +99,84 @@ struct PlanCommand: ParsableCommand {
     }
 
     /// Matching, relevance and planning for one practice (shared with multi-practice runs).
-    static func plan(practice: PracticeProfile, days: [CleanOccurrence], taxonomy: Taxonomy, window: DateWindow)
-        -> (plan: Plan, groupSizes: [String: Int])
-    {
+    static func plan(
+        practice: PracticeProfile, days: [CleanOccurrence], taxonomy: Taxonomy, window: DateWindow,
+        decisions: [ManagerDecision] = []
+    ) -> (plan: Plan, groupSizes: [String: Int]) {
         let matches = Matcher(taxonomy: taxonomy).match(days)
+        return plan(
+            practice: practice, days: days, matches: matches, taxonomy: taxonomy, window: window,
+            holidays: BankHolidaySet(nation: practice.nation, window: window), decisions: decisions)
+    }
+
+    /// Relevance and planning for one practice from days already matched (shared by every
+    /// practice of a multi-practice run) and its nation's bank holidays.
+    static func plan(
+        practice: PracticeProfile, days: [CleanOccurrence], matches: [MatchResult], taxonomy: Taxonomy,
+        window: DateWindow, holidays: BankHolidaySet, decisions: [ManagerDecision]
+    ) -> (plan: Plan, groupSizes: [String: Int]) {
         let relevance = matches.map { Relevance.assess($0, profile: practice, taxonomy: taxonomy) }
-        let holidays = AwarenessInput.bankHolidays(nation: practice.nation, window: window)
-        let forPrep = AwarenessInput.bankHolidays(
-            nation: practice.nation, window: DateWindow(from: window.from.adding(days: -56), to: window.to))
-        let warnings = holidays.diagnostics.map { PlanWarning(code: "no-bank-holiday-data", message: $0.message) }
         let input = PlanningInput.build(
             profile: practice, window: window, days: days, matches: matches, relevance: relevance, taxonomy: taxonomy,
-            bankHolidays: forPrep.days, inputWarnings: warnings)
+            bankHolidays: holidays.forPrep, inputWarnings: holidays.warnings)
         var sizes: [String: Int] = [:]
         for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
-        return (QuarterPlanner.plan(input), sizes)
+        return (DecidedPlanner.plan(input, decisions: decisions), sizes)
     }
+}
+
+/// A nation's bank holidays for a window (from eight weeks before it, for prep tasks) and the
+/// warnings for years the bundled feed does not cover.
+struct BankHolidaySet: Sendable {
+    var forPrep: [(CivilDate, String)]
+    var warnings: [PlanWarning]
+
+    init(nation: Nation, window: DateWindow) {
+        let holidays = AwarenessInput.bankHolidays(nation: nation, window: window)
+        forPrep =
+            AwarenessInput.bankHolidays(
+                nation: nation, window: DateWindow(from: window.from.adding(days: -56), to: window.to)
+            ).days
+        warnings = holidays.diagnostics.map { PlanWarning(code: "no-bank-holiday-data", message: $0.message) }
+    }
+}
+
+/// The decisions for a practice: `explicit` (--decisions, which must exist), else the profile's
+/// decisions file when it exists. Problems are printed; exit 65 when the file has errors.
+func loadDecisions(for practice: PracticeProfile, profilePath: String, explicit: String?) throws -> [ManagerDecision] {
+    let (url, shown) = decisionsLocation(for: practice, profilePath: profilePath, explicit: explicit)
+    // No file yet simply means no decisions yet (the samples name theirs before it exists);
+    // only a file named on the command line must exist.
+    if explicit != nil, !FileManager.default.fileExists(atPath: url.path) {
+        printError(
+            "\(shown): error: There is no decisions file at this path.\nhint: Check the path, or create it with "
+                + "planner decide (see docs/decisions.md).\n")
+        throw ExitCode(65)
+    }
+    let file = DecisionsFile.load(contentsOf: url, displayPath: shown)
+    if !file.diagnostics.isEmpty { printError(file.report + "\n") }
+    if file.hasErrors {
+        let n = file.diagnostics.filter(\.isError).count
+        printError("\(shown): \(n) \(n == 1 ? "error" : "errors") found.\n")
+        throw ExitCode(65)
+    }
+    return file.decisions
+}
+
+/// Where a practice's decisions file is, and the path to show for it.
+func decisionsLocation(for practice: PracticeProfile?, profilePath: String, explicit: String?) -> (URL, String) {
+    if let explicit { return (URL(fileURLWithPath: explicit), explicit) }
+    let profileURL = URL(fileURLWithPath: profilePath)
+    let folder = (profilePath as NSString).deletingLastPathComponent
+    let url: URL
+    if let practice {
+        url = ProfileLoader.decisionsFileURL(for: practice, profileURL: profileURL)
+    } else {
+        url = profileURL.deletingPathExtension().appendingPathExtension("decisions.yaml")
+    }
+    if let set = practice?.decisionsFile, set.hasPrefix("/") { return (url, set) }
+    let name = practice?.decisionsFile ?? url.lastPathComponent
+    return (url, folder.isEmpty ? name : "\(folder)/\(name)")
 }
 
 enum PlanFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

@@ -57,6 +57,8 @@ public struct PlanItem: Sendable, Hashable, Codable {
     public var effortCentiHours: Int
     public var prepTasks: [PrepTask]
     public var why: [String]
+    /// The message text the practice wrote for this item (a `text` decision), if any.
+    public var text: String? = nil
 
     public init(
         id: String, campaign: String, sourceUid: String, title: String, groups: [String], services: [String],

@@ -80,7 +80,7 @@ public enum PlanJSON {
     }
 
     static func item(_ i: PlanItem) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("id", .string(i.id)),
             ("campaign", .string(i.campaign)),
             ("sourceUid", .string(i.sourceUid)),
@@ -99,7 +99,10 @@ public enum PlanJSON {
                 .array(i.prepTasks.map { .object([("task", .string($0.task)), ("due", .string($0.due.iso))]) })
             ),
             ("why", .array(i.why.map { .string($0) })),
-        ])
+        ]
+        // Written only when the practice set a text (issue 6); readers tolerate extra keys.
+        if let text = i.text { fields.append(("text", .string(text))) }
+        return .object(fields)
     }
 
     static func dated(_ d: NonSendingDate) -> JSONValue {
