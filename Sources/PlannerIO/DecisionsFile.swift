@@ -166,8 +166,8 @@ public struct DecisionsFile: Sendable {
         func value(_ name: String) -> (key: Node, value: Node)? {
             fields.first { $0.name == name }.map { ($0.key, $0.value) }
         }
-        let note = value("note").flatMap { reader.text($0.value, "\(field) note") }
-        let author = value("author").flatMap { reader.text($0.value, "\(field) author") }
+        let note = value("note").flatMap { reader.text($0.value, "the note of \(field)") }
+        let author = value("author").flatMap { reader.text($0.value, "the author of \(field)") }
         guard let rawID = reader.text(kind.value, "\(field) \(kind.name)") else { return nil }
         let id = rawID
         let loc = SourceLocation(path: reader.path, line: node.mark?.line, column: node.mark?.column)
@@ -215,7 +215,7 @@ public struct DecisionsFile: Sendable {
                 reader.error(at: kind.key, "move \(id) has no \"to\" date.", hint: "Add the new date on the next line: to: YYYY-MM-DD.")
                 return nil
             }
-            guard let date = reader.date(to.value, "\(field) to") else { return nil }
+            guard let date = reader.date(to.value, "the \"to\" date of \(field)") else { return nil }
             return ManagerDecision(.move(to: date), id: id, note: note, author: author, location: loc)
         case "swap":
             guard let to = value("to") else {
@@ -227,7 +227,7 @@ public struct DecisionsFile: Sendable {
             let names = PlanChannel.allCases.map(\.rawValue)
             guard
                 let channel = reader.choice(
-                    to.value, "\(field) to", PlanChannel.allCases.map { ($0.rawValue, $0) }, what: "a channel",
+                    to.value, "the \"to\" channel of \(field)", PlanChannel.allCases.map { ($0.rawValue, $0) }, what: "a channel",
                     extraHint: [
                         "text": "Text messages are \"sms\".", "letters": "Did you mean \"letter\"?",
                         "facebook": "All social media accounts are one channel: \"social\".",
@@ -243,7 +243,7 @@ public struct DecisionsFile: Sendable {
                     hint: "Add the message on the next line in quotes: message: \"...\".")
                 return nil
             }
-            guard let message = reader.text(m.value, "\(field) message") else { return nil }
+            guard let message = reader.text(m.value, "the message of \(field)") else { return nil }
             return ManagerDecision(.text(message), id: id, note: note, author: author, location: loc)
         }
     }
