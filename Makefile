@@ -4,7 +4,7 @@ PROFILE ?= Profiles/urban-young.yaml
 OUT ?= Exports
 RELEASE_BIN = .build/release/planner
 
-.PHONY: plan test build release deps test-deps bench fuzz asan clean calendars
+.PHONY: plan test build release deps test-deps bench bench-plan fuzz asan clean calendars
 
 deps:
 	@tools/ensure-deps.sh build
@@ -34,6 +34,13 @@ clean:
 bench: release
 	@tools/ensure-deps.sh bench
 	python3 tools/bench/run_bench.py $(RELEASE_BIN) .build-bench
+
+# Plans 1,000 generated fictional practices in one run (`planner plan --profiles`) and prints the
+# wall time per practice and the peak memory (GNU time). Not part of `make test`.
+BENCH_PLAN_COUNT ?= 1000
+bench-plan: release
+	python3 tools/bench-plan/generate_profiles.py .build-bench-plan/profiles --count $(BENCH_PLAN_COUNT)
+	tools/bench-plan/run.sh $(RELEASE_BIN) .build-bench-plan/profiles .build-bench-plan/out
 
 # Regenerates the bundled calendars from tools/calendars/*.tsv (byte-identical every run).
 calendars:

@@ -20,8 +20,9 @@ struct PlanMany {
         var profilePath: String
         var practice: String
         var odsCode: String
+        /// The plan's figures (the plan itself is written and dropped, to keep memory flat);
         /// nil when the profile or its decisions could not be read.
-        var plan: Plan?
+        var plan: Figures?
         /// Diagnostics to print (errors and warnings of the profile and decisions file).
         var report: String
         var failure: String?
@@ -64,7 +65,7 @@ struct PlanMany {
                 let target = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
                 do {
                     try AtomicWrite.write(PlanJSON.render(plan), to: target)
-                    row.plan = plan
+                    row.plan = Figures(plan)
                 } catch {
                     row.failure = "could not write \(target.relativePath): \(error.localizedDescription)"
                 }
@@ -139,13 +140,13 @@ struct PlanMany {
 
     static func progressLine(_ r: Row) -> String {
         if let f = r.failure { return "\(r.stem): FAILED (\(f))" }
-        let p = r.plan!
-        return "\(r.stem): \(p.campaignIDs.count) campaigns, \(p.items.count) items, \(p.warnings.count) warnings"
+        let f = r.plan!
+        return "\(r.stem): \(f.campaigns) campaigns, \(f.items) items, \(f.warnings) warnings"
     }
 
     // MARK: - Summary
 
-    struct Figures {
+    struct Figures: Sendable {
         var campaigns = 0, items = 0, reach = 0, warnings = 0
         var smsCost = 0, smsBudget = 0, letterCost = 0, letterBudget = 0
 
@@ -173,11 +174,10 @@ struct PlanMany {
             ]
         ]
         for r in rows {
-            guard let p = r.plan else {
+            guard let f = r.plan else {
                 lines.append([r.stem, r.practice, r.odsCode, "failed: \(r.failure ?? "")", "", "", "", "", "", "", "", ""])
                 continue
             }
-            let f = Figures(p)
             lines.append([
                 r.stem, r.practice, r.odsCode, "planned", "\(f.campaigns)", "\(f.items)", "\(f.reach)",
                 pounds(f.smsCost), pounds(f.smsBudget), pounds(f.letterCost), pounds(f.letterBudget), "\(f.warnings)",
@@ -207,11 +207,10 @@ struct PlanMany {
         var total = (c: 0, i: 0, r: 0, sc: 0, sb: 0, lc: 0, lb: 0, w: 0)
         for r in rows {
             let name = r.practice.count > 34 ? String(r.practice.prefix(33)) + "…" : r.practice
-            guard let p = r.plan else {
+            guard let f = r.plan else {
                 body.append([name, "not planned: \(r.failure ?? "")", "", "", "", "", ""])
                 continue
             }
-            let f = Figures(p)
             total.c += f.campaigns
             total.i += f.items
             total.r += f.reach
