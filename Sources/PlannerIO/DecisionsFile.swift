@@ -45,13 +45,16 @@ public struct DecisionsFile: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             return DecisionsFile(entries: [], diagnostics: [], itemIndent: "", isFlowStyle: false)
         }
-        guard let data = try? Data(contentsOf: url) else {
+        // Through a file handle, so that a pipe (`--decisions <(...)`) can be read too.
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
             let d = Diagnostic(
                 .error, SourceLocation(path: shown), "The decisions file could not be read.",
                 hint: "Check the file's permissions.")
             return DecisionsFile(entries: [], diagnostics: [d], itemIndent: "", isFlowStyle: false)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let read = (try? handle.readToEnd()) ?? Data()  // nil at once: an empty file
+        try? handle.close()
+        guard let text = String(data: read, encoding: .utf8) else {
             let d = Diagnostic(
                 .error, SourceLocation(path: shown), "The decisions file is not UTF-8 text.",
                 hint: "Save the file as UTF-8 (plain text) and try again.")
@@ -83,8 +86,13 @@ public struct DecisionsFile: Sendable {
         }
         flow = seq.style == .flow
         let nodes = Array(seq)
-        let lineCount = text.utf8.split(separator: 10, omittingEmptySubsequences: false).count
-        if let first = nodes.first?.mark?.line, let line = reader.sourceLine(first) {
+        // Lines split on LF bytes (a CRLF is one Character in Swift, so String splitting would miss it).
+        let rawLines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map {
+            String(decoding: $0.last == 13 ? $0.dropLast() : $0, as: UTF8.self)
+        }
+        let lineCount = rawLines.count
+        func sourceLine(_ n: Int) -> String? { n >= 1 && n <= lineCount ? rawLines[n - 1] : nil }
+        if let first = nodes.first?.mark?.line, let line = sourceLine(first) {
             indent = String(line.prefix { $0 == " " })
         }
         var seen: [String: (Int, String)] = [:]  // "kind id" or "campaign id" -> (line, label)
@@ -94,7 +102,7 @@ public struct DecisionsFile: Sendable {
             // The entry runs to the last line before the next entry that is not blank or a comment.
             var end = max(start, nextStart - 1)
             while end > start {
-                let t = reader.sourceLine(end)?.trimmingCharacters(in: .whitespaces) ?? ""
+                let t = sourceLine(end)?.trimmingCharacters(in: .whitespaces) ?? ""
                 if t.isEmpty || t.hasPrefix("#") { end -= 1 } else { break }
             }
             if i + 1 < nodes.count, nodes[i + 1].mark?.line == start { flow = true }
