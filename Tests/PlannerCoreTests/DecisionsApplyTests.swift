@@ -146,7 +146,9 @@ import Testing
         let decisions = [
             ManagerDecision(.skip, id: "no-smoking-day-2027-03-10"),
             ManagerDecision(.pin, id: "baby-week-2027-03-01"),
-            ManagerDecision(.move(to: F.d(2027, 3, 13)), id: "world-kidney-day-2027-03-11-sms-1", location: Self.file),
+            ManagerDecision(
+                .move(to: F.d(2027, 3, 13)), id: "world-kidney-day-2027-03-11-sms-1", note: "clinic day",
+                location: Self.file),
         ]
         #expect(
             PlanningDecisions(decisions)
@@ -157,6 +159,12 @@ import Testing
         #expect(!plan.campaignIDs.contains("no-smoking-day-2027-03-10"))
         #expect(plan.campaignIDs.contains("baby-week-2027-03-01"))
         #expect(item(plan, "world-kidney-day-2027-03-11-sms-1")?.date == F.d(2027, 3, 13))
+        #expect(
+            item(plan, "world-kidney-day-2027-03-11-sms-1")?.why.last
+                == "Moved to 2027-03-13 by the practice's decision (clinic day).")
+        #expect(
+            plan.items.first { $0.campaign == "baby-week-2027-03-01" }?.why.last
+                == "Pinned by the practice's decision: planned ahead of higher-ranked days.")
         #expect(
             plan.warnings.contains {
                 $0.code == "decision-breaks-constraint"

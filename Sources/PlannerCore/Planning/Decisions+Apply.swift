@@ -102,7 +102,15 @@ public enum DecidedPlanner {
         var swapped: [ManagerDecision] = []
         for d in decisions {
             switch d.action {
-            case .skip, .pin, .move: continue
+            case .skip: continue
+            case .pin:
+                // Say so on the campaign's first item, with who pinned it and why.
+                guard let k = plan.items.firstIndex(where: { $0.campaign == d.id }) else { continue }
+                plan.items[k].why.append("Pinned by the practice's decision\(d.attribution): planned ahead of higher-ranked days.")
+            case .move(let date):
+                guard !d.attribution.isEmpty, let k = plan.items.firstIndex(where: { $0.id == d.id && $0.date == date })
+                else { continue }
+                plan.items[k].why.append("Moved to \(date.iso) by the practice's decision\(d.attribution).")
             case .swap(let channel):
                 guard let k = plan.items.firstIndex(where: { $0.id == d.id }) else {
                     warnings.append(stale(d))
