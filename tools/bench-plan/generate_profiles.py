@@ -124,10 +124,9 @@ def profile(n, rng):
         else:
             lines.append(f"  {rid}: {count}")
     if rng.random() < 0.85:
+        chosen = [(cid, prev) for cid, prev in COHORTS if rng.random() >= 0.3] or [COHORTS[0]]
         lines.append("cohorts:")
-        for cid, prev in COHORTS:
-            if rng.random() < 0.3:
-                continue
+        for cid, prev in chosen:
             count = max(1, int(size * prev * rng.uniform(0.5, 1.5)))
             if cid == "careHomeResidents" and rng.random() < 0.5:
                 lines.append(f"  {cid}: {{count: {count}, share75Plus: {rng.uniform(0.7, 0.95):.2f}}}")
@@ -165,6 +164,8 @@ def profile(n, rng):
         lines.append("  social:")
         for p in accounts:
             lines.append(f"    - {{platform: {p}, followers: {int(size * rng.uniform(0.01, 0.3))}}}")
+    if lines[-1] == "channels:":  # no channel drawn: every practice has at least a website
+        lines += ["  website:", f"    monthlyVisits: {int(size * 0.1)}"]
     lines.append("staff:")
     lines.append(f"  commsHoursPerWeek: {rng.choice([2, 3, 3.5, 4, 5, 6, 8, 10])}")
     if rng.random() < 0.6:
