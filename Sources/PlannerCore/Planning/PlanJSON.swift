@@ -149,6 +149,10 @@ public enum PlanJSON {
     /// A JSON string literal (RFC 8259): quote, backslash and control characters escaped,
     /// everything else written as UTF-8.
     public static func quoted(_ s: String) -> String {
+        // Fast path (most strings): nothing to escape. 0xE2 leads U+2028 and U+2029 in UTF-8.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
