@@ -33,17 +33,34 @@ struct PlanMany {
         let taxonomy = try input.loadTaxonomy()
         let (days, hadErrors) = input.cleanedDays(window: window)
         let matches = Matcher(taxonomy: taxonomy).match(days)
-        let n = profiles.count
+        // 1. Read every profile and decisions file (YAML parsing, in parallel).
+        let loadedSlots = Slots<(PracticeProfile?, [ManagerDecision], String, String?)>(count: profiles.count)
+        DispatchQueue.concurrentPerform(iterations: profiles.count) { i in
+            loadedSlots.set(i, Self.load(profiles[i]))
+        }
+        var loaded = loadedSlots.values.map { $0! }
+        // A file that some profile names as its decisions file is not a profile.
+        let decisionFiles = Set(
+            zip(profiles, loaded).compactMap { path, l in
+                l.0.map { decisionsLocation(for: $0, profilePath: path, explicit: nil).0.standardizedFileURL.path }
+            })
+        let keep = profiles.indices.filter {
+            !decisionFiles.contains(URL(fileURLWithPath: profiles[$0]).standardizedFileURL.path)
+        }
+        let paths = keep.map { profiles[$0] }
+        loaded = keep.map { loaded[$0] }
+        // Two profiles with the same name (a.yaml, a.yml) would share an output folder: plan the first.
+        var seenStems = Set<String>()
+        for (k, path) in paths.enumerated() where !seenStems.insert(Self.stem(path)).inserted {
+            loaded[k].3 = "another profile in the folder has the same name, \(Self.stem(path))"
+        }
+        let inputs = loaded
+        let n = paths.count
         let progress = Progress(total: n, isTerminal: isatty(STDERR_FILENO) == 1)
 
-        // 1. Read every profile and decisions file (YAML parsing, in parallel).
-        let loaded = Slots<(PracticeProfile?, [ManagerDecision], String, String?)>(count: n)
-        DispatchQueue.concurrentPerform(iterations: n) { i in
-            loaded.set(i, Self.load(profiles[i]))
-        }
         // 2. Bank holidays once per nation (libical is serialised anyway).
         var holidays: [Nation: BankHolidaySet] = [:]
-        for (practice, _, _, _) in loaded.values.compactMap({ $0 }) {
+        for (practice, _, _, _) in inputs {
             guard let nation = practice?.nation, holidays[nation] == nil else { continue }
             holidays[nation] = BankHolidaySet(nation: nation, window: window)
         }
@@ -51,9 +68,9 @@ struct PlanMany {
         // 3. Plan and write each practice.
         let rows = Slots<Row>(count: n)
         DispatchQueue.concurrentPerform(iterations: n) { i in
-            let path = profiles[i]
+            let path = paths[i]
             let stem = Self.stem(path)
-            let (practice, decisions, report, failure) = loaded.values[i]!
+            let (practice, decisions, report, failure) = inputs[i]
             var row = Row(
                 stem: stem, profilePath: path, practice: practice?.name ?? stem, odsCode: practice?.odsCode ?? "",
                 plan: nil, report: report, failure: failure)
