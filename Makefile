@@ -4,7 +4,7 @@ PROFILE ?= Profiles/urban-young.yaml
 OUT ?= Exports
 RELEASE_BIN = .build/release/planner
 
-.PHONY: plan test build release deps test-deps bench bench-plan fuzz asan clean calendars
+.PHONY: plan test build release deps test-deps bench bench-plan bench-match fuzz asan clean calendars
 
 deps:
 	@tools/ensure-deps.sh build
@@ -61,3 +61,8 @@ fuzz: deps
 # The whole test suite under AddressSanitizer (and LeakSanitizer).
 asan: test-deps
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp $(SWIFT) test --scratch-path .build-asan --sanitize=address
+
+# What cleaning and matching add to reading, on the 10k synthetic calendar.
+bench-match: release
+	@tools/ensure-deps.sh bench
+	tools/bench-match/run.sh $(RELEASE_BIN) .build-bench
