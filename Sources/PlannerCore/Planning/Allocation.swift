@@ -536,30 +536,64 @@ struct SearchState {
 
     /// Two segments change together. Only pairs where the first change frees money that the
     /// second spends are tried; any other pair is two single moves, already exhausted.
+    ///
+    /// Accepts the first improving pair in (s1, d1, s2, d2) order. A change to a segment of
+    /// another campaign than s1's has the same gain before and after s1 changes, so those
+    /// gains are computed once per call and sorted: for each s1 change only the few second
+    /// changes whose gain could make up s1's loss are looked at, and the first of them in
+    /// index order that fits is the one a full scan would have found.
     mutating func pairMoves() -> Bool {
         // A fixed evaluation budget bounds the O(n^2) scan on large problems; it is a count,
         // not a clock, so results stay deterministic. Small problems are scanned in full.
         var budget = SearchState.pairBudget
+        // Every second change that adds a paid channel, best gain first.
+        var gains: [(gain: Double, s: Int, d: Int)] = []
+        gains.reserveCapacity(n)
+        for s2 in 0..<n {
+            let cur2 = direct[s2]
+            let allow2 = allowed[s2]
+            for d2 in 0...3 where d2 & allow2 == d2 && d2 != cur2 && d2 & ~cur2 != 0 {
+                gains.append((delta(s2, d2), s2, d2))
+            }
+        }
+        gains.sort { $0.gain != $1.gain ? $0.gain > $1.gain : ($0.s, $0.d) < ($1.s, $1.d) }
         for s1 in 0..<n {
             if budget <= 0 { return false }
             let cur1 = direct[s1]
             let allow1 = allowed[s1]
+            let c1 = campaignOf[s1]
             for d1 in 0...3 where d1 & allow1 == d1 && d1 != cur1 {
                 let freed = cur1 & ~d1  // channels whose money s1 gives up
                 guard freed != 0 else { continue }
                 let before = total
                 set(s1, d1)
                 budget -= n
-                for s2 in 0..<n where s2 != s1 {
+                var found = -1
+                var foundD = 0
+                // Other campaigns: gains unchanged by s1's move; stop once they cannot help.
+                for g in gains {
+                    if !(total + g.gain > before + eps) { break }
+                    if campaignOf[g.s] == c1 || g.s == s1 { continue }
+                    if (g.d & ~direct[g.s]) & freed == 0 { continue }
+                    if found >= 0 && (g.s, g.d) >= (found, foundD) { continue }
+                    if fits(g.s, g.d) { (found, foundD) = (g.s, g.d) }
+                }
+                // s1's own campaign: gains change with s1's move, so they are computed now.
+                for s2 in segmentsOf[c1] where s2 != s1 {
+                    if found >= 0 && s2 > found { break }
                     let cur2 = direct[s2]
                     let allow2 = allowed[s2]
                     for d2 in 0...3 where d2 & allow2 == d2 && d2 != cur2 && (d2 & ~cur2) & freed != 0 {
-                        // `fits` checks both budgets after this change, so it is feasibility.
+                        if found >= 0 && (s2, d2) >= (found, foundD) { break }
                         if fits(s2, d2) && total + delta(s2, d2) > before + eps {
-                            set(s2, d2)
-                            return true
+                            (found, foundD) = (s2, d2)
+                            break
                         }
                     }
+                }
+                if found >= 0 {
+                    set(found, foundD)
+                    return true
                 }
                 set(s1, cur1)
             }
