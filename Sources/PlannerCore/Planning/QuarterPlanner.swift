@@ -7,9 +7,9 @@
 ///    relevance (then start date, then id).
 /// 2. The allocator chooses channels for every campaign under the quarter's budgets
 ///    (see `AllocationProblem`).
-/// 3. The scheduler places items, most relevant campaign first. A channel that cannot be
-///    placed is taken away from that campaign; a campaign left with fewer than two
-///    channels is dropped. Then allocation runs again with the money that freed, until
+/// 3. The scheduler places items, most relevant campaign first (optional reminders after
+///    every campaign's required items). A channel that cannot be placed is taken away from
+///    that campaign; a campaign left with fewer than two channels is dropped. Then allocation runs again with the money that freed, until
 ///    every chosen channel has been placed. Each round removes at least one
 ///    (campaign, channel) pair, so this ends.
 public enum QuarterPlanner {
@@ -286,6 +286,7 @@ struct PlanBuilder {
                         end: max(info.candidate.end, start.adding(days: 1)), channels: channels),
                     moves: input.decisions.move)
             }
+            scheduler.placeReminders()
             result = (problem, segIndex, choice, scheduler)
             if scheduler.failures.isEmpty { break }
             for f in scheduler.failures {
