@@ -557,6 +557,17 @@ struct SearchState {
             }
         }
         gains.sort { $0.gain != $1.gain ? $0.gain > $1.gain : ($0.s, $0.d) < ($1.s, $1.d) }
+        // minAdd[k][i]: the cheapest channel-k cost among the first i entries that add channel
+        // k. An entry can only fit if what it adds fits the money left, so when even the
+        // cheapest cannot, the scan is skipped (exact: nothing it skips could be accepted).
+        var minAdd: [[Int]] = [[Int.max], [Int.max]]
+        minAdd[0].reserveCapacity(gains.count + 1)
+        minAdd[1].reserveCapacity(gains.count + 1)
+        for g in gains {
+            let added = g.d & ~direct[g.s]
+            minAdd[0].append(min(minAdd[0].last!, added & 1 != 0 ? costSMS[g.s] : Int.max))
+            minAdd[1].append(min(minAdd[1].last!, added & 2 != 0 ? costLetter[g.s] : Int.max))
+        }
         for s1 in 0..<n {
             if budget <= 0 { return false }
             let cur1 = direct[s1]
@@ -571,7 +582,16 @@ struct SearchState {
                 var found = -1
                 var foundD = 0
                 // Other campaigns: gains unchanged by s1's move; stop once they cannot help.
-                for g in gains {
+                var lo = 0
+                var hi = gains.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if total + gains[mid].gain > before + eps { lo = mid + 1 } else { hi = mid }
+                }
+                let m = lo
+                let smsCanFit = freed & 1 != 0 && minAdd[0][m] <= budgetSMS - spentSMS
+                let letterCanFit = freed & 2 != 0 && minAdd[1][m] <= budgetLetter - spentLetter
+                for g in gains[0..<((smsCanFit || letterCanFit) ? m : 0)] {
                     if !(total + g.gain > before + eps) { break }
                     if campaignOf[g.s] == c1 || g.s == s1 { continue }
                     if (g.d & ~direct[g.s]) & freed == 0 { continue }

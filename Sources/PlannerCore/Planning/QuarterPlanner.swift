@@ -107,7 +107,10 @@ struct PlanBuilder {
             if x.c.start != y.c.start { return x.c.start < y.c.start }
             return x.id < y.id
         }
-        campaigns = kept.map { makeCampaign($0.c, id: $0.id) }
+        // A group's segments are the same in every campaign that targets it: built once.
+        var segmentsByGroup: [String: [SegmentInfo]] = [:]
+        for g in Set(kept.flatMap(\.c.groups)).sorted() { segmentsByGroup[g] = groupSegments(g) }
+        campaigns = kept.map { makeCampaign($0.c, id: $0.id, segmentsByGroup: segmentsByGroup) }
         for (_, c) in kept where c.tentative {
             warnings.append(
                 PlanWarning(
@@ -133,58 +136,62 @@ struct PlanBuilder {
         ].joined(separator: "\u{1}")
     }
 
-    func makeCampaign(_ c: PlanningCandidate, id: String) -> CampaignInfo {
+    func makeCampaign(_ c: PlanningCandidate, id: String, segmentsByGroup: [String: [SegmentInfo]]) -> CampaignInfo {
         let groups = Array(Set(c.groups)).sorted()
         let services = Array(Set(c.services)).sorted()
+        let segments = groups.flatMap { segmentsByGroup[$0] ?? groupSegments($0) }
+        return CampaignInfo(id: id, candidate: c, groups: groups, services: services, segments: segments)
+    }
+
+    /// Group `g`'s people split into segments: its age bands, youngest first, with bands that
+    /// have the same reach on every channel and the same 75+ status merged.
+    func groupSegments(_ g: String) -> [SegmentInfo] {
         let ch = input.channels
         let threshold = input.constraints.olderShareForDirectContact
         let smsMilli = ch.smsMilliPencePerMessage
         let letterMilli = ch.letterMilliPence
         var segments: [SegmentInfo] = []
-        for g in groups {
-            let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.sorted {
-                (AgeBandCount.lowerAge(of: $0.band), $0.band) < (AgeBandCount.lowerAge(of: $1.band), $1.band)
-            }
-            let groupIsOlder = input.over75Share(of: g) > threshold
-            // Bands with the same reach on every channel and the same rule status merge.
-            var order: [[Double]] = []
-            var merged:
-                [[Double]: (bands: [String], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
-            for b in bands {
-                let older = AgeBandCount.lowerAge(of: b.band) >= 75
-                let reach = [
-                    ch.smsCoverage * ch.reach.reach(.sms, band: b.band),
-                    ch.letterCoverage * ch.reach.reach(.letter, band: b.band),
-                    ch.websiteCoverage * ch.reach.reach(.website, band: b.band),
-                    ch.socialCoverage * ch.reach.reach(.social, band: b.band),
-                ]
-                let key = reach + [older ? 1 : 0]
-                let sms = Int((Double(b.people) * ch.smsCoverage).rounded())
-                let letter = Int((Double(b.people) * ch.letterCoverage).rounded())
-                let offline = ch.reach.offlineShare(band: b.band) * Double(b.people)
-                if var m = merged[key] {
-                    m.bands.append(b.band)
-                    m.people += b.people
-                    m.sms += sms
-                    m.letter += letter
-                    m.offline += offline
-                    merged[key] = m
-                } else {
-                    order.append(key)
-                    merged[key] = ([b.band], b.people, sms, letter, offline, older)
-                }
-            }
-            for key in order {
-                let m = merged[key]!
-                segments.append(
-                    SegmentInfo(
-                        group: g, bands: m.bands, people: m.people, needsDirect: m.older && groupIsOlder,
-                        isOlder: m.older, reach: Array(key.prefix(4)), recipients: [m.sms, m.letter, 0, 0],
-                        cost: [(m.sms * smsMilli + 999) / 1000, (m.letter * letterMilli + 999) / 1000, 0, 0],
-                        offline: m.people > 0 ? m.offline / Double(m.people) : 0))
+        let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.map { (AgeBandCount.lowerAge(of: $0.band), $0) }
+            .sorted { ($0.0, $0.1.band) < ($1.0, $1.1.band) }
+        let groupIsOlder = input.over75Share(of: g) > threshold
+        // Bands with the same reach on every channel and the same rule status merge.
+        var order: [[Double]] = []
+        var merged:
+            [[Double]: (bands: [String], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
+        for (lower, b) in bands {
+            let older = lower >= 75
+            let reach = [
+                ch.smsCoverage * ch.reach.reach(.sms, band: b.band),
+                ch.letterCoverage * ch.reach.reach(.letter, band: b.band),
+                ch.websiteCoverage * ch.reach.reach(.website, band: b.band),
+                ch.socialCoverage * ch.reach.reach(.social, band: b.band),
+            ]
+            let key = reach + [older ? 1 : 0]
+            let sms = Int((Double(b.people) * ch.smsCoverage).rounded())
+            let letter = Int((Double(b.people) * ch.letterCoverage).rounded())
+            let offline = ch.reach.offlineShare(band: b.band) * Double(b.people)
+            if var m = merged[key] {
+                m.bands.append(b.band)
+                m.people += b.people
+                m.sms += sms
+                m.letter += letter
+                m.offline += offline
+                merged[key] = m
+            } else {
+                order.append(key)
+                merged[key] = ([b.band], b.people, sms, letter, offline, older)
             }
         }
-        return CampaignInfo(id: id, candidate: c, groups: groups, services: services, segments: segments)
+        for key in order {
+            let m = merged[key]!
+            segments.append(
+                SegmentInfo(
+                    group: g, bands: m.bands, people: m.people, needsDirect: m.older && groupIsOlder,
+                    isOlder: m.older, reach: Array(key.prefix(4)), recipients: [m.sms, m.letter, 0, 0],
+                    cost: [(m.sms * smsMilli + 999) / 1000, (m.letter * letterMilli + 999) / 1000, 0, 0],
+                    offline: m.people > 0 ? m.offline / Double(m.people) : 0))
+        }
+        return segments
     }
 
     // MARK: - Allocation and scheduling rounds
@@ -232,6 +239,19 @@ struct PlanBuilder {
         var result: (AllocationProblem, [(Int, Int)], AllocationChoice, Scheduler)
         var rounds = 0
         var previous: AllocationChoice?
+        // A batch that would be tiny even if every segment of the campaign took the channel
+        // is left out before the first allocation (saves the rounds that would find it).
+        for (c, info) in campaigns.enumerated() {
+            for ch in [PlanChannel.sms, .letter] {
+                let people = info.segments.reduce(0) { $0 + $1.recipients[ch.order] }
+                if people > 0 && people < input.constraints.minRecipientsPerBatch
+                    && !info.segments.contains(where: \.needsDirect)
+                {
+                    forbidden[c, default: []].insert(ChannelSet(ch))
+                    tinyBatches[c, default: [:]][ch] = people
+                }
+            }
+        }
         while true {
             rounds += 1
             let (problem, segIndex) = problem(forbidden: forbidden, dropped: dropped)
