@@ -248,6 +248,9 @@ struct SearchState {
     let bigM: Double
     let eps: Double
     let segmentsOf: [[Int]]
+    /// Where the next ejection-chain scan starts: at the last accepted chain's first segment,
+    /// so that a scan does not retry, after every improvement, the chains that just failed.
+    var repairFrom = 0
 
     init(_ problem: AllocationProblem) {
         p = problem
@@ -503,7 +506,8 @@ struct SearchState {
         var undo: [(Int, Int)] = []
         var stamp = Array(repeating: -1, count: n)
         var attempt = 0
-        for s in 0..<n {
+        for k in 0..<n {
+            let s = (k + repairFrom) % n
             let cur = direct[s]
             let allow = allowed[s]
             for d in 0...3 where d & allow == d && d != cur {
@@ -527,7 +531,10 @@ struct SearchState {
                     stamp[step.t] = attempt
                     set(step.t, step.d)
                 }
-                if feasible && total > before + eps { return true }
+                if feasible && total > before + eps {
+                    repairFrom = s
+                    return true
+                }
                 for (t, old) in undo.reversed() { set(t, old) }
             }
         }
