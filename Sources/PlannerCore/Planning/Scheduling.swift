@@ -213,8 +213,10 @@ struct Scheduler {
     let effort: EffortEstimates
 
     // State (weeks keyed by ISO label; dictionaries are lookups, never output order).
-    var centiByWeek: [String: Int] = [:]
-    var campaignsByWeek: [String: Set<Int>] = [:]
+    // Weeks are keyed by their Monday's day number (cheap to compute; the label is only
+    // written into reasons).
+    var centiByWeek: [Int: Int] = [:]
+    var campaignsByWeek: [Int: Set<Int>] = [:]
     /// Group -> (date, campaign index, campaign title) of each SMS or letter.
     var contacts: [String: [(CivilDate, Int, String)]] = [:]
 
@@ -233,39 +235,61 @@ struct Scheduler {
 
     var capCentiHours: Int { Int((constraints.commsHoursPerWeek * 100).rounded()) }
 
+    /// Why a date does not fit, kept as data while dates are tried and written in words only
+    /// when a reason is shown.
+    enum Block: Hashable {
+        case outside(CivilDate)
+        case notSending(CivilDate)
+        case hours(CivilDate, used: Int)
+        case cap(CivilDate, count: Int)
+        case gap(group: String, other: CivilDate, campaign: Int)
+    }
+
     /// Why `slot` cannot go on `date` for `campaign`, or nil when it can.
     func problem(_ slot: ItemSlot, on date: CivilDate, campaign: Int) -> String? {
-        if date < window.from || date >= window.to {
-            return "\(date.iso) is outside the plan (\(window.from.iso) to \(window.to.adding(days: -1).iso))"
-        }
-        if slot.channel != .social, let why = calendar.whyNotSending(date) {
-            // Website pages are published by staff on working days; social posts can be
-            // scheduled ahead for any day.
-            return why
-        }
-        let week = date.isoWeekLabel
-        let effortHere = effort.centiHours(slot.channel)
+        block(slot, on: date, campaign: campaign).map(text)
+    }
+
+    func block(_ slot: ItemSlot, on date: CivilDate, campaign: Int) -> Block? {
+        if date < window.from || date >= window.to { return .outside(date) }
+        // Website pages are published by staff on working days; social posts can be
+        // scheduled ahead for any day.
+        if slot.channel != .social && !calendar.isSendingDay(date) { return .notSending(date) }
+        let week = date.mondayOfWeek.daysSinceEpoch
         let used = centiByWeek[week] ?? 0
-        if used + effortHere > capCentiHours {
-            return "week \(week) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
-        }
-        let inWeek = campaignsByWeek[week] ?? []
-        if !inWeek.contains(campaign) && inWeek.count >= constraints.campaignsPerWeek {
-            return "week \(week) already has \(inWeek.count) campaign(s), the weekly limit"
+        if used + effort.centiHours(slot.channel) > capCentiHours { return .hours(date, used: used) }
+        if let inWeek = campaignsByWeek[week], !inWeek.contains(campaign), inWeek.count >= constraints.campaignsPerWeek {
+            return .cap(date, count: inWeek.count)
         }
         if slot.channel.isDirect {
             let gap = constraints.minDaysBetweenContacts
             for g in slot.groups {
-                for (other, c, title) in contacts[g] ?? [] where c != campaign && abs(other.days(to: date)) < gap {
-                    return "\(g) is contacted on \(other.iso) (\(title)), less than \(gap) days away"
+                for (other, c, _) in contacts[g] ?? [] where c != campaign && abs(other.days(to: date)) < gap {
+                    return .gap(group: g, other: other, campaign: c)
                 }
             }
         }
         return nil
     }
 
+    func text(_ b: Block) -> String {
+        switch b {
+        case .outside(let date):
+            return "\(date.iso) is outside the plan (\(window.from.iso) to \(window.to.adding(days: -1).iso))"
+        case .notSending(let date):
+            return calendar.whyNotSending(date) ?? "\(date.iso) is not a sending day"
+        case .hours(let date, let used):
+            return "week \(date.isoWeekLabel) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
+        case .cap(let date, let count):
+            return "week \(date.isoWeekLabel) already has \(count) campaign(s), the weekly limit"
+        case .gap(let g, let other, let c):
+            let title = contacts[g]?.first { $0.0 == other && $0.1 == c }?.2 ?? ""
+            return "\(g) is contacted on \(other.iso) (\(title)), less than \(constraints.minDaysBetweenContacts) days away"
+        }
+    }
+
     mutating func place(_ slot: ItemSlot, on date: CivilDate, campaign: Int, title: String) {
-        let week = date.isoWeekLabel
+        let week = date.mondayOfWeek.daysSinceEpoch
         centiByWeek[week, default: 0] += effort.centiHours(slot.channel)
         campaignsByWeek[week, default: []].insert(campaign)
         if slot.channel.isDirect {
@@ -279,13 +303,19 @@ struct Scheduler {
 
     /// The first date of `slot` that fits, or the reasons none does.
     func firstFit(_ slot: ItemSlot, campaign: Int) -> (CivilDate?, [String]) {
-        var reasons: [String] = []
+        var blocks: [Block] = []
         for d in slot.dates {
-            if let why = problem(slot, on: d, campaign: campaign) {
-                if !reasons.contains(why) { reasons.append(why) }
+            if let b = block(slot, on: d, campaign: campaign) {
+                blocks.append(b)
             } else {
-                return (d, reasons)
+                // Only the first reason is shown for a moved item.
+                return (d, blocks.first.map { [text($0)] } ?? [])
             }
+        }
+        var reasons: [String] = []
+        for b in blocks {
+            let why = text(b)
+            if !reasons.contains(why) { reasons.append(why) }
         }
         return (nil, reasons)
     }
