@@ -506,13 +506,64 @@ struct SearchState {
         var undo: [(Int, Int)] = []
         var stamp = Array(repeating: -1, count: n)
         var attempt = 0
+        // A change that adds only one paid channel starts a chain that takes steps from that
+        // channel's list alone until the money holds. Those steps do not depend on the change
+        // (unless one is in its own campaign), so they are played once here, from the current
+        // state, recording after each step the money freed and the change in the objective;
+        // a start is then judged from the record and its own gain, and only a start that might
+        // succeed plays its chain for real (so the accepted chain is the one a full scan finds).
+        var freedAfter: [[Int]] = [[], []]
+        var changeAfter: [[Double]] = [[], []]
+        var otherOverAfter: [[Bool]] = [[], []]
+        var campaignAt: [[Int]] = [[], []]
+        for k in 0..<2 {
+            attempt += 1
+            let start = total
+            let (smsBefore, letterBefore) = (spentSMS, spentLetter)
+            undo.removeAll(keepingCapacity: true)
+            var i = 0
+            while undo.count < SearchState.maxChain {
+                while i < steps[k].count && stamp[steps[k][i].t] == attempt { i += 1 }
+                guard i < steps[k].count else { break }
+                let step = steps[k][i]
+                i += 1
+                undo.append((step.t, direct[step.t]))
+                stamp[step.t] = attempt
+                set(step.t, step.d)
+                freedAfter[k].append(k == 0 ? smsBefore - spentSMS : letterBefore - spentLetter)
+                changeAfter[k].append(total - start)
+                otherOverAfter[k].append(k == 0 ? spentLetter > budgetLetter : spentSMS > budgetSMS)
+                campaignAt[k].append(campaignOf[step.t])
+            }
+            for (t, old) in undo.reversed() { set(t, old) }
+        }
         for k in 0..<n {
             let s = (k + repairFrom) % n
             let cur = direct[s]
             let allow = allowed[s]
             for d in 0...3 where d & allow == d && d != cur {
                 // Only a change that would improve if money allowed is worth repairing.
-                guard delta(s, d) > eps, !fits(s, d) else { continue }
+                let gain = delta(s, d)
+                guard gain > eps, !fits(s, d) else { continue }
+                let added = d & ~cur
+                if d & cur == cur && added != 3 {
+                    // Adds one paid channel and changes nothing else: judge from the record.
+                    let k = added == 1 ? 0 : 1
+                    let over =
+                        k == 0 ? spentSMS + costSMS[s] - budgetSMS : spentLetter + costLetter[s] - budgetLetter
+                    let c = campaignOf[s]
+                    var j = 0
+                    while j < freedAfter[k].count && freedAfter[k][j] < over && campaignAt[k][j] != c { j += 1 }
+                    if j == freedAfter[k].count {
+                        // The money can never hold within the chain's length: this chain fails.
+                        continue
+                    }
+                    if campaignAt[k][j] != c && !otherOverAfter[k][j] {
+                        let predicted = gain + changeAfter[k][j]
+                        // Played for real only when it might improve (a margin for rounding).
+                        if predicted < eps - 1e-9 * max(1, abs(total)) { continue }
+                    }
+                }
                 attempt += 1
                 let before = total
                 undo.removeAll(keepingCapacity: true)
