@@ -506,7 +506,7 @@ struct SearchState {
         var undo: [(Int, Int)] = []
         var stamp = Array(repeating: -1, count: n)
         var attempt = 0
-        // A change that adds only one paid channel starts a chain that takes steps from that
+        // A change that adds one paid channel starts a chain that takes steps from that
         // channel's list alone until the money holds. Those steps do not depend on the change
         // (unless one is in its own campaign), so they are played once here, from the current
         // state, recording after each step the money freed and the change in the objective;
@@ -546,8 +546,9 @@ struct SearchState {
                 let gain = delta(s, d)
                 guard gain > eps, !fits(s, d) else { continue }
                 let added = d & ~cur
-                if d & cur == cur && added != 3 {
-                    // Adds one paid channel and changes nothing else: judge from the record.
+                if added == 1 || added == 2 {
+                    // Adds one paid channel (perhaps giving up the other, which only leaves more
+                    // of that money): judge from the record.
                     let k = added == 1 ? 0 : 1
                     let over =
                         k == 0 ? spentSMS + costSMS[s] - budgetSMS : spentLetter + costLetter[s] - budgetLetter
@@ -626,6 +627,9 @@ struct SearchState {
             minAdd[0].append(min(minAdd[0].last!, added & 1 != 0 ? costSMS[g.s] : Int.max))
             minAdd[1].append(min(minAdd[1].last!, added & 2 != 0 ? costLetter[g.s] : Int.max))
         }
+        // Per campaign: the paid channels some segment could still add.
+        var campaignAddable = Array(repeating: 0, count: p.campaigns.count)
+        for s2 in 0..<n { campaignAddable[campaignOf[s2]] |= allowed[s2] & ~direct[s2] }
         for s1 in 0..<n {
             if budget <= 0 { return false }
             let cur1 = direct[s1]
@@ -635,8 +639,25 @@ struct SearchState {
                 let freed = cur1 & ~d1  // channels whose money s1 gives up
                 guard freed != 0 else { continue }
                 let before = total
-                set(s1, d1)
                 budget -= n
+                // Without making the change: can any second change possibly fit? (Conservative:
+                // a margin for rounding on the gain threshold, and any segment of the campaign.)
+                if campaignAddable[c1] & freed == 0 {
+                    let approx = before + delta(s1, d1)
+                    let margin = 1e-9 * max(1, abs(before))
+                    var lo = 0
+                    var hi = gains.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if approx + gains[mid].gain > before + eps - margin { lo = mid + 1 } else { hi = mid }
+                    }
+                    let slackSMS = budgetSMS - (spentSMS + ((d1 & 1) - (cur1 & 1)) * costSMS[s1])
+                    let slackLetter = budgetLetter - (spentLetter + ((d1 >> 1) - (cur1 >> 1)) * costLetter[s1])
+                    if !(freed & 1 != 0 && minAdd[0][lo] <= slackSMS) && !(freed & 2 != 0 && minAdd[1][lo] <= slackLetter) {
+                        continue
+                    }
+                }
+                set(s1, d1)
                 var found = -1
                 var foundD = 0
                 // Other campaigns: gains unchanged by s1's move; stop once they cannot help.
