@@ -298,13 +298,18 @@ struct PlanBuilder {
             used[d] = broadcast.channels.map { ($0, campaigns[d].groups) }
             var trial = Scheduler(
                 window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
+            var fits = true
             for c in used.keys.sorted() {
                 trial.schedule(request(c, channels: used[c]!.sorted { $0.0 < $1.0 }), moves: input.decisions.move)
+                // The days above it are placed as in the plan; when it fails among them, stop.
+                if c == d && !trial.placed.contains(where: { $0.campaign == d }) {
+                    fits = false
+                    break
+                }
             }
+            guard fits else { continue }
             trial.placeReminders()
-            guard trial.placed.contains(where: { $0.campaign == d }), placedRelevance(trial) > current + 1e-9 else {
-                continue
-            }
+            guard placedRelevance(trial) > current + 1e-9 else { continue }
             var again = state
             again.dropped.remove(d)
             again.droppedWhy[d] = nil
