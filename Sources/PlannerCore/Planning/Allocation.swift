@@ -608,10 +608,22 @@ struct SearchState {
         // Every second change that adds a paid channel, best gain first.
         var gains: [(gain: Double, s: Int, d: Int)] = []
         gains.reserveCapacity(n)
+        // A second change can only spend what is left plus what one first change frees: at
+        // most the dearest batch now paid for on that channel. Dearer additions never fit.
+        var maxFreed = (0, 0)
+        for t in 0..<n {
+            if direct[t] & 1 != 0 { maxFreed.0 = max(maxFreed.0, costSMS[t]) }
+            if direct[t] & 2 != 0 { maxFreed.1 = max(maxFreed.1, costLetter[t]) }
+        }
+        let reachSMS = budgetSMS == Int.max ? Int.max : budgetSMS - spentSMS + maxFreed.0
+        let reachLetter = budgetLetter == Int.max ? Int.max : budgetLetter - spentLetter + maxFreed.1
         for s2 in 0..<n {
             let cur2 = direct[s2]
             let allow2 = allowed[s2]
             for d2 in 0...3 where d2 & allow2 == d2 && d2 != cur2 && d2 & ~cur2 != 0 {
+                let added = d2 & ~cur2
+                if added & 1 != 0 && costSMS[s2] > reachSMS { continue }
+                if added & 2 != 0 && costLetter[s2] > reachLetter { continue }
                 gains.append((delta(s2, d2), s2, d2))
             }
         }
