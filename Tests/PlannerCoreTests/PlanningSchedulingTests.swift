@@ -314,7 +314,10 @@ enum PlanChecks {
 
 @Suite struct PlanningBatchTests {
     @Test func tinyBatchesAreLeftOutUnlessTheyServeTheOlderRule() {
-        let input = PlanningFixtures.input()
+        // Budgets ten times the fixture's, so that money is not what decides a batch.
+        var input = PlanningFixtures.input()
+        input.channels.smsBudgetPence *= 10
+        input.channels.letterBudgetPence *= 10
         let plan = QuarterPlanner.plan(input)
         for it in plan.items where it.channel.isDirect {
             let servesOlder = it.why.contains { $0.contains("so the rule asks for SMS or a letter") }
@@ -327,5 +330,60 @@ enum PlanChecks {
         #expect(all.items.contains { $0.channel.isDirect && ($0.recipients ?? 0) < 10 })
         #expect(plan.warnings.filter { $0.code == "batch-too-small" }.count == 1)
         #expect(PlanChecks.violations(plan, input) == [])
+    }
+}
+
+@Suite struct PlanningPlacementWindowTests {
+    typealias F = PlanningFixtures
+
+    /// A month-long day starting on a bank holiday (1 January, then a weekend) is placed:
+    /// its SMS and website launch go out on the first working days, and its letter, which
+    /// cannot land before a day at the very start of the plan, lands during the campaign.
+    @Test func monthLongDayStartingOnABankHolidayIsPlaced() {
+        let d = F.d
+        let input = F.input(candidates: [
+            F.candidate("Dry January", d(2027, 1, 1), days: 31, groups: ["smokers"], relevance: 0.9)
+        ])
+        let plan = QuarterPlanner.plan(input)
+        #expect(PlanChecks.violations(plan, input) == [])
+        let dates = Dictionary(uniqueKeysWithValues: plan.items.filter { $0.id.hasSuffix("-1") }.map { ($0.channel, $0.date) })
+        #expect(dates[.sms].map { $0 >= d(2027, 1, 4) && $0 <= d(2027, 1, 14) } == true)
+        #expect(dates[.website].map { $0 >= d(2027, 1, 4) && $0 <= d(2027, 1, 7) } == true)
+        #expect(dates[.social] == d(2027, 1, 1))
+        if let letter = plan.items.first(where: { $0.channel == .letter }) {
+            #expect(letter.date >= d(2027, 1, 4))
+            #expect(letter.why.contains { $0.hasPrefix("A letter posted to arrive during the campaign") })
+        }
+        #expect(!plan.warnings.contains { $0.code == "day-not-fitted" })
+    }
+
+    /// A more relevant month-long day's optional mid-point reminder does not take the only
+    /// campaign slot of a week from a less relevant single day: reminders come last.
+    @Test func remindersGiveWayToAnotherDaysRequiredItems() {
+        let d = F.d
+        let input = F.input(
+            candidates: [
+                F.candidate("Long Month", d(2027, 2, 1), days: 28, groups: ["hypertension"], relevance: 0.9),
+                // The month's mid-point is 15 February (week 7); this day sits in that week.
+                F.candidate("Mid Week Day", d(2027, 2, 17), days: 1, groups: ["carers"], relevance: 0.4),
+            ], cap: 1)
+        let plan = QuarterPlanner.plan(input)
+        #expect(PlanChecks.violations(plan, input) == [])
+        #expect(Set(plan.items.map(\.title)) == ["Long Month", "Mid Week Day"])
+        #expect(plan.warnings.contains { $0.code == "reminder-dropped" && $0.message.contains("Long Month") })
+    }
+
+    /// A day whose preferred dates are taken still gets a heads-up in the days before it.
+    @Test func singleDayHeadsUpMayGoEarlierInTheWeekBefore() {
+        let d = F.d
+        let input = F.input(
+            candidates: [
+                F.candidate("First Day", d(2027, 2, 11), days: 1, groups: ["diabetes"], relevance: 0.9),
+                F.candidate("Second Day", d(2027, 2, 12), days: 1, groups: ["diabetes"], relevance: 0.8),
+            ], gap: 1)
+        let plan = QuarterPlanner.plan(input)
+        #expect(PlanChecks.violations(plan, input) == [])
+        #expect(Set(plan.items.map(\.title)) == ["First Day", "Second Day"])
+        for it in plan.items where it.title == "Second Day" { #expect(it.date <= d(2027, 2, 12)) }
     }
 }

@@ -248,6 +248,9 @@ struct SearchState {
     let bigM: Double
     let eps: Double
     let segmentsOf: [[Int]]
+    /// Where the next ejection-chain scan starts: at the last accepted chain's first segment,
+    /// so that a scan does not retry, after every improvement, the chains that just failed.
+    var repairFrom = 0
 
     init(_ problem: AllocationProblem) {
         p = problem
@@ -503,12 +506,65 @@ struct SearchState {
         var undo: [(Int, Int)] = []
         var stamp = Array(repeating: -1, count: n)
         var attempt = 0
-        for s in 0..<n {
+        // A change that adds one paid channel starts a chain that takes steps from that
+        // channel's list alone until the money holds. Those steps do not depend on the change
+        // (unless one is in its own campaign), so they are played once here, from the current
+        // state, recording after each step the money freed and the change in the objective;
+        // a start is then judged from the record and its own gain, and only a start that might
+        // succeed plays its chain for real (so the accepted chain is the one a full scan finds).
+        var freedAfter: [[Int]] = [[], []]
+        var changeAfter: [[Double]] = [[], []]
+        var otherOverAfter: [[Bool]] = [[], []]
+        var campaignAt: [[Int]] = [[], []]
+        for k in 0..<2 {
+            attempt += 1
+            let start = total
+            let (smsBefore, letterBefore) = (spentSMS, spentLetter)
+            undo.removeAll(keepingCapacity: true)
+            var i = 0
+            while undo.count < SearchState.maxChain {
+                while i < steps[k].count && stamp[steps[k][i].t] == attempt { i += 1 }
+                guard i < steps[k].count else { break }
+                let step = steps[k][i]
+                i += 1
+                undo.append((step.t, direct[step.t]))
+                stamp[step.t] = attempt
+                set(step.t, step.d)
+                freedAfter[k].append(k == 0 ? smsBefore - spentSMS : letterBefore - spentLetter)
+                changeAfter[k].append(total - start)
+                otherOverAfter[k].append(k == 0 ? spentLetter > budgetLetter : spentSMS > budgetSMS)
+                campaignAt[k].append(campaignOf[step.t])
+            }
+            for (t, old) in undo.reversed() { set(t, old) }
+        }
+        for k in 0..<n {
+            let s = (k + repairFrom) % n
             let cur = direct[s]
             let allow = allowed[s]
             for d in 0...3 where d & allow == d && d != cur {
                 // Only a change that would improve if money allowed is worth repairing.
-                guard delta(s, d) > eps, !fits(s, d) else { continue }
+                let gain = delta(s, d)
+                guard gain > eps, !fits(s, d) else { continue }
+                let added = d & ~cur
+                if added == 1 || added == 2 {
+                    // Adds one paid channel (perhaps giving up the other, which only leaves more
+                    // of that money): judge from the record.
+                    let k = added == 1 ? 0 : 1
+                    let over =
+                        k == 0 ? spentSMS + costSMS[s] - budgetSMS : spentLetter + costLetter[s] - budgetLetter
+                    let c = campaignOf[s]
+                    var j = 0
+                    while j < freedAfter[k].count && freedAfter[k][j] < over && campaignAt[k][j] != c { j += 1 }
+                    if j == freedAfter[k].count {
+                        // The money can never hold within the chain's length: this chain fails.
+                        continue
+                    }
+                    if campaignAt[k][j] != c && !otherOverAfter[k][j] {
+                        let predicted = gain + changeAfter[k][j]
+                        // Played for real only when it might improve (a margin for rounding).
+                        if predicted < eps - 1e-9 * max(1, abs(total)) { continue }
+                    }
+                }
                 attempt += 1
                 let before = total
                 undo.removeAll(keepingCapacity: true)
@@ -527,7 +583,10 @@ struct SearchState {
                     stamp[step.t] = attempt
                     set(step.t, step.d)
                 }
-                if feasible && total > before + eps { return true }
+                if feasible && total > before + eps {
+                    repairFrom = s
+                    return true
+                }
                 for (t, old) in undo.reversed() { set(t, old) }
             }
         }
@@ -536,30 +595,116 @@ struct SearchState {
 
     /// Two segments change together. Only pairs where the first change frees money that the
     /// second spends are tried; any other pair is two single moves, already exhausted.
+    ///
+    /// Accepts the first improving pair in (s1, d1, s2, d2) order. A change to a segment of
+    /// another campaign than s1's has the same gain before and after s1 changes, so those
+    /// gains are computed once per call and sorted: for each s1 change only the few second
+    /// changes whose gain could make up s1's loss are looked at, and the first of them in
+    /// index order that fits is the one a full scan would have found.
     mutating func pairMoves() -> Bool {
         // A fixed evaluation budget bounds the O(n^2) scan on large problems; it is a count,
         // not a clock, so results stay deterministic. Small problems are scanned in full.
         var budget = SearchState.pairBudget
+        // Every second change that adds a paid channel, best gain first.
+        var gains: [(gain: Double, s: Int, d: Int)] = []
+        gains.reserveCapacity(n)
+        // A second change can only spend what is left plus what one first change frees: at
+        // most the dearest batch now paid for on that channel. Dearer additions never fit.
+        var maxFreed = (0, 0)
+        for t in 0..<n {
+            if direct[t] & 1 != 0 { maxFreed.0 = max(maxFreed.0, costSMS[t]) }
+            if direct[t] & 2 != 0 { maxFreed.1 = max(maxFreed.1, costLetter[t]) }
+        }
+        let reachSMS = budgetSMS == Int.max ? Int.max : budgetSMS - spentSMS + maxFreed.0
+        let reachLetter = budgetLetter == Int.max ? Int.max : budgetLetter - spentLetter + maxFreed.1
+        for s2 in 0..<n {
+            let cur2 = direct[s2]
+            let allow2 = allowed[s2]
+            for d2 in 0...3 where d2 & allow2 == d2 && d2 != cur2 && d2 & ~cur2 != 0 {
+                let added = d2 & ~cur2
+                if added & 1 != 0 && costSMS[s2] > reachSMS { continue }
+                if added & 2 != 0 && costLetter[s2] > reachLetter { continue }
+                gains.append((delta(s2, d2), s2, d2))
+            }
+        }
+        gains.sort { $0.gain != $1.gain ? $0.gain > $1.gain : ($0.s, $0.d) < ($1.s, $1.d) }
+        // minAdd[k][i]: the cheapest channel-k cost among the first i entries that add channel
+        // k. An entry can only fit if what it adds fits the money left, so when even the
+        // cheapest cannot, the scan is skipped (exact: nothing it skips could be accepted).
+        var minAdd: [[Int]] = [[Int.max], [Int.max]]
+        minAdd[0].reserveCapacity(gains.count + 1)
+        minAdd[1].reserveCapacity(gains.count + 1)
+        for g in gains {
+            let added = g.d & ~direct[g.s]
+            minAdd[0].append(min(minAdd[0].last!, added & 1 != 0 ? costSMS[g.s] : Int.max))
+            minAdd[1].append(min(minAdd[1].last!, added & 2 != 0 ? costLetter[g.s] : Int.max))
+        }
+        // Per campaign: the paid channels some segment could still add.
+        var campaignAddable = Array(repeating: 0, count: p.campaigns.count)
+        for s2 in 0..<n { campaignAddable[campaignOf[s2]] |= allowed[s2] & ~direct[s2] }
         for s1 in 0..<n {
             if budget <= 0 { return false }
             let cur1 = direct[s1]
             let allow1 = allowed[s1]
+            let c1 = campaignOf[s1]
             for d1 in 0...3 where d1 & allow1 == d1 && d1 != cur1 {
                 let freed = cur1 & ~d1  // channels whose money s1 gives up
                 guard freed != 0 else { continue }
                 let before = total
-                set(s1, d1)
                 budget -= n
-                for s2 in 0..<n where s2 != s1 {
+                // Without making the change: can any second change possibly fit? (Conservative:
+                // a margin for rounding on the gain threshold, and any segment of the campaign.)
+                if campaignAddable[c1] & freed == 0 {
+                    let approx = before + delta(s1, d1)
+                    let margin = 1e-9 * max(1, abs(before))
+                    var lo = 0
+                    var hi = gains.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if approx + gains[mid].gain > before + eps - margin { lo = mid + 1 } else { hi = mid }
+                    }
+                    let slackSMS = budgetSMS - (spentSMS + ((d1 & 1) - (cur1 & 1)) * costSMS[s1])
+                    let slackLetter = budgetLetter - (spentLetter + ((d1 >> 1) - (cur1 >> 1)) * costLetter[s1])
+                    if !(freed & 1 != 0 && minAdd[0][lo] <= slackSMS) && !(freed & 2 != 0 && minAdd[1][lo] <= slackLetter) {
+                        continue
+                    }
+                }
+                set(s1, d1)
+                var found = -1
+                var foundD = 0
+                // Other campaigns: gains unchanged by s1's move; stop once they cannot help.
+                var lo = 0
+                var hi = gains.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if total + gains[mid].gain > before + eps { lo = mid + 1 } else { hi = mid }
+                }
+                let m = lo
+                let smsCanFit = freed & 1 != 0 && minAdd[0][m] <= budgetSMS - spentSMS
+                let letterCanFit = freed & 2 != 0 && minAdd[1][m] <= budgetLetter - spentLetter
+                for g in gains[0..<((smsCanFit || letterCanFit) ? m : 0)] {
+                    if !(total + g.gain > before + eps) { break }
+                    if campaignOf[g.s] == c1 || g.s == s1 { continue }
+                    if (g.d & ~direct[g.s]) & freed == 0 { continue }
+                    if found >= 0 && (g.s, g.d) >= (found, foundD) { continue }
+                    if fits(g.s, g.d) { (found, foundD) = (g.s, g.d) }
+                }
+                // s1's own campaign: gains change with s1's move, so they are computed now.
+                for s2 in segmentsOf[c1] where s2 != s1 {
+                    if found >= 0 && s2 > found { break }
                     let cur2 = direct[s2]
                     let allow2 = allowed[s2]
                     for d2 in 0...3 where d2 & allow2 == d2 && d2 != cur2 && (d2 & ~cur2) & freed != 0 {
-                        // `fits` checks both budgets after this change, so it is feasibility.
+                        if found >= 0 && (s2, d2) >= (found, foundD) { break }
                         if fits(s2, d2) && total + delta(s2, d2) > before + eps {
-                            set(s2, d2)
-                            return true
+                            (found, foundD) = (s2, d2)
+                            break
                         }
                     }
+                }
+                if found >= 0 {
+                    set(found, foundD)
+                    return true
                 }
                 set(s1, cur1)
             }

@@ -51,8 +51,9 @@ extension PlanBuilder {
             why += info.candidate.why
             why += channelReasons(
                 channel, info: info, broadcast: broadcast, segs: segs, recipients: recipients ?? 0, cost: cost)
+            let role = p.slot.role(on: p.date)
             var timing =
-                "\(p.slot.role.words.prefix(1).uppercased())\(p.slot.role.words.dropFirst()): "
+                "\(role.words.prefix(1).uppercased())\(role.words.dropFirst()): "
                 + "\(SendingCalendar.weekdayName(p.date)) \(p.date.iso)."
             if let moved = p.movedBecause { timing += " Not \(p.slot.dates[0].iso): \(moved)." }
             if p.decided { timing += " Date set by the practice's move decision." }

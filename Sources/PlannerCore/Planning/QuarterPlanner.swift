@@ -7,11 +7,15 @@
 ///    relevance (then start date, then id).
 /// 2. The allocator chooses channels for every campaign under the quarter's budgets
 ///    (see `AllocationProblem`).
-/// 3. The scheduler places items, most relevant campaign first. A channel that cannot be
-///    placed is taken away from that campaign; a campaign left with fewer than two
-///    channels is dropped. Then allocation runs again with the money that freed, until
+/// 3. The scheduler places items, most relevant campaign first (optional reminders after
+///    every campaign's required items). A channel that cannot be placed is taken away from
+///    that campaign; a campaign left with fewer than two channels is dropped. Then allocation runs again with the money that freed, until
 ///    every chosen channel has been placed. Each round removes at least one
 ///    (campaign, channel) pair, so this ends.
+/// 4. An improvement pass gives each dropped day, most relevant first, another chance:
+///    rounds remember every channel that once failed, so a day dropped early may fit once
+///    the days that blocked it changed, or by pushing out less relevant days. A change is
+///    kept only when the plan then places more relevance in all (`improve`).
 public enum QuarterPlanner {
     public static func plan(_ input: PlanningInput) -> Plan {
         var builder = PlanBuilder(input)
@@ -107,7 +111,10 @@ struct PlanBuilder {
             if x.c.start != y.c.start { return x.c.start < y.c.start }
             return x.id < y.id
         }
-        campaigns = kept.map { makeCampaign($0.c, id: $0.id) }
+        // A group's segments are the same in every campaign that targets it: built once.
+        var segmentsByGroup: [String: [SegmentInfo]] = [:]
+        for g in Set(kept.flatMap(\.c.groups)).sorted() { segmentsByGroup[g] = groupSegments(g) }
+        campaigns = kept.map { makeCampaign($0.c, id: $0.id, segmentsByGroup: segmentsByGroup) }
         for (_, c) in kept where c.tentative {
             warnings.append(
                 PlanWarning(
@@ -133,58 +140,62 @@ struct PlanBuilder {
         ].joined(separator: "\u{1}")
     }
 
-    func makeCampaign(_ c: PlanningCandidate, id: String) -> CampaignInfo {
+    func makeCampaign(_ c: PlanningCandidate, id: String, segmentsByGroup: [String: [SegmentInfo]]) -> CampaignInfo {
         let groups = Array(Set(c.groups)).sorted()
         let services = Array(Set(c.services)).sorted()
+        let segments = groups.flatMap { segmentsByGroup[$0] ?? groupSegments($0) }
+        return CampaignInfo(id: id, candidate: c, groups: groups, services: services, segments: segments)
+    }
+
+    /// Group `g`'s people split into segments: its age bands, youngest first, with bands that
+    /// have the same reach on every channel and the same 75+ status merged.
+    func groupSegments(_ g: String) -> [SegmentInfo] {
         let ch = input.channels
         let threshold = input.constraints.olderShareForDirectContact
         let smsMilli = ch.smsMilliPencePerMessage
         let letterMilli = ch.letterMilliPence
         var segments: [SegmentInfo] = []
-        for g in groups {
-            let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.sorted {
-                (AgeBandCount.lowerAge(of: $0.band), $0.band) < (AgeBandCount.lowerAge(of: $1.band), $1.band)
-            }
-            let groupIsOlder = input.over75Share(of: g) > threshold
-            // Bands with the same reach on every channel and the same rule status merge.
-            var order: [[Double]] = []
-            var merged:
-                [[Double]: (bands: [String], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
-            for b in bands {
-                let older = AgeBandCount.lowerAge(of: b.band) >= 75
-                let reach = [
-                    ch.smsCoverage * ch.reach.reach(.sms, band: b.band),
-                    ch.letterCoverage * ch.reach.reach(.letter, band: b.band),
-                    ch.websiteCoverage * ch.reach.reach(.website, band: b.band),
-                    ch.socialCoverage * ch.reach.reach(.social, band: b.band),
-                ]
-                let key = reach + [older ? 1 : 0]
-                let sms = Int((Double(b.people) * ch.smsCoverage).rounded())
-                let letter = Int((Double(b.people) * ch.letterCoverage).rounded())
-                let offline = ch.reach.offlineShare(band: b.band) * Double(b.people)
-                if var m = merged[key] {
-                    m.bands.append(b.band)
-                    m.people += b.people
-                    m.sms += sms
-                    m.letter += letter
-                    m.offline += offline
-                    merged[key] = m
-                } else {
-                    order.append(key)
-                    merged[key] = ([b.band], b.people, sms, letter, offline, older)
-                }
-            }
-            for key in order {
-                let m = merged[key]!
-                segments.append(
-                    SegmentInfo(
-                        group: g, bands: m.bands, people: m.people, needsDirect: m.older && groupIsOlder,
-                        isOlder: m.older, reach: Array(key.prefix(4)), recipients: [m.sms, m.letter, 0, 0],
-                        cost: [(m.sms * smsMilli + 999) / 1000, (m.letter * letterMilli + 999) / 1000, 0, 0],
-                        offline: m.people > 0 ? m.offline / Double(m.people) : 0))
+        let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.map { (AgeBandCount.lowerAge(of: $0.band), $0) }
+            .sorted { ($0.0, $0.1.band) < ($1.0, $1.1.band) }
+        let groupIsOlder = input.over75Share(of: g) > threshold
+        // Bands with the same reach on every channel and the same rule status merge.
+        var order: [[Double]] = []
+        var merged:
+            [[Double]: (bands: [String], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
+        for (lower, b) in bands {
+            let older = lower >= 75
+            let reach = [
+                ch.smsCoverage * ch.reach.reach(.sms, band: b.band),
+                ch.letterCoverage * ch.reach.reach(.letter, band: b.band),
+                ch.websiteCoverage * ch.reach.reach(.website, band: b.band),
+                ch.socialCoverage * ch.reach.reach(.social, band: b.band),
+            ]
+            let key = reach + [older ? 1 : 0]
+            let sms = Int((Double(b.people) * ch.smsCoverage).rounded())
+            let letter = Int((Double(b.people) * ch.letterCoverage).rounded())
+            let offline = ch.reach.offlineShare(band: b.band) * Double(b.people)
+            if var m = merged[key] {
+                m.bands.append(b.band)
+                m.people += b.people
+                m.sms += sms
+                m.letter += letter
+                m.offline += offline
+                merged[key] = m
+            } else {
+                order.append(key)
+                merged[key] = ([b.band], b.people, sms, letter, offline, older)
             }
         }
-        return CampaignInfo(id: id, candidate: c, groups: groups, services: services, segments: segments)
+        for key in order {
+            let m = merged[key]!
+            segments.append(
+                SegmentInfo(
+                    group: g, bands: m.bands, people: m.people, needsDirect: m.older && groupIsOlder,
+                    isOlder: m.older, reach: Array(key.prefix(4)), recipients: [m.sms, m.letter, 0, 0],
+                    cost: [(m.sms * smsMilli + 999) / 1000, (m.letter * letterMilli + 999) / 1000, 0, 0],
+                    offline: m.people > 0 ? m.offline / Double(m.people) : 0))
+        }
+        return segments
     }
 
     // MARK: - Allocation and scheduling rounds
@@ -222,25 +233,122 @@ struct PlanBuilder {
         )
     }
 
-    mutating func run() -> Plan {
-        prepareCampaigns()
+    /// What the allocation and scheduling rounds have learnt: channels a campaign may not
+    /// use (and why), campaigns dropped, tiny batches left out, the last allocation.
+    struct RoundState {
         var forbidden: [Int: ChannelSet] = [:]
         var forbiddenWhy: [Int: [PlanChannel: String]] = [:]
         var dropped: Set<Int> = []
         var droppedWhy: [Int: String] = [:]
         var tinyBatches: [Int: [PlanChannel: Int]] = [:]
-        var result: (AllocationProblem, [(Int, Int)], AllocationChoice, Scheduler)
-        var rounds = 0
         var previous: AllocationChoice?
+    }
+
+    typealias RoundResult = (problem: AllocationProblem, segIndex: [(Int, Int)], choice: AllocationChoice, scheduler: Scheduler)
+
+    mutating func run() -> Plan {
+        prepareCampaigns()
+        var state = RoundState()
+        // A batch that would be tiny even if every segment of the campaign took the channel
+        // is left out before the first allocation (saves the rounds that would find it).
+        for (c, info) in campaigns.enumerated() {
+            for ch in [PlanChannel.sms, .letter] {
+                let people = info.segments.reduce(0) { $0 + $1.recipients[ch.order] }
+                if people > 0 && people < input.constraints.minRecipientsPerBatch
+                    && !info.segments.contains(where: \.needsDirect)
+                {
+                    state.forbidden[c, default: []].insert(ChannelSet(ch))
+                    state.tinyBatches[c, default: [:]][ch] = people
+                }
+            }
+        }
+        var result = converge(&state)
+        improve(&state, &result)
+        return assemble(
+            problem: result.problem, segIndex: result.segIndex, choice: result.choice, scheduler: result.scheduler,
+            forbiddenWhy: state.forbiddenWhy, dropped: state.dropped, droppedWhy: state.droppedWhy,
+            tinyBatches: state.tinyBatches)
+    }
+
+    /// Sum of the relevance of the campaigns a schedule places: what the improvement pass
+    /// compares.
+    func placedRelevance(_ scheduler: Scheduler) -> Double {
+        Set(scheduler.placed.map(\.campaign)).sorted().reduce(0.0) { $0 + campaigns[$1].candidate.relevance }
+    }
+
+    /// The improvement pass. Rounds remember every channel that once failed, so a day dropped
+    /// early may fit once the days that blocked it changed. For each dropped day, most
+    /// relevant first: a schedule-only trial places it (website and social media, which cost
+    /// nothing) in rank order among the placed days; when that trial places more relevance in
+    /// all (it may push out less relevant days), the rounds are run again with its broadcast
+    /// channels allowed, and the result is kept only if it places more relevance than before.
+    mutating func improve(_ state: inout RoundState, _ result: inout RoundResult) {
+        let broadcast = baseChannels.intersection(.broadcast)
+        guard broadcast.count >= 2 else { return }
+        var current = placedRelevance(result.scheduler)
+        for d in state.dropped.sorted() {
+            guard state.dropped.contains(d), campaigns[d].segments.contains(where: { $0.people > 0 }) else { continue }
+            // Channels (and receiving groups) of the placed campaigns, as in the current plan.
+            var used: [Int: [(PlanChannel, [String])]] = [:]
+            for p in result.scheduler.placed {
+                if !(used[p.campaign] ?? []).contains(where: { $0.0 == p.slot.channel }) {
+                    used[p.campaign, default: []].append((p.slot.channel, p.slot.groups))
+                }
+            }
+            used[d] = broadcast.channels.map { ($0, campaigns[d].groups) }
+            var trial = Scheduler(
+                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
+            var fits = true
+            for c in used.keys.sorted() {
+                trial.schedule(request(c, channels: used[c]!.sorted { $0.0 < $1.0 }), moves: input.decisions.move)
+                // The days above it are placed as in the plan; when it fails among them, stop.
+                if c == d && !trial.placed.contains(where: { $0.campaign == d }) {
+                    fits = false
+                    break
+                }
+            }
+            guard fits else { continue }
+            trial.placeReminders()
+            guard placedRelevance(trial) > current + 1e-9 else { continue }
+            var again = state
+            again.dropped.remove(d)
+            again.droppedWhy[d] = nil
+            again.forbidden[d] = (again.forbidden[d] ?? []).subtracting(broadcast)
+            for ch in broadcast.channels { again.forbiddenWhy[d]?[ch] = nil }
+            let rerun = converge(&again)
+            let value = placedRelevance(rerun.scheduler)
+            if value > current + 1e-9 {
+                state = again
+                result = rerun
+                current = value
+            }
+        }
+    }
+
+    /// The scheduler's request for campaign `c` on `channels`.
+    func request(_ c: Int, channels: [(PlanChannel, [String])]) -> Scheduler.CampaignRequest {
+        let info = campaigns[c]
+        // A day that began before the window is planned from the window's first day
+        // (its id keeps the real start).
+        let start = max(info.candidate.start, input.window.from)
+        return .init(
+            index: c, id: info.id, title: info.candidate.campaignTitle, start: start,
+            end: max(info.candidate.end, start.adding(days: 1)), channels: channels)
+    }
+
+    /// Allocation and scheduling rounds from `state` until every chosen channel is placed.
+    mutating func converge(_ state: inout RoundState) -> RoundResult {
+        var result: RoundResult
+        var rounds = 0
         while true {
             rounds += 1
-            let (problem, segIndex) = problem(forbidden: forbidden, dropped: dropped)
-            let choice = Allocator.solve(problem, hint: previous)
-            previous = choice
+            let (problem, segIndex) = problem(forbidden: state.forbidden, dropped: state.dropped)
+            let choice = Allocator.solve(problem, hint: state.previous)
+            state.previous = choice
             // Tiny batches cost a full item of staff time for a handful of people: leave them
             // out (unless they serve the 75+ rule) and let the money go elsewhere.
             var tiny: [(Int, PlanChannel, Int)] = []
-            for c in 0..<campaigns.count where !dropped.contains(c) {
+            for c in 0..<campaigns.count where !state.dropped.contains(c) {
                 for ch in [PlanChannel.sms, .letter] {
                     var people = 0
                     var older = false
@@ -255,14 +363,14 @@ struct PlanBuilder {
             }
             if !tiny.isEmpty && rounds <= campaigns.count * PlanChannel.allCases.count {
                 for (c, ch, people) in tiny {
-                    forbidden[c, default: []].insert(ChannelSet(ch))
-                    tinyBatches[c, default: [:]][ch] = people
+                    state.forbidden[c, default: []].insert(ChannelSet(ch))
+                    state.tinyBatches[c, default: [:]][ch] = people
                 }
                 continue
             }
             var scheduler = Scheduler(
                 window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
-            for (c, info) in campaigns.enumerated() where !dropped.contains(c) {
+            for (c, info) in campaigns.enumerated() where !state.dropped.contains(c) {
                 let set = problem.channels(of: c, in: choice)
                 if set.count < 2 { continue }
                 var channels: [(PlanChannel, [String])] = []
@@ -277,34 +385,26 @@ struct PlanBuilder {
                         channels.append((ch, info.groups))
                     }
                 }
-                // A day that began before the window is planned from the window's first day
-                // (its id keeps the real start).
-                let start = max(info.candidate.start, input.window.from)
-                scheduler.schedule(
-                    .init(
-                        index: c, id: info.id, title: info.candidate.campaignTitle, start: start,
-                        end: max(info.candidate.end, start.adding(days: 1)), channels: channels),
-                    moves: input.decisions.move)
+                scheduler.schedule(request(c, channels: channels), moves: input.decisions.move)
             }
+            scheduler.placeReminders()
             result = (problem, segIndex, choice, scheduler)
             if scheduler.failures.isEmpty { break }
             for f in scheduler.failures {
-                forbidden[f.campaign, default: []].insert(ChannelSet(f.channel))
-                forbiddenWhy[f.campaign, default: [:]][f.channel] = f.reason
-                let left = baseChannels.subtracting(forbidden[f.campaign]!)
-                if left.count < 2 && !dropped.contains(f.campaign) {
-                    dropped.insert(f.campaign)
-                    let reasons = forbiddenWhy[f.campaign]!.keys.sorted().map {
-                        "\($0.displayName): \(forbiddenWhy[f.campaign]![$0]!)"
+                state.forbidden[f.campaign, default: []].insert(ChannelSet(f.channel))
+                state.forbiddenWhy[f.campaign, default: [:]][f.channel] = f.reason
+                let left = baseChannels.subtracting(state.forbidden[f.campaign]!)
+                if left.count < 2 && !state.dropped.contains(f.campaign) {
+                    state.dropped.insert(f.campaign)
+                    let reasons = state.forbiddenWhy[f.campaign]!.keys.sorted().map {
+                        "\($0.displayName): \(state.forbiddenWhy[f.campaign]![$0]!)"
                     }
-                    droppedWhy[f.campaign] = reasons.joined(separator: "; ")
+                    state.droppedWhy[f.campaign] = reasons.joined(separator: "; ")
                 }
             }
             // Safety net: rounds are bounded by campaigns x channels; never loop forever.
             if rounds > campaigns.count * PlanChannel.allCases.count + 1 { break }
         }
-        return assemble(
-            problem: result.0, segIndex: result.1, choice: result.2, scheduler: result.3, forbiddenWhy: forbiddenWhy,
-            dropped: dropped, droppedWhy: droppedWhy, tinyBatches: tinyBatches)
+        return result
     }
 }

@@ -10,6 +10,9 @@ enum ItemRole: Sendable, Hashable {
     case midpointReminder
     /// Letters: posted so they land before the day starts.
     case arriveBefore
+    /// Letters: posted so they land during the day's span (when there is no time to land
+    /// before it, e.g. a day at the start of the plan).
+    case arriveDuring
 
     /// A noun phrase: "a heads-up shortly before the day".
     var words: String {
@@ -19,6 +22,7 @@ enum ItemRole: Sendable, Hashable {
         case .launch: return "the launch at the start of the span"
         case .midpointReminder: return "a mid-point reminder"
         case .arriveBefore: return "a letter posted to arrive before the day"
+        case .arriveDuring: return "a letter posted to arrive during the campaign"
         }
     }
 }
@@ -35,6 +39,16 @@ struct ItemSlot: Sendable, Hashable {
     var required: Bool
     /// Groups that receive it (for the contact gap; direct channels only).
     var groups: [String]
+    /// Dates from this one on give the item `lateRole` instead of `role` (a letter that
+    /// lands during the span rather than before it).
+    var lateFrom: CivilDate? = nil
+    var lateRole: ItemRole? = nil
+
+    /// The role the item plays when sent on `date`.
+    func role(on date: CivilDate) -> ItemRole {
+        if let lateFrom, let lateRole, date >= lateFrom { return lateRole }
+        return role
+    }
 }
 
 /// The shape of an awareness day's span.
@@ -73,8 +87,7 @@ enum SlotBuilder {
                 return [
                     ItemSlot(
                         channel: .sms, number: 1, role: .headsUp,
-                        dates: [s, s.adding(days: -1), s.adding(days: -2), s.adding(days: -3)], required: true,
-                        groups: groups)
+                        dates: [s] + (1...5).map { s.adding(days: -$0) }, required: true, groups: groups)
                 ]
             case .week:
                 return [
@@ -92,13 +105,18 @@ enum SlotBuilder {
             }
         case .letter:
             // Posted `letterDeliveryWorkingDays` sending days before the start, or up to five
-            // sending days earlier; a longer day may also take a letter that lands during its
-            // first half.
+            // sending days earlier. When none of those fits (typically a day at the start of
+            // the plan, whose ideal posting date is in the previous quarter), the letter may
+            // land during the span instead: by the middle of a longer day, on a single day.
             let ideal = calendar.sendingDay(effort.letterDeliveryWorkingDays, before: s.adding(days: -1))
             var dates = [ideal] + (1...5).map { calendar.sendingDay($0, before: ideal) }
-            if kind != .single { dates += run(ideal.adding(days: 1), mid) }
+            let latest =
+                kind == .single ? calendar.sendingDay(effort.letterDeliveryWorkingDays, before: s) : mid
+            dates += run(ideal.adding(days: 1), latest)
             return [
-                ItemSlot(channel: .letter, number: 1, role: .arriveBefore, dates: dates, required: true, groups: groups)
+                ItemSlot(
+                    channel: .letter, number: 1, role: .arriveBefore, dates: dates, required: true, groups: groups,
+                    lateFrom: ideal.adding(days: 1), lateRole: .arriveDuring)
             ]
         case .website:
             switch kind {
@@ -127,28 +145,26 @@ enum SlotBuilder {
                 return [
                     ItemSlot(
                         channel: .social, number: 1, role: .headsUp,
-                        dates: [s.adding(days: -1), s.adding(days: -2), s.adding(days: -3)], required: true,
-                        groups: groups),
+                        dates: (1...5).map { s.adding(days: -$0) }, required: true, groups: groups),
                     ItemSlot(channel: .social, number: 2, role: .onTheDay, dates: [s], required: false, groups: groups),
                 ]
             case .week:
                 return [
                     ItemSlot(
                         channel: .social, number: 1, role: .launch,
-                        dates: run(s, min(last, s.adding(days: 2))) + [s.adding(days: -1)], required: true,
-                        groups: groups)
+                        dates: run(s, min(last, s.adding(days: 6))) + [s.adding(days: -1), s.adding(days: -2)],
+                        required: true, groups: groups)
                 ]
             case .long:
                 return [
                     ItemSlot(
                         channel: .social, number: 1, role: .launch,
-                        dates: [s, s.adding(days: 1), s.adding(days: 2), s.adding(days: -1)], required: true,
+                        dates: run(s, s.adding(days: 6)) + [s.adding(days: -1), s.adding(days: -2)], required: true,
                         groups: groups),
                     ItemSlot(
                         channel: .social, number: 2, role: .midpointReminder,
-                        dates: [
-                            mid, mid.adding(days: 1), mid.adding(days: -1), mid.adding(days: 2), mid.adding(days: -2),
-                        ], required: false, groups: groups),
+                        dates: [mid] + (1...4).flatMap { [mid.adding(days: $0), mid.adding(days: -$0)] },
+                        required: false, groups: groups),
                 ]
             }
         }
@@ -197,8 +213,10 @@ struct Scheduler {
     let effort: EffortEstimates
 
     // State (weeks keyed by ISO label; dictionaries are lookups, never output order).
-    var centiByWeek: [String: Int] = [:]
-    var campaignsByWeek: [String: Set<Int>] = [:]
+    // Weeks are keyed by their Monday's day number (cheap to compute; the label is only
+    // written into reasons).
+    var centiByWeek: [Int: Int] = [:]
+    var campaignsByWeek: [Int: Set<Int>] = [:]
     /// Group -> (date, campaign index, campaign title) of each SMS or letter.
     var contacts: [String: [(CivilDate, Int, String)]] = [:]
 
@@ -217,39 +235,61 @@ struct Scheduler {
 
     var capCentiHours: Int { Int((constraints.commsHoursPerWeek * 100).rounded()) }
 
+    /// Why a date does not fit, kept as data while dates are tried and written in words only
+    /// when a reason is shown.
+    enum Block: Hashable {
+        case outside(CivilDate)
+        case notSending(CivilDate)
+        case hours(CivilDate, used: Int)
+        case cap(CivilDate, count: Int)
+        case gap(group: String, other: CivilDate, campaign: Int)
+    }
+
     /// Why `slot` cannot go on `date` for `campaign`, or nil when it can.
     func problem(_ slot: ItemSlot, on date: CivilDate, campaign: Int) -> String? {
-        if date < window.from || date >= window.to {
-            return "\(date.iso) is outside the plan (\(window.from.iso) to \(window.to.adding(days: -1).iso))"
-        }
-        if slot.channel != .social, let why = calendar.whyNotSending(date) {
-            // Website pages are published by staff on working days; social posts can be
-            // scheduled ahead for any day.
-            return why
-        }
-        let week = date.isoWeekLabel
-        let effortHere = effort.centiHours(slot.channel)
+        block(slot, on: date, campaign: campaign).map(text)
+    }
+
+    func block(_ slot: ItemSlot, on date: CivilDate, campaign: Int) -> Block? {
+        if date < window.from || date >= window.to { return .outside(date) }
+        // Website pages are published by staff on working days; social posts can be
+        // scheduled ahead for any day.
+        if slot.channel != .social && !calendar.isSendingDay(date) { return .notSending(date) }
+        let week = date.mondayOfWeek.daysSinceEpoch
         let used = centiByWeek[week] ?? 0
-        if used + effortHere > capCentiHours {
-            return "week \(week) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
-        }
-        let inWeek = campaignsByWeek[week] ?? []
-        if !inWeek.contains(campaign) && inWeek.count >= constraints.campaignsPerWeek {
-            return "week \(week) already has \(inWeek.count) campaign(s), the weekly limit"
+        if used + effort.centiHours(slot.channel) > capCentiHours { return .hours(date, used: used) }
+        if let inWeek = campaignsByWeek[week], !inWeek.contains(campaign), inWeek.count >= constraints.campaignsPerWeek {
+            return .cap(date, count: inWeek.count)
         }
         if slot.channel.isDirect {
             let gap = constraints.minDaysBetweenContacts
             for g in slot.groups {
-                for (other, c, title) in contacts[g] ?? [] where c != campaign && abs(other.days(to: date)) < gap {
-                    return "\(g) is contacted on \(other.iso) (\(title)), less than \(gap) days away"
+                for (other, c, _) in contacts[g] ?? [] where c != campaign && abs(other.days(to: date)) < gap {
+                    return .gap(group: g, other: other, campaign: c)
                 }
             }
         }
         return nil
     }
 
+    func text(_ b: Block) -> String {
+        switch b {
+        case .outside(let date):
+            return "\(date.iso) is outside the plan (\(window.from.iso) to \(window.to.adding(days: -1).iso))"
+        case .notSending(let date):
+            return calendar.whyNotSending(date) ?? "\(date.iso) is not a sending day"
+        case .hours(let date, let used):
+            return "week \(date.isoWeekLabel) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
+        case .cap(let date, let count):
+            return "week \(date.isoWeekLabel) already has \(count) campaign(s), the weekly limit"
+        case .gap(let g, let other, let c):
+            let title = contacts[g]?.first { $0.0 == other && $0.1 == c }?.2 ?? ""
+            return "\(g) is contacted on \(other.iso) (\(title)), less than \(constraints.minDaysBetweenContacts) days away"
+        }
+    }
+
     mutating func place(_ slot: ItemSlot, on date: CivilDate, campaign: Int, title: String) {
-        let week = date.isoWeekLabel
+        let week = date.mondayOfWeek.daysSinceEpoch
         centiByWeek[week, default: 0] += effort.centiHours(slot.channel)
         campaignsByWeek[week, default: []].insert(campaign)
         if slot.channel.isDirect {
@@ -257,13 +297,55 @@ struct Scheduler {
         }
     }
 
-    /// Tries to place every item of `request`; all or nothing per campaign.
+    /// Optional reminders of committed campaigns, placed after every campaign's required
+    /// items (`placeReminders`), so that a reminder never takes a week from another day.
+    var pendingReminders: [(campaign: Int, title: String, slot: ItemSlot)] = []
+
+    /// The first date of `slot` that fits, or the reasons none does.
+    func firstFit(_ slot: ItemSlot, campaign: Int) -> (CivilDate?, [String]) {
+        var blocks: [Block] = []
+        for d in slot.dates {
+            if let b = block(slot, on: d, campaign: campaign) {
+                blocks.append(b)
+            } else {
+                // Only the first reason is shown for a moved item.
+                return (d, blocks.first.map { [text($0)] } ?? [])
+            }
+        }
+        var reasons: [String] = []
+        for b in blocks {
+            let why = text(b)
+            if !reasons.contains(why) { reasons.append(why) }
+        }
+        return (nil, reasons)
+    }
+
+    /// "no date fits: ..." with the reasons that limit the plan first (weekly limits, hours,
+    /// contact gaps), then the calendar ones, then dates outside the plan; at most three,
+    /// and how many more there were.
+    static func noDateFits(_ reasons: [String]) -> String {
+        func rank(_ r: String) -> Int {
+            if r.contains("outside the plan") { return 2 }
+            if r.hasPrefix("week ") || r.contains(" is contacted on ") { return 0 }
+            return 1
+        }
+        let ordered = reasons.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
+        var text = "no date fits: " + ordered.prefix(3).joined(separator: "; ")
+        if ordered.count > 3 { text += " (and \(ordered.count - 3) more)" }
+        return text
+    }
+
+    /// Tries to place every required item of `request`. A channel none of whose dates fits
+    /// is left out (and reported in `failures`) while the others stay; when fewer than two
+    /// channels remain the campaign is not placed at all and nothing of it is kept.
     mutating func schedule(_ request: CampaignRequest, moves: [String: CivilDate] = [:]) {
         let saved = (centiByWeek, campaignsByWeek, contacts)
         var mine: [PlacedItem] = []
         var myBroken: [(String, CivilDate, String)] = []
         var myFailures: [ChannelFailure] = []
-        var myDropped: [DroppedReminder] = []
+        var myReminders: [ItemSlot] = []
+        var channelsPlaced = 0
         for (channel, groups) in request.channels {
             let slots = SlotBuilder.slots(
                 channel: channel, start: request.start, end: request.end, groups: groups, calendar: calendar,
@@ -282,40 +364,50 @@ struct Scheduler {
                         PlacedItem(campaign: request.index, slot: slot, date: forced, movedBecause: nil, decided: true))
                     continue
                 }
-                var reasons: [String] = []
-                var chosen: CivilDate?
-                for d in slot.dates {
-                    if let why = problem(slot, on: d, campaign: request.index) {
-                        if !reasons.contains(why) { reasons.append(why) }
-                    } else {
-                        chosen = d
-                        break
-                    }
+                if !slot.required {
+                    myReminders.append(slot)
+                    continue
                 }
+                let (chosen, reasons) = firstFit(slot, campaign: request.index)
                 if let d = chosen {
                     place(slot, on: d, campaign: request.index, title: request.title)
                     let moved = d == slot.dates.first ? nil : reasons.first
                     mine.append(
                         PlacedItem(campaign: request.index, slot: slot, date: d, movedBecause: moved, decided: false))
                 } else {
-                    let reason = "no date fits: " + reasons.prefix(3).joined(separator: "; ")
-                    if slot.required {
-                        channelFailed = true
-                        myFailures.append(ChannelFailure(campaign: request.index, channel: channel, reason: reason))
-                    } else {
-                        myDropped.append(DroppedReminder(campaign: request.index, slot: slot, reason: reason))
-                    }
+                    // Required slots come first in a channel, so nothing of it was placed.
+                    channelFailed = true
+                    myFailures.append(
+                        ChannelFailure(campaign: request.index, channel: channel, reason: Self.noDateFits(reasons)))
                 }
             }
+            if !channelFailed { channelsPlaced += 1 }
         }
-        if myFailures.isEmpty {
+        failures += myFailures
+        if channelsPlaced >= 2 {
             placed += mine
-            droppedReminders += myDropped
             brokenMoves += myBroken
+            for slot in myReminders { pendingReminders.append((request.index, request.title, slot)) }
         } else {
             (centiByWeek, campaignsByWeek, contacts) = saved
-            failures += myFailures
         }
+    }
+
+    /// Places the optional reminders of placed campaigns, in the order their campaigns were
+    /// placed; one that does not fit is dropped with its reason.
+    mutating func placeReminders() {
+        let committed = Set(placed.map(\.campaign))
+        for (c, title, slot) in pendingReminders where committed.contains(c) {
+            let (chosen, reasons) = firstFit(slot, campaign: c)
+            if let d = chosen {
+                place(slot, on: d, campaign: c, title: title)
+                let moved = d == slot.dates.first ? nil : reasons.first
+                placed.append(PlacedItem(campaign: c, slot: slot, date: d, movedBecause: moved, decided: false))
+            } else {
+                droppedReminders.append(DroppedReminder(campaign: c, slot: slot, reason: Self.noDateFits(reasons)))
+            }
+        }
+        pendingReminders = []
     }
 }
 
