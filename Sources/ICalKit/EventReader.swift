@@ -70,15 +70,15 @@ final class EventReader {
     /// Occurrences found so far (none with `summaryOnly`), and beside them, one record per
     /// occurrence (parallel arrays, so the occurrences can be handed on without a copy).
     var occurrences: [Occurrence] = []
-    private(set) var records: [OccurrenceRecord] = []
+    private(set) var records = ChunkedArray<OccurrenceRecord>()
     private var overrides: [OverrideRecord] = []
     /// Every event with a UID (pre-filtered ones too), by UID (+ RECURRENCE-ID): the copy that
     /// wins so far and, when that copy is an expanded master, its `MasterInfo` index.
     private var table = UIDTable()
     /// The table record of the event being processed.
     private var currentRecord: Int?
-    private var masters: [MasterInfo] = []
-    private var exValues: [Int64] = []
+    private var masters = ChunkedArray<MasterInfo>()
+    private var exValues = ChunkedArray<Int64>()
     /// Zone codes of `MasterInfo`: 0 floating, 1 UTC, 2 + i for `zoneNames[i]`.
     private var zoneNames: [String] = []
     private var zoneCodes: [String: Int32] = [:]
@@ -536,7 +536,7 @@ final class EventReader {
                 MasterInfo(
                     zone: zoneCode(startZone.ref), isDate: isDate, exStart: Int32(exValues.count),
                     exCount: Int32(exList.count)))
-            exValues += exList
+            for v in exList { exValues.append(v) }
         }
         let uidHash = uid.map { UIDHash($0) } ?? .none
         let flags: Int64 = (uid != nil ? 2 : 0) + (isOverride ? 1 : 0)
@@ -636,8 +636,8 @@ final class EventReader {
             overrides = []
             table = UIDTable()
             dropped = []
-            masters = []
-            exValues = []
+            masters = ChunkedArray()
+            exValues = ChunkedArray()
         }
         struct Instance: Hashable {
             var uid: UIDHash
@@ -661,7 +661,7 @@ final class EventReader {
             }
             let day = Int64(o.recurrenceID.civilDate.daysSinceEpoch) * 2 + 1
             let ex = Int(master.exStart)..<Int(master.exStart + master.exCount)
-            if exValues[ex].contains(where: { $0 == key * 2 || $0 == day }) {
+            if ex.contains(where: { exValues[$0] == key * 2 || exValues[$0] == day }) {
                 dropped.insert(o.line)
             }
             replaced.insert(Instance(uid: o.uid, key: key))
@@ -670,7 +670,7 @@ final class EventReader {
         guard !dropped.isEmpty || !uids.isEmpty else { return }
         var kept = 0
         let full = !occurrences.isEmpty
-        for i in records.indices {
+        for i in 0..<records.count {
             let r = records[i]
             var drop = dropped.contains(r.line)
             if !drop, !r.isOverride, r.hasUID, uids.contains(r.uid) {
@@ -678,12 +678,12 @@ final class EventReader {
             }
             if !drop {
                 if full { occurrences.swapAt(kept, i) }
-                records.swapAt(kept, i)
+                records[kept] = r
                 kept += 1
             }
         }
         if full { occurrences.removeLast(occurrences.count - kept) }
-        records.removeLast(records.count - kept)
+        records.truncate(to: kept)
     }
 
     private func zoneCode(_ ref: ZoneRef) -> Int32 {

@@ -27,7 +27,7 @@ final class ReadSession {
         eventCount += scanner.reader.eventCount
         let r = scanner.reader
         occurrenceCount += r.records.count
-        for o in r.records { checksum &+= o.uid.a ^ UInt64(bitPattern: o.startKey) }
+        r.records.forEach { o in checksum &+= o.uid.a ^ UInt64(bitPattern: o.startKey) }
         if occurrences.isEmpty {
             swap(&occurrences, &scanner.reader.occurrences)
         } else {
