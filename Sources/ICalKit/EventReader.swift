@@ -85,6 +85,8 @@ final class EventReader {
     /// BEGIN lines of copies that lost to another copy of their UID.
     private var dropped = Set<Int>()
     private var warnedZones: Set<String> = []
+    /// `RuleShape.libicalProblem` answers by rule text (+ all-day mark), at most 4096.
+    private var ruleShapes: [String: String?] = [:]
     private let toKey: Int64
     /// What libical is given for one event (reused): the block minus lines it cannot fault.
     private var libicalText: [UInt8] = []
@@ -159,7 +161,7 @@ final class EventReader {
                 switch p.name {
                 case "DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE":
                     if !p.paramsRange.isEmpty, p.parameter("VALUE", b)?.uppercased() == "DATE",
-                        let t = p.value(b).split(separator: ",").first(where: { $0.contains("T") })
+                        let t = p.value(b).split(separator: ",").first(where: { $0.utf8.contains(0x54) })
                     {
                         // libical 3.0.16 silently reads such a value as a date-time (measured).
                         report(
@@ -594,7 +596,16 @@ final class EventReader {
 
     private func checkRuleShape(_ block: Block, _ lineIndex: Int, isDate: Bool) {
         let value = block.withLine(lineIndex) { b in PropertyLine(b)!.value(b) }
-        guard let problem = RuleShape.libicalProblem(value, dateOnlyStart: isDate) else { return }
+        // Calendars repeat a few rule shapes many times: remember the answers (bounded).
+        let problem: String?
+        if let known = ruleShapes[value + (isDate ? "\u{1F}D" : "")] {
+            problem = known
+        } else {
+            problem = RuleShape.libicalProblem(value, dateOnlyStart: isDate)
+            if ruleShapes.count >= 4096 { ruleShapes = [:] }
+            ruleShapes[value + (isDate ? "\u{1F}D" : "")] = .some(problem)
+        }
+        guard let problem else { return }
         report(
             .warning, block, line: lineIndex,
             "libical 3.0.16 expands this RRULE incorrectly (\(problem)); the dates may differ from RFC 5545",
