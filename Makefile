@@ -56,5 +56,8 @@ fuzz: deps
 	   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus
 
 # The whole test suite under AddressSanitizer (and LeakSanitizer).
+# TaxonomyMatchingScaleTests asserts a wall-clock bound, which the 3-10x slower instrumented
+# build cannot meet (measured 37 s against 10 s); it runs in `make test`, and is skipped here.
 asan: test-deps
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tools/lsan.supp $(SWIFT) test --scratch-path .build-asan --sanitize=address \
+	   --skip TaxonomyMatchingScaleTests
