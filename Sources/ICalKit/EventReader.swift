@@ -91,6 +91,9 @@ final class EventReader {
     /// What libical is given for one event (reused): the block minus lines it cannot fault.
     private var libicalText: [UInt8] = []
 
+    /// Names of unknown (but well-formed) properties already warned about in this file.
+    private var unknownPropertyNames = Set<String>()
+
     init(path: String, options: ReadOptions) {
         self.path = path
         self.options = options
@@ -236,9 +239,27 @@ final class EventReader {
         }
         let box = ComponentBox(parsed)
         var errors = errorLines
-        var messages: [String] = []
-        collectErrors(box.raw, into: &messages)
-        for m in messages {
+        var nestedWarned = Set<Int>()
+        var messages: [(text: String, nested: String?)] = []
+        collectErrors(box.raw, nestedIn: nil, into: &messages)
+        for (m, nested) in messages {
+            // RFC 5545 allows properties it does not define (iana-prop: a name of letters, digits
+            // and '-', e.g. RFC 9253's LINK or Teamup's SUBCALENDAR-ID); libical 3.0.16 rejects
+            // them. They carry nothing the planner reads: ignore them, warning once per name.
+            if let r = m.range(of: "Parse error in property name: ") {
+                let name = String(m[r.upperBound...])
+                if !name.isEmpty, name.utf8.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+                    || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+                {
+                    if unknownPropertyNames.insert(name.uppercased()).inserted {
+                        let hit = LibicalErrorMapper.map(m, block: block)
+                        report(
+                            .warning, block, line: hit.lineIndex, column: hit.column,
+                            "property \"\(name)\" is not one the planner knows; ignored (further uses in this file are ignored silently)")
+                    }
+                    continue
+                }
+            }
             // An empty TEXT value is valid iCalendar (see `cannotFault`); libical still flags it
             // in nested components (e.g. a VALARM's DESCRIPTION:).
             if m.hasPrefix("No value for "), let end = m.range(of: " property.") {
@@ -247,6 +268,15 @@ final class EventReader {
             }
             let mapped = LibicalErrorMapper.map(m, block: block)
             if let line = mapped.lineIndex, errors.contains(line) { continue }  // already reported more precisely
+            if let nested {
+                if let line = mapped.lineIndex, !nestedWarned.insert(line).inserted { continue }  // one per line
+                // A fault inside a VALARM (or another nested component) does not touch the day
+                // itself: the planner never reads alarms. Warn, and keep the event.
+                report(
+                    .warning, block, line: mapped.lineIndex, column: mapped.column,
+                    "\(mapped.message) (in a \(nested); the \(nested) is ignored, the event is read)", hint: mapped.hint)
+                continue
+            }
             if let line = mapped.lineIndex {
                 report(.error, block, line: line, column: mapped.column, mapped.message, hint: mapped.hint)
                 errors.insert(line)
@@ -260,15 +290,23 @@ final class EventReader {
     }
 
     /// Walks X-LIC-ERROR properties of `c` and its children (libical fact 1); copies each at once.
-    private func collectErrors(_ c: RawComponent, into out: inout [String]) {
+    /// `nestedIn` names the component kind below the VEVENT (e.g. "VALARM"), nil for the event itself.
+    private func collectErrors(_ c: RawComponent, nestedIn: String?, into out: inout [(text: String, nested: String?)]) {
         var p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY)
         while let q = p {
-            if let s = icalproperty_get_xlicerror(q) { out.append(String(cString: s)) }
+            if let s = icalproperty_get_xlicerror(q) { out.append((String(cString: s), nestedIn)) }
             p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)
         }
         var child = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT)
         while let k = child {
-            collectErrors(k, into: &out)
+            let kind = icalcomponent_isa(k)
+            // The parse result is the VEVENT itself or a wrapper around it; below a VEVENT is nested.
+            let isEvent = kind == ICAL_VEVENT_COMPONENT || kind == ICAL_VCALENDAR_COMPONENT
+                || kind == ICAL_XROOT_COMPONENT || kind == ICAL_VTIMEZONE_COMPONENT
+                || kind == ICAL_XSTANDARD_COMPONENT || kind == ICAL_XDAYLIGHT_COMPONENT
+            let name = icalcomponent_kind_to_string(kind).map { String(cString: $0) } ?? "component"
+            let inside = nestedIn ?? (icalcomponent_isa(c) == ICAL_VEVENT_COMPONENT && !isEvent ? name : nil)
+            collectErrors(k, nestedIn: inside, into: &out)
             child = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT)
         }
     }

@@ -192,12 +192,12 @@ enum LabelledFeed {
 }
 
 @Suite struct TaxonomyMatchingScaleTests {
-    /// 10,000 occurrences (the dev set's days, repeated with distinct uids and dates) are
-    /// cleaned and matched well under a second, and the result does not depend on input order.
-    @Test func tenThousandOccurrencesAreQuickAndOrderIndependent() throws {
+    /// 2,000 occurrences (the dev set's days, repeated with distinct uids and dates) give the
+    /// same matches whatever their input order. Speed is measured by `make bench-match`, not here.
+    @Test func manyOccurrencesAreOrderIndependent() throws {
         let base = try LabelledFeed.read(TaxonomyMatchingTests.devICS)
         var many: [Occurrence] = []
-        for i in 0..<10_000 {
+        for i in 0..<2_000 {
             var o = base[i % base.count]
             o.uid = "\(i)-\(o.uid ?? "")"
             let shift = (i / base.count) * 400  // far enough apart that no two copies merge
@@ -208,21 +208,8 @@ enum LabelledFeed {
             many.append(o)
         }
         let matcher = Matcher(taxonomy: Taxonomy.bundled)
-        let clock = ContinuousClock()
-        var results: [MatchResult] = []
-        var cleaned: [CleanOccurrence] = []
-        let cleaning = clock.measure { cleaned = CleanedView.build(many) { _, _ in 0 } }
-        let matching = clock.measure { results = matcher.match(cleaned) }
-        let elapsed = cleaning + matching
-        print("cleaned \(many.count) occurrences in \(cleaning), matched them in \(matching)")
-        #expect(results.count == 10_000)
-        // Release builds take about a tenth of this bound; debug builds on a busy machine
-        // need the slack. Either catches anything quadratic.
-        #if DEBUG
-            #expect(elapsed < .seconds(10))
-        #else
-            #expect(elapsed < .seconds(1))
-        #endif
+        let results = matcher.match(CleanedView.build(many) { _, _ in 0 })
+        #expect(results.count == 2_000)
         let reversed = matcher.match(CleanedView.build(many.reversed()) { _, _ in 0 })
         #expect(reversed == results)
     }

@@ -59,7 +59,11 @@ public struct Relevance: Sendable, Hashable, Codable {
             why.append("a day for all \(groupedThousands(profile.listSize)) patients (not targeted at one group)")
         } else if let (id, n) = known.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) {
             sizeFactor = Double(n) / (Double(n) + k)
-            why.append("\(groupedThousands(n)) \(name(id)) on your list")
+            if taxonomy.entry(id)?.sizedFrom?.basis == .register {
+                why.append("\(groupedThousands(n)) patients on your \(name(id)) register")
+            } else {
+                why.append("\(groupedThousands(n)) \(name(id)) on your list")
+            }
         } else {
             sizeFactor = 0.3
             let ids = match.groupIds.map(name).joined(separator: ", ")

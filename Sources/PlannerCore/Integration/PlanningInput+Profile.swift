@@ -1,0 +1,106 @@
+/// Builds the planner's input from a practice profile and the matched days: the one place
+/// where the profile's schema meets the planning core's own types.
+extension PlanningInput {
+    /// - Parameters:
+    ///   - days, matches, relevance: the cleaned days of the window, in the same order.
+    ///   - bankHolidays: the nation's bank holidays from a little before the window to its end
+    ///     (prep tasks are back-planned into the previous weeks).
+    ///   - inputWarnings: warnings found while reading (e.g. no bank-holiday data for a year).
+    public static func build(
+        profile: PracticeProfile, window: DateWindow, days: [CleanOccurrence], matches: [MatchResult],
+        relevance: [Relevance], taxonomy: Taxonomy, bankHolidays: [(CivilDate, String)],
+        inputWarnings: [PlanWarning] = [], decisions: PlanningDecisions = PlanningDecisions()
+    ) -> PlanningInput {
+        precondition(days.count == matches.count && matches.count == relevance.count, "one match and relevance per day")
+        let groupIds = Set(taxonomy.groupIds)
+        var candidates: [PlanningCandidate] = []
+        for (i, day) in days.enumerated() {
+            let m = matches[i], r = relevance[i]
+            guard r.relevance > 0 else { continue }
+            var groups = m.groupIds
+            if groups.isEmpty {
+                // A day that names services but no group targets the services' main groups.
+                for s in m.serviceIds {
+                    for g in taxonomy.entry(s)?.mainGroups ?? [] where groupIds.contains(g) && !groups.contains(g) {
+                        groups.append(g)
+                    }
+                }
+            }
+            guard !groups.isEmpty else { continue }
+            let start = day.start.civilDate
+            var end = day.end.civilDate
+            if case .dateTime(let t) = day.end, t.hour + t.minute + t.second > 0 { end = end.adding(days: 1) }
+            candidates.append(
+                PlanningCandidate(
+                    campaignTitle: day.normalizedTitle, sourceUid: day.uid ?? "", start: start,
+                    end: max(end, start.adding(days: 1)), groups: groups, services: m.serviceIds,
+                    relevance: r.relevance, tentative: day.status == "TENTATIVE", why: r.why))
+        }
+
+        var bands: [String: [AgeBandCount]] = [:]
+        var shares: [String: Double] = [:]
+        for g in Set(candidates.flatMap(\.groups)) {
+            guard let s = size(ofGroup: g, in: profile) else { continue }
+            bands[g] = zip(AgeBand.all, s.byBand).map { AgeBandCount(band: $0.label, people: Int($1.rounded())) }
+            if let recorded = profile.recordedCount(ofGroup: g), let share = recorded.share75Plus { shares[g] = share }
+        }
+
+        let sms = profile.channels.sms, letters = profile.channels.letters
+        var overrides: [PlanChannel: [String: Double]] = [:]
+        for (kind, values) in profile.planning.reach.sorted(by: { $0.key < $1.key }) {
+            guard let channel = PlanChannel(rawValue: kind.rawValue) else { continue }
+            for band in AgeBand.all { if let v = values[band] { overrides[channel, default: [:]][band.label] = v } }
+        }
+        let channels = ChannelSettings(
+            listSize: profile.listSize,
+            smsPencePerFragment: sms?.pricePerFragmentPence ?? ProfileDefaults.smsPricePerFragmentPence,
+            smsFragments: profile.planning.smsFragments,
+            smsBudgetPence: sms.map { pence($0.quarterlyBudget) } ?? 0,
+            smsCoverage: sms?.mobileCoverage ?? 0,
+            letterPence: letters?.pricePence ?? ProfileDefaults.letterPricePence,
+            letterBudgetPence: letters.map { pence($0.quarterlyBudget) } ?? 0,
+            websiteMonthlyVisits: profile.channels.website?.monthlyVisits ?? 0,
+            socialFollowers: profile.channels.social.reduce(0) { $0 + $1.followers },
+            reach: ReachTable(overrides: overrides))
+
+        // Non-sending days: bank holidays and every day of each quiet period, from 8 weeks before
+        // the window (prep tasks) to its end.
+        let earliest = window.from.adding(days: -56)
+        var closed = bankHolidays.map { NonSendingDate(date: $0.0, kind: .bankHoliday, reason: $0.1) }
+        for q in profile.quietDates {
+            var d = max(q.from, earliest)
+            while d <= q.to && d < window.to {
+                closed.append(NonSendingDate(date: d, kind: .quiet, reason: q.reason ?? "quiet date"))
+                d = d.adding(days: 1)
+            }
+        }
+        closed.sort()
+
+        let wh = profile.planning.workingHours
+        let constraints = PlanningConstraints(
+            commsHoursPerWeek: profile.staff.commsHoursPerWeek,
+            campaignsPerWeek: profile.planning.campaignsPerWeek,
+            minDaysBetweenContacts: profile.planning.minDaysBetweenContacts,
+            workingHoursStart: PlanTime(hour: wh.start.hour, minute: wh.start.minute),
+            workingHoursEnd: PlanTime(hour: wh.end.hour, minute: wh.end.minute),
+            nonSendingDates: closed,
+            olderShareForDirectContact: profile.planning.olderShareForDirectContact)
+
+        var effort = EffortEstimates()
+        for (kind, hours) in profile.planning.effortHours.sorted(by: { $0.key < $1.key }) {
+            if let c = PlanChannel(rawValue: kind.rawValue) { effort.hoursPerItem[c] = hours }
+        }
+        // The profile's letter lead time covers print and delivery; second-class delivery is
+        // taken as 3 working days (Royal Mail's second-class aim is 2-3 working days).
+        effort.letterDeliveryWorkingDays = min(3, max(1, profile.planning.letterLeadDays - 1))
+        effort.letterPrintWorkingDays = max(1, profile.planning.letterLeadDays - effort.letterDeliveryWorkingDays)
+
+        return PlanningInput(
+            practiceName: profile.name, odsCode: profile.odsCode ?? "", window: window, timeZone: profile.timeZone,
+            candidates: candidates, groupBands: bands, groupOver75Share: shares, channels: channels,
+            constraints: constraints, effort: effort, inputWarnings: inputWarnings, decisions: decisions)
+    }
+}
+
+/// Pounds (as written in the profile) to whole pence; nil means no budget.
+private func pence(_ pounds: Double?) -> Int { Int(((pounds ?? 0) * 100).rounded()) }

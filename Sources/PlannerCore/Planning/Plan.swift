@@ -1,0 +1,196 @@
+/// A quarter plan: the values behind plan.json (issue 5, item 5). Money is whole pence and
+/// effort whole hundredths of an hour, so totals are exact sums of the items.
+public struct Plan: Sendable, Hashable, Codable {
+    public var practiceName: String
+    public var odsCode: String
+    public var from: CivilDate
+    /// Exclusive.
+    public var to: CivilDate
+    public var constraints: PlanConstraintsSummary
+    /// Sorted by (date, id).
+    public var items: [PlanItem]
+    public var totals: PlanTotals
+    /// Groups that no SMS or letter reaches all quarter (sorted).
+    public var groupsWithoutContact: [String]
+    /// Sorted by (code, message).
+    public var warnings: [PlanWarning]
+
+    public init(
+        practiceName: String, odsCode: String, from: CivilDate, to: CivilDate, constraints: PlanConstraintsSummary,
+        items: [PlanItem], totals: PlanTotals, groupsWithoutContact: [String], warnings: [PlanWarning]
+    ) {
+        self.practiceName = practiceName
+        self.odsCode = odsCode
+        self.from = from
+        self.to = to
+        self.constraints = constraints
+        self.items = items
+        self.totals = totals
+        self.groupsWithoutContact = groupsWithoutContact
+        self.warnings = warnings
+    }
+
+    /// The distinct campaign ids in the plan, sorted.
+    public var campaignIDs: [String] { Array(Set(items.map(\.campaign))).sorted() }
+}
+
+/// One thing to send or publish.
+public struct PlanItem: Sendable, Hashable, Codable {
+    /// `<campaign id>-<channel>-<n>`: never contains the send date or the feed's uid.
+    public var id: String
+    /// `slug(title)-<occurrence start YYYY-MM-DD>`.
+    public var campaign: String
+    public var sourceUid: String
+    public var title: String
+    public var groups: [String]
+    public var services: [String]
+    public var channel: PlanChannel
+    /// The day it is sent, posted or published.
+    public var date: CivilDate
+    /// Send time in the practice's zone (SMS only).
+    public var time: PlanTime?
+    /// People it is sent to (nil for website and social).
+    public var recipients: Int?
+    /// Expected people reached, counting each person once per campaign (see `why`).
+    public var expectedReach: Int
+    public var costPence: Int
+    public var effortCentiHours: Int
+    public var prepTasks: [PrepTask]
+    public var why: [String]
+    /// The message text the practice wrote for this item (a `text` decision), if any.
+    public var text: String? = nil
+
+    public init(
+        id: String, campaign: String, sourceUid: String, title: String, groups: [String], services: [String],
+        channel: PlanChannel, date: CivilDate, time: PlanTime?, recipients: Int?, expectedReach: Int, costPence: Int,
+        effortCentiHours: Int, prepTasks: [PrepTask], why: [String]
+    ) {
+        self.id = id
+        self.campaign = campaign
+        self.sourceUid = sourceUid
+        self.title = title
+        self.groups = groups
+        self.services = services
+        self.channel = channel
+        self.date = date
+        self.time = time
+        self.recipients = recipients
+        self.expectedReach = expectedReach
+        self.costPence = costPence
+        self.effortCentiHours = effortCentiHours
+        self.prepTasks = prepTasks
+        self.why = why
+    }
+
+    public var effortHours: Double { Double(effortCentiHours) / 100 }
+    public var isDirect: Bool { channel.isDirect }
+}
+
+/// A preparation step with its due date (a working day).
+public struct PrepTask: Sendable, Hashable, Codable {
+    public var task: String
+    public var due: CivilDate
+
+    public init(task: String, due: CivilDate) {
+        self.task = task
+        self.due = due
+    }
+}
+
+/// A problem or caveat the manager should see.
+public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
+    /// Machine-readable, kebab-case: `budget-used-up`, `day-not-fitted`, `tentative-date`,
+    /// `older-group-no-direct-contact`, `group-without-contact`, `group-without-counts`,
+    /// `channel-dropped`, `duplicate-campaign`, `reminder-dropped`, `online-only`,
+    /// `stale-decision`, `decision-breaks-constraint`, `decision-not-honoured`,
+    /// `batch-too-small`, plus any
+    /// codes passed in `PlanningInput.inputWarnings`.
+    public var code: String
+    public var message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public static func < (a: PlanWarning, b: PlanWarning) -> Bool { (a.code, a.message) < (b.code, b.message) }
+}
+
+/// The constraints the plan applied, echoed into plan.json.
+public struct PlanConstraintsSummary: Sendable, Hashable, Codable {
+    public var commsCentiHoursPerWeek: Int
+    public var campaignsPerWeek: Int
+    public var minDaysBetweenContacts: Int
+    public var workingHoursStart: PlanTime
+    public var workingHoursEnd: PlanTime
+    /// Inside the window, sorted.
+    public var quietDates: [NonSendingDate]
+    public var bankHolidays: [NonSendingDate]
+    /// Each targeted group's 75+ share, sorted by group id.
+    public var groupOver75Shares: [GroupShare]
+    public var olderShareForDirectContact: Double
+
+    public init(
+        commsCentiHoursPerWeek: Int, campaignsPerWeek: Int, minDaysBetweenContacts: Int, workingHoursStart: PlanTime,
+        workingHoursEnd: PlanTime, quietDates: [NonSendingDate], bankHolidays: [NonSendingDate],
+        groupOver75Shares: [GroupShare], olderShareForDirectContact: Double
+    ) {
+        self.commsCentiHoursPerWeek = commsCentiHoursPerWeek
+        self.campaignsPerWeek = campaignsPerWeek
+        self.minDaysBetweenContacts = minDaysBetweenContacts
+        self.workingHoursStart = workingHoursStart
+        self.workingHoursEnd = workingHoursEnd
+        self.quietDates = quietDates
+        self.bankHolidays = bankHolidays
+        self.groupOver75Shares = groupOver75Shares
+        self.olderShareForDirectContact = olderShareForDirectContact
+    }
+}
+
+public struct GroupShare: Sendable, Hashable, Codable {
+    public var group: String
+    public var share: Double
+
+    public init(group: String, share: Double) {
+        self.group = group
+        self.share = share
+    }
+}
+
+/// Money and effort totals; always the exact sums of the items.
+public struct PlanTotals: Sendable, Hashable, Codable {
+    public struct ChannelTotal: Sendable, Hashable, Codable {
+        public var channel: PlanChannel
+        public var costPence: Int
+        public var budgetPence: Int?
+        public var items: Int
+
+        public init(channel: PlanChannel, costPence: Int, budgetPence: Int?, items: Int) {
+            self.channel = channel
+            self.costPence = costPence
+            self.budgetPence = budgetPence
+            self.items = items
+        }
+    }
+
+    public struct WeekEffort: Sendable, Hashable, Codable {
+        /// "2027-W01".
+        public var week: String
+        public var centiHours: Int
+
+        public init(week: String, centiHours: Int) {
+            self.week = week
+            self.centiHours = centiHours
+        }
+    }
+
+    /// One entry per channel in fixed order (sms, letter, website, social).
+    public var channels: [ChannelTotal]
+    /// Sorted by week label.
+    public var effortByWeek: [WeekEffort]
+
+    public init(channels: [ChannelTotal], effortByWeek: [WeekEffort]) {
+        self.channels = channels
+        self.effortByWeek = effortByWeek
+    }
+}

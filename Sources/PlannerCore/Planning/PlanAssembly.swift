@@ -1,0 +1,453 @@
+/// Turns the final allocation and schedule into `Plan` values, with reasons in words.
+extension PlanBuilder {
+    mutating func assemble(
+        problem: AllocationProblem, segIndex: [(Int, Int)], choice: AllocationChoice, scheduler: Scheduler,
+        forbiddenWhy: [Int: [PlanChannel: String]], dropped: Set<Int>, droppedWhy: [Int: String],
+        tinyBatches: [Int: [PlanChannel: Int]]
+    ) -> Plan {
+        let ch = input.channels
+        let cons = input.constraints
+        // Direct channels per segment, by campaign.
+        var directOf: [Int: [(SegmentInfo, ChannelSet)]] = [:]
+        for (i, (c, k)) in segIndex.enumerated() {
+            directOf[c, default: []].append((campaigns[c].segments[k], choice.direct[i]))
+        }
+        let placedCampaigns = Set(scheduler.placed.map(\.campaign))
+        var itemCount: [Int: [PlanChannel: Int]] = [:]
+        for p in scheduler.placed { itemCount[p.campaign, default: [:]][p.slot.channel, default: 0] += 1 }
+
+        var items: [PlanItem] = []
+        for p in scheduler.placed {
+            let c = p.campaign
+            let info = campaigns[c]
+            let channel = p.slot.channel
+            let segs = directOf[c] ?? []
+            let broadcast = choice.broadcast[c]
+            // Expected unique reach, credited to channels in fixed order so that a campaign's
+            // items add up to its unique reach; a channel's share is split over its items.
+            var credit = 0.0
+            for (s, d) in segs {
+                var miss = 1.0
+                for x in PlanChannel.allCases where broadcast.union(d).has(x) {
+                    if x == channel { credit += Double(s.people) * miss * s.reach[x.order] }
+                    miss *= 1 - s.reach[x.order]
+                }
+            }
+            let total = Int(credit.rounded())
+            let k = itemCount[c]![channel]!
+            let reach = p.slot.number == 1 ? total - (k - 1) * (total / k) : total / k
+            var recipients: Int?
+            var cost = 0
+            if channel.isDirect {
+                let users = segs.filter { $0.1.has(channel) }
+                recipients = users.reduce(0) { $0 + $1.0.recipients[channel.order] }
+                cost = users.reduce(0) { $0 + $1.0.cost[channel.order] }
+            }
+            let rank = c + 1
+            var why: [String] = [
+                "\(info.candidate.campaignTitle): relevance \(Fmt.fixed(info.candidate.relevance, 2)), ranked \(rank) of "
+                    + "\(campaigns.count) day(s) in this window."
+            ]
+            why += info.candidate.why
+            why += channelReasons(
+                channel, info: info, broadcast: broadcast, segs: segs, recipients: recipients ?? 0, cost: cost)
+            var timing =
+                "\(p.slot.role.words.prefix(1).uppercased())\(p.slot.role.words.dropFirst()): "
+                + "\(SendingCalendar.weekdayName(p.date)) \(p.date.iso)."
+            if let moved = p.movedBecause { timing += " Not \(p.slot.dates[0].iso): \(moved)." }
+            if p.decided { timing += " Date set by the practice's move decision." }
+            why.append(timing)
+            why.append(
+                "Expected reach \(reach): people this \(channel.displayName) item adds for the campaign, each "
+                    + "person counted once (credited in the order SMS, letters, website, social media).")
+            items.append(
+                PlanItem(
+                    id: StableID.item(campaign: info.id, channel: channel, number: p.slot.number), campaign: info.id,
+                    sourceUid: info.candidate.sourceUid, title: info.candidate.campaignTitle, groups: p.slot.groups,
+                    services: info.services, channel: channel, date: p.date,
+                    time: channel == .sms ? smsTime : nil, recipients: recipients, expectedReach: reach,
+                    costPence: cost, effortCentiHours: input.effort.centiHours(channel),
+                    prepTasks: prepTasks(channel, date: p.date), why: why))
+        }
+        items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+
+        // Warnings.
+        for c in dropped.sorted() {
+            let info = campaigns[c]
+            warnings.append(
+                PlanWarning(
+                    code: "day-not-fitted",
+                    message: "\"\(info.candidate.campaignTitle)\" (\(info.id)) is not in the plan: "
+                        + "fewer than two channels could be placed. \(droppedWhy[c] ?? "")"))
+        }
+        for (c, info) in campaigns.enumerated() where !dropped.contains(c) && !placedCampaigns.contains(c) {
+            let avail = baseChannels.subtracting(ChannelSet(forbiddenWhy[c].map { Array($0.keys) } ?? []))
+            let detail: String
+            if avail.count < 2 {
+                detail =
+                    avail.isEmpty
+                    ? "no channel is available to this practice"
+                    : "only \(avail.channels.map(\.displayName).joined(separator: " and ")) is available to it"
+            } else if !info.segments.contains(where: { $0.people > 0 }) {
+                detail = "its groups have no age-band counts, so it has no audience to reach"
+            } else {
+                let left = [PlanChannel.sms, .letter].filter { avail.has($0) }.map {
+                    "£\(Money.pounds((problem.budgets[$0.order] ?? 0) - spent($0, problem: problem, choice: choice))) "
+                        + "of \($0.displayName) money"
+                }
+                detail =
+                    "it needs SMS or letters for a second channel, and the money left ("
+                    + (left.isEmpty ? "none" : left.joined(separator: ", "))
+                    + ") buys more reach in more relevant campaigns"
+            }
+            warnings.append(
+                PlanWarning(
+                    code: "day-not-fitted",
+                    message: "\"\(info.candidate.campaignTitle)\" (\(info.id)) is not in the plan: "
+                        + detail + "."))
+        }
+        for c in placedCampaigns.sorted() {
+            let info = campaigns[c]
+            for (x, why) in (forbiddenWhy[c] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                warnings.append(
+                    PlanWarning(
+                        code: "channel-dropped",
+                        message: "\"\(info.candidate.campaignTitle)\" (\(info.candidate.start.iso)) has no "
+                            + "\(x.displayName): \(why)."))
+            }
+            // The 75+ rule.
+            let segs = directOf[c] ?? []
+            for g in info.groups {
+                let older = segs.filter { $0.0.group == g && $0.0.needsDirect }
+                guard older.contains(where: { $0.1.isEmpty }) else { continue }
+                let share = input.over75Share(of: g)
+                let avail = problem.campaigns[c].available.intersection(.direct)
+                var reasons: [String] = []
+                for x in [PlanChannel.sms, .letter] where !avail.has(x) {
+                    if let why = forbiddenWhy[c]?[x] {
+                        reasons.append("\(x.displayName) could not be scheduled (\(why))")
+                    } else if (input.channels.budgetPence(x) ?? 0) <= 0 {
+                        reasons.append("no \(x == .sms ? "SMS" : "letter") budget is set")
+                    } else {
+                        reasons.append("\(x.displayName) is not available")
+                    }
+                }
+                let need = older.filter { $0.1.isEmpty }
+                for x in avail.channels {
+                    let left = (problem.budgets[x.order] ?? 0) - spent(x, problem: problem, choice: choice)
+                    let needed = need.reduce(0) { $0 + $1.0.cost[x.order] }
+                    reasons.append(
+                        "\(x.displayName) for them would cost £\(Money.pounds(needed)) and £\(Money.pounds(left)) "
+                            + "of the £\(Money.pounds(problem.budgets[x.order] ?? 0)) budget is left")
+                }
+                warnings.append(
+                    PlanWarning(
+                        code: "older-group-no-direct-contact",
+                        message: "\"\(info.candidate.campaignTitle)\": 75+ members of \(g) (aged "
+                            + "\(Fmt.bands(need.flatMap(\.0.bands))); \(Fmt.percent(share)) of the group is 75 or over) "
+                            + "get no SMS or letter: " + reasons.joined(separator: "; ") + "."))
+            }
+        }
+        // Social media and the website must not replace traditional channels: say when a
+        // campaign reaches its groups only online, and how many of them are not online.
+        for c in placedCampaigns.sorted() {
+            let info = campaigns[c]
+            let segs = directOf[c] ?? []
+            guard !segs.isEmpty, !segs.contains(where: { !$0.1.isEmpty }) else { continue }
+            let offline = segs.reduce(0.0) { $0 + Double($1.0.people) * $1.0.offline }
+            guard offline >= 0.5 else { continue }
+            warnings.append(
+                PlanWarning(
+                    code: "online-only",
+                    message: "\"\(info.candidate.campaignTitle)\" (\(info.candidate.start.iso)) reaches "
+                        + "\(info.groups.joined(separator: ", ")) only through the website and social media; about "
+                        + "\(Fmt.people(Int(offline.rounded()))) in them are not online (posters, reception and "
+                        + "clinicians are their route)."))
+        }
+        for d in scheduler.droppedReminders where placedCampaigns.contains(d.campaign) {
+            let info = campaigns[d.campaign]
+            warnings.append(
+                PlanWarning(
+                    code: "reminder-dropped",
+                    message: "\"\(info.candidate.campaignTitle)\": the \(d.slot.channel.displayName) item "
+                        + "(\(d.slot.role.words)) was left out: \(d.reason)."))
+        }
+        for x in [PlanChannel.sms, .letter] {
+            guard let budget = input.channels.budgetPence(x), budget > 0 else { continue }
+            let used = spent(x, problem: problem, choice: choice)
+            var refused: [Int] = []
+            for (i, s) in problem.segments.enumerated()
+            where placedCampaigns.contains(s.campaign) && problem.campaigns[s.campaign].available.has(x)
+                && !choice.direct[i].has(x) && s.cost[x.order] > budget - used && s.weight > 0
+            {
+                refused.append(s.cost[x.order])
+            }
+            if let cheapest = refused.min() {
+                warnings.append(
+                    PlanWarning(
+                        code: "budget-used-up",
+                        message:
+                            "\(x == .sms ? "SMS" : "Letter") budget: £\(Money.pounds(used)) of £\(Money.pounds(budget)) is "
+                            + "committed; the £\(Money.pounds(budget - used)) left cannot pay for the next "
+                            + "\(x == .sms ? "SMS" : "letter") batch (£\(Money.pounds(cheapest)) at least)."))
+            }
+        }
+        // Groups with no SMS or letter all quarter.
+        var contacted = Set<String>()
+        var targeted = Set<String>()
+        for it in items {
+            targeted.formUnion(it.groups)
+            if it.channel.isDirect { contacted.formUnion(it.groups) }
+        }
+        let allGroups = Set(input.groupBands.keys).union(campaigns.flatMap(\.groups))
+        let without = allGroups.subtracting(contacted).sorted()
+        for g in without {
+            warnings.append(
+                PlanWarning(
+                    code: "group-without-contact",
+                    message: "no SMS or letter reaches \"\(g)\" this quarter"
+                        + (targeted.contains(g)
+                            ? " (only website or social media items target it)." : " (no planned campaign targets it).")
+                ))
+        }
+        // Tiny batches left out: one warning listing them all.
+        var tiny: [String] = []
+        for c in tinyBatches.keys.sorted() where placedCampaigns.contains(c) {
+            for (ch, people) in tinyBatches[c]!.sorted(by: { $0.key < $1.key }) {
+                tiny.append("\(campaigns[c].candidate.campaignTitle) \(ch.displayName) (\(Fmt.people(people)))")
+            }
+        }
+        if !tiny.isEmpty {
+            warnings.append(
+                PlanWarning(
+                    code: "batch-too-small",
+                    message: "left out \(tiny.count) SMS or letter batch(es) of fewer than "
+                        + "\(input.constraints.minRecipientsPerBatch) people, not worth the staff time: "
+                        + tiny.joined(separator: "; ") + "."))
+        }
+        // Decisions: kept even when they break a rule, reported when stale or not honoured.
+        for (id, date, why) in scheduler.brokenMoves {
+            warnings.append(
+                PlanWarning(
+                    code: "decision-breaks-constraint",
+                    message: "decision move \(id) to \(date.iso) breaks a rule: \(why); kept as decided."))
+        }
+        let itemIDs = Set(items.map(\.id))
+        for id in input.decisions.move.keys.sorted() where !itemIDs.contains(id) {
+            warnings.append(
+                PlanWarning(
+                    code: "stale-decision",
+                    message: "decision move \(id) matches no item in this plan; it was not applied."))
+        }
+        for id in Set(input.decisions.pin).sorted() {
+            guard let c = campaigns.firstIndex(where: { $0.id == id }), !placedCampaigns.contains(c) else { continue }
+            warnings.append(
+                PlanWarning(
+                    code: "decision-not-honoured",
+                    message: "decision pin \(id) could not be honoured: the day did not fit (see day-not-fitted)."))
+        }
+        warnings += input.inputWarnings
+
+        // Totals: exact sums of the items.
+        var channelTotals: [PlanTotals.ChannelTotal] = []
+        for x in PlanChannel.allCases {
+            let mine = items.filter { $0.channel == x }
+            channelTotals.append(
+                .init(
+                    channel: x, costPence: mine.reduce(0) { $0 + $1.costPence }, budgetPence: ch.budgetPence(x),
+                    items: mine.count))
+        }
+        var byWeek: [String: Int] = [:]
+        for it in items { byWeek[it.date.isoWeekLabel, default: 0] += it.effortCentiHours }
+        let weeks = byWeek.keys.sorted().map { PlanTotals.WeekEffort(week: $0, centiHours: byWeek[$0]!) }
+
+        let inWindow = cons.nonSendingDates.filter { $0.date >= input.window.from && $0.date < input.window.to }
+            .sorted()
+        let targetedGroups = Set(campaigns.flatMap(\.groups)).sorted()
+        let summary = PlanConstraintsSummary(
+            commsCentiHoursPerWeek: Int((cons.commsHoursPerWeek * 100).rounded()),
+            campaignsPerWeek: cons.campaignsPerWeek, minDaysBetweenContacts: cons.minDaysBetweenContacts,
+            workingHoursStart: cons.workingHoursStart, workingHoursEnd: cons.workingHoursEnd,
+            quietDates: inWindow.filter { $0.kind == .quiet },
+            bankHolidays: inWindow.filter { $0.kind == .bankHoliday },
+            groupOver75Shares: targetedGroups.map { GroupShare(group: $0, share: input.over75Share(of: $0)) },
+            olderShareForDirectContact: cons.olderShareForDirectContact)
+        return Plan(
+            practiceName: input.practiceName, odsCode: input.odsCode, from: input.window.from, to: input.window.to,
+            constraints: summary, items: items, totals: PlanTotals(channels: channelTotals, effortByWeek: weeks),
+            groupsWithoutContact: without, warnings: Array(Set(warnings)).sorted())
+    }
+
+    func spent(_ x: PlanChannel, problem: AllocationProblem, choice: AllocationChoice) -> Int {
+        var total = 0
+        for (i, s) in problem.segments.enumerated() where choice.direct[i].has(x) { total += s.cost[x.order] }
+        return total
+    }
+
+    /// The SMS send time: the preferred time when it lies in working hours, else their start.
+    var smsTime: PlanTime {
+        let c = input.constraints
+        return c.smsSendTime >= c.workingHoursStart && c.smsSendTime < c.workingHoursEnd
+            ? c.smsSendTime : c.workingHoursStart
+    }
+
+    /// Prep tasks back-planned from the item's date in sending (working) days.
+    func prepTasks(_ channel: PlanChannel, date: CivilDate) -> [PrepTask] {
+        let e = input.effort
+        let extra = channel == .letter ? e.letterPrintWorkingDays : 0
+        let noun: String
+        switch channel {
+        case .sms: noun = "text message"
+        case .letter: noun = "letter"
+        case .website: noun = "website page"
+        case .social: noun = "social media post"
+        }
+        var tasks = [
+            PrepTask(task: "Draft the \(noun)", due: calendar.sendingDay(e.draftLeadWorkingDays + extra, before: date)),
+            PrepTask(
+                task: "Clinical sign-off of the \(noun)",
+                due: calendar.sendingDay(e.signOffLeadWorkingDays + extra, before: date)),
+        ]
+        switch channel {
+        case .letter:
+            tasks.append(
+                PrepTask(
+                    task:
+                        "Send to print and post (\(e.letterPrintWorkingDays) working days' print and postage lead time)",
+                    due: calendar.sendingDay(e.letterPrintWorkingDays, before: date)))
+        case .sms:
+            tasks.append(
+                PrepTask(
+                    task: "Run the patient search and schedule the batch", due: calendar.sendingDay(1, before: date)))
+        case .social:
+            tasks.append(PrepTask(task: "Schedule the post", due: calendar.sendingDay(1, before: date)))
+        case .website:
+            break
+        }
+        return tasks.sorted { ($0.due, $0.task) < ($1.due, $1.task) }
+    }
+
+    /// Why this channel, in words.
+    func channelReasons(
+        _ channel: PlanChannel, info: CampaignInfo, broadcast: ChannelSet, segs: [(SegmentInfo, ChannelSet)],
+        recipients: Int, cost: Int
+    ) -> [String] {
+        let ch = input.channels
+        var out: [String] = []
+        switch channel {
+        case .sms, .letter:
+            let users = segs.filter { $0.1.has(channel) }.map(\.0)
+            let audience = Fmt.audience(users)
+            if channel == .sms {
+                out.append(
+                    "SMS to \(recipients) people (\(audience)) with a mobile number on record: \(ch.smsFragments) "
+                        + "fragment(s) at \(Fmt.milli(Int((ch.smsPencePerFragment * 1000).rounded())))p, "
+                        + "£\(Money.pounds(cost)).")
+            } else {
+                out.append(
+                    "\(recipients) letters (\(audience)) at \(Fmt.milli(ch.letterMilliPence))p each, £\(Money.pounds(cost))."
+                )
+            }
+            // One line per group and age side (75+ or younger), with what the channel adds.
+            var keys: [(String, Bool)] = []
+            for s in users where !keys.contains(where: { $0 == (s.group, s.isOlder) }) {
+                keys.append((s.group, s.isOlder))
+            }
+            for (g, older) in keys {
+                let part = segs.filter { $0.0.group == g && $0.0.isOlder == older && $0.1.has(channel) }
+                let people = part.reduce(0) { $0 + $1.0.people }
+                guard people > 0 else { continue }
+                let offline = part.reduce(0.0) { $0 + $1.0.offline * Double($1.0.people) } / Double(people)
+                var adds = 0.0
+                for (s, d) in part {
+                    let with = broadcast.union(d)
+                    adds +=
+                        Double(s.people)
+                        * (AllocationProblem.unionReach(s.reach, with)
+                            - AllocationProblem.unionReach(s.reach, with.subtracting(ChannelSet(channel))))
+                }
+                let who = older ? "75+ in \(g)" : "\(g) aged \(Fmt.bands(part.flatMap(\.0.bands)))"
+                var line =
+                    "\(channel.displayName) for \(who): \(Fmt.percent(offline)) of them are not online; "
+                    + "adds about \(Fmt.people(Int(adds.rounded()))) the campaign's other channels would miss"
+                if older && part.contains(where: { $0.0.needsDirect }) {
+                    line +=
+                        "; \(Fmt.percent(input.over75Share(of: g))) of the group is 75 or over, so the rule "
+                        + "asks for SMS or a letter"
+                }
+                out.append(line + ".")
+            }
+        case .website:
+            out.append(
+                "Website page: about \(ch.websiteMonthlyVisits) visits a month (\(Fmt.percent(ch.websiteCoverage)) of "
+                    + "the list); no cost, \(Hours.text(input.effort.centiHours(.website))) h of staff time.")
+        case .social:
+            let hasDirect = segs.contains { !$0.1.isEmpty }
+            out.append(
+                "Social media post to \(ch.socialFollowers) followers; no cost, "
+                    + "\(Hours.text(input.effort.centiHours(.social))) h of staff time. "
+                    + (hasDirect
+                        ? "Part of a blend: SMS or letters carry the campaign to people who are not online."
+                        : "This campaign has no SMS or letter, so people who are not online rely on the practice's other routes.")
+            )
+        }
+        return out
+    }
+}
+
+/// Locale-free number formatting for sentences.
+enum Fmt {
+    /// "1 person", "2 people".
+    static func people(_ n: Int) -> String { n == 1 ? "1 person" : "\(n) people" }
+
+    /// 0.456 -> "46%".
+    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+
+    /// Fixed decimals without the locale: fixed(0.8, 2) -> "0.80".
+    static func fixed(_ x: Double, _ places: Int) -> String {
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        let n = Int((abs(x) * Double(scale)).rounded())
+        let sign = x < 0 && n > 0 ? "-" : ""
+        if places == 0 { return "\(sign)\(n)" }
+        return "\(sign)\(n / scale).\(pad(n % scale, places))"
+    }
+
+    /// Thousandths without trailing zeros: 2400 -> "2.4", 73000 -> "73".
+    static func milli(_ m: Int) -> String {
+        var frac = pad(m % 1000, 3)
+        while frac.hasSuffix("0") { frac.removeLast() }
+        return frac.isEmpty ? "\(m / 1000)" : "\(m / 1000).\(frac)"
+    }
+
+    /// Band labels as runs: ["45-49", "50-54", "90+"] -> "45-54, 90+".
+    static func bands(_ labels: [String]) -> String {
+        let sorted = labels.sorted { AgeBandCount.lowerAge(of: $0) < AgeBandCount.lowerAge(of: $1) }
+        var runs: [(Int, String)] = []  // (lower, last label)
+        var parts: [String] = []
+        for l in sorted {
+            let lo = AgeBandCount.lowerAge(of: l)
+            if let last = runs.last, AgeBandCount.lowerAge(of: last.1) + 5 == lo {
+                runs[runs.count - 1].1 = l
+            } else {
+                runs.append((lo, l))
+            }
+        }
+        for (lo, last) in runs {
+            if last.hasSuffix("+") {
+                parts.append("\(lo)+")
+            } else {
+                let hi = last.split(separator: "-").last.map(String.init) ?? last
+                parts.append("\(lo)-\(hi)")
+            }
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// "diabetes 45-74, 75+; carers 16-64".
+    static func audience(_ segs: [SegmentInfo]) -> String {
+        var byGroup: [String: [String]] = [:]
+        for s in segs { byGroup[s.group, default: []] += s.bands }
+        return byGroup.keys.sorted().map { "\($0) \(bands(byGroup[$0]!))" }.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,55 @@
+/// Which days SMS and letters may go out, and working-day arithmetic for prep tasks.
+/// A sending day is a weekday that is neither a bank holiday of the practice's nation
+/// nor one of its quiet dates.
+public struct SendingCalendar: Sendable {
+    /// Lookup only; never iterated into output.
+    private let closed: [CivilDate: NonSendingDate]
+
+    public init(nonSendingDates: [NonSendingDate]) {
+        var map: [CivilDate: NonSendingDate] = [:]
+        // Sorted first, so that when two reasons share a date the same one always wins.
+        for d in nonSendingDates.sorted() where map[d.date] == nil { map[d.date] = d }
+        closed = map
+    }
+
+    public func isSendingDay(_ d: CivilDate) -> Bool { !d.isWeekend && closed[d] == nil }
+
+    /// Why `d` is not a sending day, or nil when it is one.
+    public func whyNotSending(_ d: CivilDate) -> String? {
+        if d.isWeekend { return "\(d.iso) is a \(Self.weekdayName(d))" }
+        guard let c = closed[d] else { return nil }
+        switch c.kind {
+        case .bankHoliday: return "\(d.iso) is a bank holiday (\(c.reason))"
+        case .quiet: return "\(d.iso) is a quiet date (\(c.reason))"
+        }
+    }
+
+    /// The sending day `n` sending days before `d` (n = 0: `d` itself if it is one, else
+    /// the closest earlier one).
+    public func sendingDay(_ n: Int, before d: CivilDate) -> CivilDate {
+        var day = d
+        while !isSendingDay(day) { day = day.adding(days: -1) }
+        var left = n
+        while left > 0 {
+            day = day.adding(days: -1)
+            if isSendingDay(day) { left -= 1 }
+        }
+        return day
+    }
+
+    /// The sending day `n` sending days after `d` (n = 0: `d` or the next one).
+    public func sendingDay(_ n: Int, after d: CivilDate) -> CivilDate {
+        var day = d
+        while !isSendingDay(day) { day = day.adding(days: 1) }
+        var left = n
+        while left > 0 {
+            day = day.adding(days: 1)
+            if isSendingDay(day) { left -= 1 }
+        }
+        return day
+    }
+
+    public static func weekdayName(_ d: CivilDate) -> String {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][d.isoWeekday - 1]
+    }
+}

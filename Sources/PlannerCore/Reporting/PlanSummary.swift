@@ -1,0 +1,126 @@
+/// The plain-text summary `planner plan` prints: what a practice manager reads first.
+public enum PlanSummary {
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// Money from whole pence, "£1,234.56".
+    public static func money(_ pence: Int) -> String {
+        "£\(groupedThousands(pence / 100)).\(pad(pence % 100, 2))"
+    }
+
+    /// Hours from hundredths, "3.5 h".
+    public static func hours(_ centi: Int) -> String {
+        var s = "\(centi / 100)"
+        let frac = centi % 100
+        if frac != 0 {
+            var f = pad(frac, 2)
+            if f.hasSuffix("0") { f.removeLast() }
+            s += ".\(f)"
+        }
+        return s + " h"
+    }
+
+    public static func render(_ plan: Plan, groupSizes: [String: Int] = [:], writtenTo: String? = nil) -> String {
+        let last = plan.to.adding(days: -1)
+        var out = "Quarter plan for \(plan.practiceName)"
+        if !plan.odsCode.isEmpty { out += " (\(plan.odsCode))" }
+        out += ": \(plan.from.iso) to \(last.iso)\n"
+        if let writtenTo { out += "Written to \(writtenTo)\n" }
+        let campaigns = plan.campaignIDs
+        out += "\(campaigns.count) campaigns, \(plan.items.count) items\n"
+
+        // Campaigns per month, by the month of their first item.
+        out += "\nCampaigns per month\n"
+        var firstItem: [String: PlanItem] = [:]
+        for item in plan.items where firstItem[item.campaign] == nil { firstItem[item.campaign] = item }
+        var month = CivilDate(year: plan.from.year, month: plan.from.month, day: 1)
+        while month < plan.to {
+            let inMonth = campaigns.compactMap { firstItem[$0] }
+                .filter { $0.date.year == month.year && $0.date.month == month.month }
+                .sorted { ($0.date, $0.campaign) < ($1.date, $1.campaign) }
+            let label = "\(monthNames[month.month - 1]) \(month.year)"
+            out += "  \(label.padding(16))\(inMonth.count)"
+            if !inMonth.isEmpty { out += "  " + inMonth.map(\.title).joined(separator: ", ") }
+            out += "\n"
+            month = month.firstOfNextMonth
+        }
+
+        // Reach per group: each item's expected reach shared among its groups in proportion to
+        // their sizes (evenly when sizes are unknown).
+        out += "\nExpected reach per group (people, summed over campaigns)\n"
+        var reach: [String: Double] = [:]
+        var direct: [String: Int] = [:]
+        for item in plan.items where !item.groups.isEmpty {
+            let sizes = item.groups.map { Double(groupSizes[$0] ?? 0) }
+            let total = sizes.reduce(0, +)
+            for (g, size) in zip(item.groups, sizes) {
+                let share = total > 0 ? size / total : 1 / Double(item.groups.count)
+                reach[g, default: 0] += Double(item.expectedReach) * share
+                if item.isDirect { direct[g, default: 0] += 1 }
+            }
+        }
+        let width = (reach.keys.map(\.count).max() ?? 0) + 2
+        for g in reach.keys.sorted() {
+            var line = "  \(g.padding(width))\(groupedThousands(Int(reach[g]!.rounded())))"
+            if let size = groupSizes[g] { line += " (group of \(groupedThousands(size)))" }
+            line += direct[g].map { ", \($0) text or letter item\($0 == 1 ? "" : "s")" } ?? ", no text or letter"
+            out += line + "\n"
+        }
+        if !plan.groupsWithoutContact.isEmpty {
+            out += "  no text or letter all quarter: \(plan.groupsWithoutContact.joined(separator: ", "))\n"
+        }
+
+        out += "\nMoney per channel (quarterly budget)\n"
+        for c in plan.totals.channels {
+            let name = c.channel.displayName.padding(14)
+            let items = "\(c.items) item\(c.items == 1 ? "" : "s")"
+            if let budget = c.budgetPence {
+                out += "  \(name)\(money(c.costPence)) of \(money(budget))  \(items)\n"
+            } else {
+                out += "  \(name)no cost  \(items)\n"
+            }
+        }
+
+        out += "\nStaff hours per week (limit \(hours(plan.constraints.commsCentiHoursPerWeek)))\n"
+        for w in plan.totals.effortByWeek { out += "  \(w.week)  \(hours(w.centiHours))\n" }
+
+        out += "\nWarnings (\(plan.warnings.count))\n"
+        if plan.warnings.isEmpty { out += "  none\n" }
+        var codes: [String] = []
+        for w in plan.warnings where !codes.contains(w.code) { codes.append(w.code) }
+        for code in codes {
+            let ws = plan.warnings.filter { $0.code == code }
+            out += "  \(heading(code)) (\(ws.count))\n"
+            for w in ws { out += "    - \(w.message)\n" }
+        }
+        return out
+    }
+}
+
+/// A plain-English heading for a warning code.
+func heading(_ code: String) -> String {
+    switch code {
+    case "day-not-fitted": return "Days left out of the plan"
+    case "channel-dropped": return "Channels that could not be placed"
+    case "budget-used-up": return "Budgets used up"
+    case "tentative-date": return "Dates still to confirm with the organiser"
+    case "group-without-contact": return "Groups with no text or letter this quarter"
+    case "online-only": return "Campaigns that reach a group only online"
+    case "older-group-no-direct-contact": return "Groups of older patients without a text or letter"
+    case "batch-too-small": return "Batches too small to send"
+    case "no-bank-holiday-data": return "Bank holidays unknown"
+    case "stale-decision": return "Decisions that no longer match the plan"
+    case "decision-breaks-constraint": return "Decisions that break a rule"
+    case "decision-not-honoured": return "Decisions that could not be honoured"
+    default: return code
+    }
+}
+
+extension String {
+    /// Left-aligned in a column of `width` characters (at least one space after).
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import PlannerTestSupport
+import Testing
+
+/// `planner plan --profiles DIR` (issue 6): many practices in one run; a broken profile is
+/// reported with its file and line and the others are still planned.
+@Suite struct PlanManyTests {
+    @Test func oneBrokenProfileAmongSeveral() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("plan-many-\(UUID().uuidString)")
+        let profiles = dir.appendingPathComponent("profiles")
+        let out = dir.appendingPathComponent("out")
+        try fm.createDirectory(at: profiles, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: dir) }
+        let root = TestPaths.packageRoot.appendingPathComponent("Profiles")
+        for name in ["urban-young.yaml", "coastal-older.yaml"] {
+            try fm.copyItem(at: root.appendingPathComponent(name), to: profiles.appendingPathComponent(name))
+        }
+        // A copy of the urban profile with a comma in its list size.
+        let urban = try String(contentsOf: root.appendingPathComponent("urban-young.yaml"), encoding: .utf8)
+        let lines = urban.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.hasPrefix("listSize: ") }) + 1
+        let broken = lines.map { $0.hasPrefix("listSize: ") ? "listSize: 12,037" : String($0) }.joined(separator: "\n")
+        try Data(broken.utf8).write(to: profiles.appendingPathComponent("broken-practice.yaml"))
+        // A decisions file is not a profile.
+        try Data("- skip: dry-january-2027-01-01\n".utf8).write(
+            to: profiles.appendingPathComponent("coastal-older.decisions.yaml"))
+
+        let r = try runPlanner([
+            "plan", "--profiles", profiles.path, "--today", "2026-12-02", "--out", out.path,
+        ])
+        #expect(r.status == 65)
+        let shown = profiles.appendingPathComponent("broken-practice.yaml").path
+        #expect(
+            r.stderr.contains(
+                "\(shown):\(line):11: error: listSize must be a whole number, but it is \"12,037\".\n"
+                    + "listSize: 12,037\n          ^\nhint: Write it without commas: 12037."), "\(r.stderr)")
+        #expect(r.stderr.contains("\(shown): not planned: 1 error in the profile."))
+        // Plain progress lines (not a terminal), in profile order.
+        #expect(r.stderr.contains("[1/3] broken-practice: FAILED (1 error in the profile)\n"))
+        #expect(r.stderr.contains("[2/3] coastal-older: "))
+        #expect(r.stderr.contains("[3/3] urban-young: "))
+
+        // The others are planned, each into its own folder, with the same bytes as a single run.
+        #expect(!fm.fileExists(atPath: out.appendingPathComponent("broken-practice").path))
+        for stem in ["urban-young", "coastal-older"] {
+            let many = try Data(contentsOf: out.appendingPathComponent("\(stem)/plan.json"))
+            let single = dir.appendingPathComponent("single-\(stem)")
+            let s = try runPlanner([
+                "plan", "--profile", profiles.appendingPathComponent("\(stem).yaml").path, "--today", "2026-12-02",
+                "--out", single.path,
+            ])
+            #expect(s.status == 0, "\(s.stderr)")
+            #expect(try Data(contentsOf: single.appendingPathComponent("plan.json")) == many, "\(stem)")
+        }
+        // The coastal plan applied its decisions file.
+        let coastal = try String(contentsOf: out.appendingPathComponent("coastal-older/plan.json"), encoding: .utf8)
+        #expect(!coastal.contains("\"campaign\": \"dry-january-2027-01-01\""))
+
+        // summary.csv: RFC 4180 with CRLF, one row per profile in name order.
+        let csv = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+        let rows = csv.components(separatedBy: "\r\n")
+        #expect(rows.count == 5 && rows.last == "")
+        #expect(
+            rows[0]
+                == "profile,practice,odsCode,status,campaigns,items,expectedReach,smsSpend,smsBudget,lettersSpend,lettersBudget,warnings"
+        )
+        #expect(rows[1].hasPrefix("broken-practice,broken-practice,,failed: 1 error in the profile,"))
+        #expect(rows[2].hasPrefix("coastal-older,Saltmarsh Bay Surgery,Y09215,planned,"))
+        #expect(rows[3].hasPrefix("urban-young,Wharfside Health Centre,Y07341,planned,"))
+        #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        // The urban row's figures are its plan's: SMS spend and budget from plan.json's totals.
+        let plan = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: out.appendingPathComponent("urban-young/plan.json"))) as? [String: Any]
+        let totals = (plan?["totals"] as? [String: Any])?["channels"] as? [String: [String: Any]]
+        let smsCost = try #require(totals?["sms"]?["cost"] as? Double)
+        let fields = rows[3].split(separator: ",").map(String.init)
+        #expect(Double(fields[7]) == smsCost)
+        #expect(fields[8] == "900.00")
+        // The printed table names every practice, and the failed one as not planned.
+        #expect(r.stdout.contains("Quarter plans for 2 of 3 practices: 2027-01-01 to 2027-03-31"))
+        #expect(r.stdout.contains("broken-practice"))
+        #expect(r.stdout.contains("not planned: 1 error in the profile"))
+        #expect(r.stdout.contains("Wharfside Health Centre"))
+    }
+
+    @Test func aFolderWithoutProfilesIsAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plan-none-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runPlanner(["plan", "--profiles", dir.path, "--today", "2026-12-02", "--out", dir.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("There are no profiles (*.yaml) in this folder."))
+        let both = try runPlanner(["plan", "--profiles", dir.path, "--profile", "x.yaml"])
+        #expect(both.status == 64)
+    }
+}
