@@ -15,8 +15,11 @@ test-deps:
 build: deps
 	$(SWIFT) build
 
+# The release binary links the Swift runtime and Foundation statically: the dynamic libraries'
+# relocations cost about 6 MB of resident memory at start (`planner --version`: 22.5 MB
+# dynamic, 16.4 MB static; /usr/bin/time -f %M) and start-up time on every run.
 release: deps
-	$(SWIFT) build -c release --product planner
+	$(SWIFT) build -c release --product planner --static-swift-stdlib
 
 # Writes a quarter plan for the bundled sample practice into Exports/.
 plan: release

@@ -10,7 +10,9 @@ enum ZoneRef: Hashable {
 
 struct OverrideRecord {
     var line: Int
-    var uid: String
+    /// The UID, and the UID's key in `UIDTable` (where its master is).
+    var uid: UIDHash
+    var masterKey: UIDHash
     var recurrenceID: EventTime
     var zone: ZoneRef
 }
@@ -41,24 +43,50 @@ final class EventReader {
     let zones = ZoneRegistry()
     var eventCount = 0
     private(set) var diagnostics: [Diagnostic] = []
-    /// Occurrences found so far (none with `summaryOnly`), and beside them, for every
-    /// occurrence, what counting and RECURRENCE-ID matching need: UID, BEGIN line, start key,
-    /// and the start key in the master's wall clock with the lowest bit set for overrides
-    /// (parallel arrays, so the occurrences can be handed on without a copy).
+    /// What counting and end-of-file matching need of one occurrence, in 32 bytes and no string.
+    struct OccurrenceRecord {
+        var uid: UIDHash
+        /// BEGIN line of the event that produced it.
+        var line: Int
+        /// The start key (`EventTime.key`, in the event's own wall clock) times 4, plus 2 when
+        /// the event has a UID, plus 1 when it is a RECURRENCE-ID override.
+        var packed: Int64
+
+        var startKey: Int64 { packed >> 2 }
+        var hasUID: Bool { packed & 2 != 0 }
+        var isOverride: Bool { packed & 1 != 0 }
+    }
+
+    /// What a RECURRENCE-ID override needs of its master: zone of DTSTART, whether it is
+    /// all-day, and its EXDATEs (`exValues[exStart ..< exStart + exCount]`, each a start key
+    /// times 2, or a day number times 2 plus 1 for a date EXDATE of a timed event).
+    struct MasterInfo {
+        var zone: Int32
+        var isDate: Bool
+        var exStart: Int32
+        var exCount: Int32
+    }
+
+    /// Occurrences found so far (none with `summaryOnly`), and beside them, one record per
+    /// occurrence (parallel arrays, so the occurrences can be handed on without a copy).
     var occurrences: [Occurrence] = []
-    private(set) var occUIDs: [String?] = []
-    private(set) var occLines: [Int] = []
-    private(set) var startKeys: [Int64] = []
-    private var instanceKeys: [Int64] = []
+    private(set) var records = ChunkedArray<OccurrenceRecord>()
     private var overrides: [OverrideRecord] = []
-    /// Masters that were expanded, by BEGIN line: what overrides need to find their instance.
-    private var masters: [Int: (uid: String, zone: ZoneRef, isDate: Bool, exKeys: Set<Int64>, exDays: Set<Int>)] = [:]
-    /// Every event with a UID (pre-filtered ones too): which copy of a UID wins.
-    /// The copy that wins so far for each UID (+ RECURRENCE-ID), over every event with a UID
-    /// (pre-filtered ones too), and the BEGIN lines of the copies that lost.
-    private var winners: [String: (sequence: Int, line: Int)] = [:]
+    /// Every event with a UID (pre-filtered ones too), by UID (+ RECURRENCE-ID): the copy that
+    /// wins so far and, when that copy is an expanded master, its `MasterInfo` index.
+    private var table = UIDTable()
+    /// The table record of the event being processed.
+    private var currentRecord: Int?
+    private var masters = ChunkedArray<MasterInfo>()
+    private var exValues = ChunkedArray<Int64>()
+    /// Zone codes of `MasterInfo`: 0 floating, 1 UTC, 2 + i for `zoneNames[i]`.
+    private var zoneNames: [String] = []
+    private var zoneCodes: [String: Int32] = [:]
+    /// BEGIN lines of copies that lost to another copy of their UID.
     private var dropped = Set<Int>()
     private var warnedZones: Set<String> = []
+    /// `RuleShape.libicalProblem` answers by rule text (+ all-day mark), at most 4096.
+    private var ruleShapes: [String: String?] = [:]
     private let toKey: Int64
     /// What libical is given for one event (reused): the block minus lines it cannot fault.
     private var libicalText: [UInt8] = []
@@ -136,7 +164,7 @@ final class EventReader {
                 switch p.name {
                 case "DTSTART", "DTEND", "RECURRENCE-ID", "EXDATE", "RDATE":
                     if !p.paramsRange.isEmpty, p.parameter("VALUE", b)?.uppercased() == "DATE",
-                        let t = p.value(b).split(separator: ",").first(where: { $0.contains("T") })
+                        let t = p.value(b).split(separator: ",").first(where: { $0.utf8.contains(0x54) })
                     {
                         // libical 3.0.16 silently reads such a value as a date-time (measured).
                         report(
@@ -163,11 +191,12 @@ final class EventReader {
                 hint: "add DTSTART;VALUE=DATE:YYYYMMDD for an all-day event (or a date-time for a timed one)")
             errorLines.insert(0)
         }
+        currentRecord = nil
         if let u = fields.uid {
             let uid = block.withLine(u) { b in PropertyLine(b)!.value(b).trimmingSpaces }
             let seq = fields.sequence.flatMap { i in Int(block.withLine(i) { b in PropertyLine(b)!.value(b) }.trimmingSpaces) }
             let rid = fields.recurrenceID.map { i in block.withLine(i) { b in Bytes.string(UnsafeBufferPointer(rebasing: b[PropertyLine(b)!.paramsRange.lowerBound...])) } }
-            register(uid: uid, sequence: seq ?? -1, line: block.beginLine, recurrenceID: rid)
+            currentRecord = register(uid: uid, sequence: seq ?? -1, line: block.beginLine, recurrenceID: rid)
         }
         if errorLines.isEmpty, fields.recurrenceID == nil,
             PreFilter.cannotTouch(block, fields, window: options.window)
@@ -447,7 +476,8 @@ final class EventReader {
         if let recurrenceID, let uid, icaltime_is_null_time(recurrenceID.t) == 0 {
             let z = zoneUse(recurrenceID.t, recurrenceID.tzid, block, lineIndex: fields.recurrenceID)
             overrides.append(
-                OverrideRecord(line: block.beginLine, uid: uid, recurrenceID: Self.eventTime(recurrenceID.t), zone: z.ref))
+                OverrideRecord(
+                    line: block.beginLine, uid: UIDHash(uid), masterKey: UIDHash(uid, recurrenceID: ""), recurrenceID: Self.eventTime(recurrenceID.t), zone: z.ref))
         }
         if status == "CANCELLED" { return }
         let isOverride = recurrenceID != nil
@@ -527,18 +557,29 @@ final class EventReader {
         }
         var exKeys = Set<Int64>()
         var exDays = Set<Int>()
+        var exList: [Int64] = []
         for ex in exdates where icaltime_is_null_time(ex.t) == 0 {
             if ex.t.is_date != 0 && !isDate {
-                exDays.insert(Self.eventTime(ex.t).civilDate.daysSinceEpoch)
+                let day = Self.eventTime(ex.t).civilDate.daysSinceEpoch
+                if exDays.insert(day).inserted { exList.append(Int64(day) * 2 + 1) }
             } else {
                 let z = zoneUse(ex.t, ex.tzid, block, lineIndex: nil)
-                exKeys.insert(Self.normalise(Self.eventTime(convert(ex.t, from: z, to: startZone)), like: start).key)
+                let key = Self.normalise(Self.eventTime(convert(ex.t, from: z, to: startZone)), like: start).key
+                if exKeys.insert(key).inserted { exList.append(key * 2) }
             }
         }
 
-        if recurrenceID == nil, let uid {
-            masters[block.beginLine] = (uid, startZone.ref, isDate, exKeys, exDays)
+        // The winning copy of a master keeps what its overrides need (at the end of the file).
+        if recurrenceID == nil, uid != nil, let r = currentRecord, table[r].line == block.beginLine {
+            table[r].master = Int32(masters.count)
+            masters.append(
+                MasterInfo(
+                    zone: zoneCode(startZone.ref), isDate: isDate, exStart: Int32(exValues.count),
+                    exCount: Int32(exList.count)))
+            for v in exList { exValues.append(v) }
         }
+        let uidHash = uid.map { UIDHash($0) } ?? .none
+        let flags: Int64 = (uid != nil ? 2 : 0) + (isOverride ? 1 : 0)
         var base: Occurrence?
         for inst in instances {
             if exKeys.contains(inst.start.key) || (!exDays.isEmpty && exDays.contains(inst.start.civilDate.daysSinceEpoch)) {
@@ -546,10 +587,7 @@ final class EventReader {
             }
             let end = inst.span.end(from: inst.start)
             guard options.window.contains(start: inst.start, end: end) else { continue }
-            occUIDs.append(uid)
-            occLines.append(block.beginLine)
-            startKeys.append(inst.start.key)
-            instanceKeys.append(inst.start.key &* 2 &+ (isOverride ? 1 : 0))
+            records.append(OccurrenceRecord(uid: uidHash, line: block.beginLine, packed: inst.start.key &* 4 &+ flags))
             if options.summaryOnly { continue }
             if base == nil { base = makeOccurrence(block, fields, uid: uid, status: status, zone: startZone.label) }
             var o = base!
@@ -596,7 +634,16 @@ final class EventReader {
 
     private func checkRuleShape(_ block: Block, _ lineIndex: Int, isDate: Bool) {
         let value = block.withLine(lineIndex) { b in PropertyLine(b)!.value(b) }
-        guard let problem = RuleShape.libicalProblem(value, dateOnlyStart: isDate) else { return }
+        // Calendars repeat a few rule shapes many times: remember the answers (bounded).
+        let problem: String?
+        if let known = ruleShapes[value + (isDate ? "\u{1F}D" : "")] {
+            problem = known
+        } else {
+            problem = RuleShape.libicalProblem(value, dateOnlyStart: isDate)
+            if ruleShapes.count >= 4096 { ruleShapes = [:] }
+            ruleShapes[value + (isDate ? "\u{1F}D" : "")] = .some(problem)
+        }
+        guard let problem else { return }
         report(
             .warning, block, line: lineIndex,
             "libical 3.0.16 expands this RRULE incorrectly (\(problem)); the dates may differ from RFC 5545",
@@ -607,17 +654,20 @@ final class EventReader {
 
     /// Several copies of one UID (+ RECURRENCE-ID): the highest SEQUENCE wins, the first in
     /// the file on a tie (as python recurring-ical-events does); the others are left out.
-    private func register(uid: String, sequence: Int, line: Int, recurrenceID: String?) {
-        let key = uid + "\u{1F}" + (recurrenceID ?? "")
-        guard let w = winners[key] else {
-            winners[key] = (sequence, line)
-            return
+    /// Returns the UID's table record.
+    private func register(uid: String, sequence: Int, line: Int, recurrenceID: String?) -> Int {
+        let key = UIDHash(uid, recurrenceID: recurrenceID ?? "")
+        guard let r = table.find(key) else {
+            return table.insert(UIDTable.Record(key: key, sequence: sequence, line: line, master: -1))
         }
-        let current: (sequence: Int, line: Int) = (sequence, line)
+        let w = table[r]
         let newer = sequence > w.sequence || (sequence == w.sequence && line < w.line)
-        let keep = newer ? current : w
-        let lose = newer ? w : current
-        winners[key] = keep
+        let keep: (sequence: Int, line: Int) = newer ? (sequence, line) : (w.sequence, w.line)
+        let lose: (sequence: Int, line: Int) = newer ? (w.sequence, w.line) : (sequence, line)
+        if newer {
+            // The new winner keeps no master data until it is expanded.
+            table[r] = UIDTable.Record(key: key, sequence: sequence, line: line, master: -1)
+        }
         dropped.insert(lose.line)
         let what = recurrenceID == nil ? "VEVENT" : "override (RECURRENCE-ID)"
         diagnostics.append(
@@ -625,6 +675,7 @@ final class EventReader {
                 .warning, SourceLocation(path: path, line: lose.line),
                 "another \(what) with UID \"\(uid)\" (line \(keep.line), SEQUENCE \(keep.sequence)) replaces this one (SEQUENCE \(lose.sequence))",
                 sourceLine: "BEGIN:VEVENT", hint: "delete the outdated copy or give each event its own UID"))
+        return r
     }
 
     /// End of file: RECURRENCE-ID overrides replace or cancel the instance they name; an
@@ -632,52 +683,77 @@ final class EventReader {
     func finish() {
         defer {
             overrides = []
-            winners = [:]
+            table = UIDTable()
             dropped = []
-            masters = [:]
-            instanceKeys = []
+            masters = ChunkedArray()
+            exValues = ChunkedArray()
         }
-        var replaced = Set<String>()
-        var uids = Set<String>()
+        struct Instance: Hashable {
+            var uid: UIDHash
+            var key: Int64
+        }
+        var replaced = Set<Instance>()
+        var uids = Set<UIDHash>()
         for o in overrides where !dropped.contains(o.line) {
-            guard let masterLine = winners[o.uid + "\u{1F}"]?.line, let master = masters[masterLine] else { continue }
+            guard let r = table.find(o.masterKey), table[r].master >= 0 else { continue }
+            let master = masters[Int(table[r].master)]
+            let masterZone = zoneRef(master.zone)
             var key: Int64
             if master.isDate {
                 key = EventTime.date(o.recurrenceID.civilDate).key
-            } else if o.zone != master.zone, o.zone != .floating, master.zone != .floating,
+            } else if o.zone != masterZone, o.zone != .floating, masterZone != .floating,
                 case .dateTime(let lt) = o.recurrenceID
             {
-                key = convertKey(lt, from: o.zone, to: master.zone)
+                key = convertKey(lt, from: o.zone, to: masterZone)
             } else {
                 key = EventTime.dateTime(o.recurrenceID.wallClock).key
             }
-            if master.exKeys.contains(key) || master.exDays.contains(o.recurrenceID.civilDate.daysSinceEpoch) {
+            let day = Int64(o.recurrenceID.civilDate.daysSinceEpoch) * 2 + 1
+            let ex = Int(master.exStart)..<Int(master.exStart + master.exCount)
+            if ex.contains(where: { exValues[$0] == key * 2 || exValues[$0] == day }) {
                 dropped.insert(o.line)
             }
-            replaced.insert(o.uid + "\u{1F}" + String(key))
+            replaced.insert(Instance(uid: o.uid, key: key))
             uids.insert(o.uid)
         }
         guard !dropped.isEmpty || !uids.isEmpty else { return }
         var kept = 0
         let full = !occurrences.isEmpty
-        for i in occUIDs.indices {
-            let k = instanceKeys[i]
-            var drop = dropped.contains(occLines[i])
-            if !drop, k & 1 == 0, let uid = occUIDs[i], uids.contains(uid) {
-                drop = replaced.contains(uid + "\u{1F}" + String(k >> 1))
+        for i in 0..<records.count {
+            let r = records[i]
+            var drop = dropped.contains(r.line)
+            if !drop, !r.isOverride, r.hasUID, uids.contains(r.uid) {
+                drop = replaced.contains(Instance(uid: r.uid, key: r.startKey))
             }
             if !drop {
                 if full { occurrences.swapAt(kept, i) }
-                occUIDs.swapAt(kept, i)
-                occLines.swapAt(kept, i)
-                startKeys.swapAt(kept, i)
+                records[kept] = r
                 kept += 1
             }
         }
         if full { occurrences.removeLast(occurrences.count - kept) }
-        occUIDs.removeLast(occUIDs.count - kept)
-        occLines.removeLast(occLines.count - kept)
-        startKeys.removeLast(startKeys.count - kept)
+        records.truncate(to: kept)
+    }
+
+    private func zoneCode(_ ref: ZoneRef) -> Int32 {
+        switch ref {
+        case .floating: return 0
+        case .utc: return 1
+        case .named(let n):
+            if let c = zoneCodes[n] { return c }
+            let c = Int32(2 + zoneNames.count)
+            zoneNames.append(n)
+            zoneCodes[n] = c
+            return c
+        }
+    }
+
+    private func zoneRef(_ code: Int32) -> ZoneRef {
+        switch code {
+        case 0: return .floating
+        case 1: return .utc
+        default: return .named(zoneNames[Int(code) - 2])
+        }
     }
 
     private func rawZone(_ ref: ZoneRef) -> RawZone? {

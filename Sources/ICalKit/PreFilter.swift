@@ -110,13 +110,34 @@ enum PreFilter {
         if start.time.key >= toKey { return true }
         // Every instance starts on or before UNTIL: all rules must end before the window.
         for ri in f.rrules {
-            let rule = block.withLine(ri) { b in PropertyLine(b)!.value(b) }.uppercased()
-            guard let r = rule.range(of: "UNTIL=") else { return false }
-            let digits = rule[r.upperBound...].prefix(8)
-            guard digits.count == 8, let until = CivilDate(iso: String(digits)) else { return false }
+            let found: CivilDate? = block.withLine(ri) { b in
+                guard let p = PropertyLine(b), let at = untilValue(b, from: p.valueStart) else { return nil }
+                return CivilDate(iso: Bytes.string(UnsafeBufferPointer(rebasing: b[at..<(at + 8)])))
+            }
+            guard let until = found else { return false }
             // UNTIL may be UTC while instances are local: allow a day either way.
             if until.adding(days: spanDays + 2) >= window.from { return false }
         }
         return true
+    }
+
+    /// Offset of the 8 bytes after the first "UNTIL=" (any case) from `start`, when there are 8.
+    static func untilValue(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let key: [UInt8] = Array("UNTIL=".utf8)
+        var i = start
+        while i + key.count + 8 <= b.count {
+            var hit = true
+            for k in 0..<key.count {
+                var c = b[i + k]
+                if c >= 0x61 && c <= 0x7A { c -= 0x20 }
+                if c != key[k] {
+                    hit = false
+                    break
+                }
+            }
+            if hit { return i + key.count }
+            i += 1
+        }
+        return nil
     }
 }

@@ -61,9 +61,48 @@ struct PropertyLine {
         return out
     }
 
-    func parameter(_ wanted: String, _ b: UnsafeBufferPointer<UInt8>) -> String? {
+    /// The value of the first parameter named `wanted` (upper-case ASCII), as `parameters`
+    /// gives it, found on the bytes without building the others.
+    func parameter(_ wanted: StaticString, _ b: UnsafeBufferPointer<UInt8>) -> String? {
         guard !paramsRange.isEmpty else { return nil }
-        return parameters(b).first(where: { $0.name == wanted })?.value
+        let w = UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount)
+        var i = paramsRange.lowerBound
+        let end = paramsRange.upperBound
+        while i < end {
+            guard b[i] == Bytes.semicolon else { return nil }
+            i += 1
+            let nameStart = i
+            while i < end, b[i] != Bytes.equals, b[i] != Bytes.semicolon { i += 1 }
+            var match = i - nameStart == w.count
+            if match {
+                for k in 0..<w.count {
+                    var c = b[nameStart + k]
+                    if c >= 0x61 && c <= 0x7A { c -= 0x20 }
+                    if c != w[k] {
+                        match = false
+                        break
+                    }
+                }
+            }
+            var value: [UInt8] = []
+            if i < end, b[i] == Bytes.equals {
+                i += 1
+                var inQuote = false
+                while i < end {
+                    let c = b[i]
+                    if c == Bytes.quote {
+                        inQuote.toggle()
+                    } else if c == Bytes.semicolon, !inQuote {
+                        break
+                    } else if match {
+                        value.append(c)
+                    }
+                    i += 1
+                }
+            }
+            if match { return String(decoding: value, as: UTF8.self) }
+        }
+        return nil
     }
 
     func value(_ b: UnsafeBufferPointer<UInt8>) -> String {

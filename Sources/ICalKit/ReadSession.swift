@@ -26,8 +26,8 @@ final class ReadSession {
         diagnostics += scanner.diagnostics
         eventCount += scanner.reader.eventCount
         let r = scanner.reader
-        occurrenceCount += r.startKeys.count
-        for i in r.startKeys.indices { checksum &+= fnv1a64(r.occUIDs[i]) ^ UInt64(bitPattern: r.startKeys[i]) }
+        occurrenceCount += r.records.count
+        r.records.forEach { o in checksum &+= o.uid.a ^ UInt64(bitPattern: o.startKey) }
         if occurrences.isEmpty {
             swap(&occurrences, &scanner.reader.occurrences)
         } else {

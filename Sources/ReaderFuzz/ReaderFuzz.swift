@@ -18,6 +18,13 @@ public func readerFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
     for d in result.diagnostics where d.location.path != "fuzz.ics" {
         fatalError("diagnostic names the wrong file: \(d)")
     }
+    // Counting only (the benchmark's path) must agree with the full read.
+    var lean = ReadOptions(window: window)
+    lean.summaryOnly = true
+    let counted = CalendarReader.read(bytes: bytes, path: "fuzz.ics", options: lean)
+    if counted.summaryLine != result.summaryLine || counted.diagnostics != result.diagnostics {
+        fatalError("summary read disagrees: \(counted.summaryLine) vs \(result.summaryLine)")
+    }
     _ = cleaned.count
     return 0
 }

@@ -80,10 +80,21 @@ public enum CleanedView {
         var result: [CleanOccurrence] = []
         var spans: [Range<Int>] = []
         var byKey: [String: [Int]] = [:]  // lookup only; output order comes from `result`
+        // Entries created since the current source began hold that source, so no item of it can
+        // join them: each lookup stops there (one source with thousands of instances of one
+        // title would otherwise compare every pair).
+        var runSource: SourceLocation?
+        var runStart = 0
         for item in ordered {
+            if item.source != runSource {
+                runSource = item.source
+                runStart = result.count
+            }
             let key = mergeKey(item)
             let span = daySpan(item)
-            if let target = byKey[key]?.first(where: { spans[$0].overlaps(span) && !result[$0].sources.contains(item.source) }) {
+            if let target = byKey[key]?.lazy.prefix(while: { $0 < runStart })
+                .first(where: { spans[$0].overlaps(span) && !result[$0].sources.contains(item.source) })
+            {
                 absorb(item, into: &result[target])
             } else {
                 byKey[key, default: []].append(result.count)
