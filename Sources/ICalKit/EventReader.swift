@@ -483,6 +483,29 @@ final class EventReader {
         let isOverride = recurrenceID != nil
 
         // The recurrence set: DTSTART, RRULE instances, RDATEs; minus EXDATEs; duplicates once.
+        // A rule whose UNTIL falls before DTSTART describes no dates; RFC 5545 leaves such a set
+        // undefined. The event is left out, as python's recurring-ical-events does (its issue
+        // 117), with a warning instead of a silent single day.
+        if !isOverride, !rrules.isEmpty, rdates.isEmpty {
+            var first = dtstart.t
+            if case .named = startZone.ref { first.zone = startZone.raw }
+            let ended = rrules.allSatisfy { r in
+                guard icaltime_is_null_time(r.until) == 0 else { return false }
+                var until = r.until
+                if until.is_date != 0 || first.is_date != 0 {
+                    until.is_date = 1
+                    first.is_date = 1
+                }
+                return icaltime_compare(until, first) < 0
+            }
+            if ended {
+                report(
+                    .warning, block, line: fields.rrules.first,
+                    "RRULE ends (UNTIL) before DTSTART, so the event has no dates; it is left out",
+                    hint: "check the UNTIL date, or remove the RRULE if the event happens once")
+                return
+            }
+        }
         var instances: [(start: EventTime, span: Span)] = [(start, span)]
         var seen: Set<Int64> = [start.key]
         if !isOverride {

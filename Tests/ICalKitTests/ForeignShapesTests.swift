@@ -31,3 +31,22 @@ import Testing
             ])
     }
 }
+
+@Suite struct UntilBeforeStartTests {
+    @Test func ruleEndingBeforeItsStartGivesNoDatesAndAWarning() {
+        let text = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN",
+            "BEGIN:VEVENT", "UID:u@test", "DTSTAMP:20260101T000000Z", "DTSTART;VALUE=DATE:20261005",
+            "RRULE:FREQ=WEEKLY;UNTIL=20261001", "SUMMARY:Ends before it starts", "END:VEVENT",
+            "BEGIN:VEVENT", "UID:v@test", "DTSTAMP:20260101T000000Z", "DTSTART;VALUE=DATE:20261005",
+            "RRULE:FREQ=WEEKLY;UNTIL=20261012", "SUMMARY:Two weeks", "END:VEVENT", "END:VCALENDAR", "",
+        ].joined(separator: "\r\n")
+        let r = CalendarReader.read(text: text, path: "until.ics", options: Fixture.window("2026-01-01", "2027-01-01"))
+        #expect(render(r) == ["2026-10-05 2026-10-06 v@test - @11 Two weeks", "2026-10-12 2026-10-13 v@test - @11 Two weeks"])
+        #expect(renderDiagnostics(r) == """
+            until.ics:8: warning: RRULE ends (UNTIL) before DTSTART, so the event has no dates; it is left out
+            RRULE:FREQ=WEEKLY;UNTIL=20261001
+            hint: check the UNTIL date, or remove the RRULE if the event happens once
+            """)
+    }
+}
