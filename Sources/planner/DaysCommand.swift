@@ -102,6 +102,8 @@ enum DaysFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 /// uid, title, start, end, allDay, timezone, categories, status, source.
 enum DaysOutput {
     static func jsonString(_ s: String) -> String {
+        // Most strings need no escaping: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

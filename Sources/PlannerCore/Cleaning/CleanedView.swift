@@ -24,7 +24,17 @@ public enum CleanedView {
         offset: (String, LocalDateTime) -> Int?
     ) -> [CleanOccurrence] {
         let cleaned = occurrences.map { CleanOccurrence(fixingForeignMidnight($0, displayZone: displayZone, offset: offset)) }
-        return merge(cleaned).sorted(by: CleanOccurrence.contractOrder)
+        // Sort indices on keys computed once (the emitted start string is costly to rebuild
+        // in every comparison); same order as `CleanOccurrence.contractOrder`.
+        let merged = merge(cleaned)
+        let starts = merged.map(\.start.iso)
+        let order = merged.indices.sorted { i, j in
+            if starts[i] != starts[j] { return starts[i] < starts[j] }
+            let ui = merged[i].uid ?? "", uj = merged[j].uid ?? ""
+            if ui != uj { return ui < uj }
+            return merged[i].source < merged[j].source
+        }
+        return order.map { merged[$0] }
     }
 
     /// The occurrence with a foreign-zone midnight start turned into an all-day date.

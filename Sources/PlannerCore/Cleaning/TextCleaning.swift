@@ -105,19 +105,39 @@ public enum TextCleaning {
     /// Collapses runs of spaces (including no-break and thin spaces, tabs and line breaks)
     /// to one space and trims both ends.
     public static func collapseSpaces(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Works on UTF-8 bytes: the white space it folds is ASCII or one of five multi-byte
+        // sequences (U+00A0, U+2009, U+202F, U+2028, U+2029); every other byte is copied.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var pendingSpace = false
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x2009, 0x202F, 0x2028, 0x2029:
-                pendingSpace = !out.isEmpty
-            default:
-                if pendingSpace { out.append(" ") }
+        s.utf8.withContiguousStorageIfAvailable { b in
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                var width = 0
+                switch c {
+                case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: width = 1
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: width = 2
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80
+                    && (b[i + 2] == 0x89 || b[i + 2] == 0xAF || b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    width = 3
+                default: break
+                }
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += width
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(u)
+                out.append(c)
+                i += 1
             }
-        }
-        return String(out)
+        } ?? {
+            // Not contiguous (a bridged string): fall back to a copy.
+            out = Array(collapseSpaces(String(decoding: Array(s.utf8), as: UTF8.self)).utf8)
+        }()
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One line per non-empty line of text: spaces collapsed, empty lines and lone bullets dropped.

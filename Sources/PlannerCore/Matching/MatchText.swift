@@ -24,6 +24,7 @@ public struct MatchText: Sendable {
     /// Words before stemming: letters and digits, apostrophes handled as described above.
     static func rawWords(_ text: String) -> [String] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(text) }
+        if let folded = asciiFolded(text) { return asciiWords(folded) }
         let lowered = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var words: [String] = []
         var current = ""
@@ -57,6 +58,34 @@ public struct MatchText: Sendable {
         }
         flush()
         return words
+    }
+
+    /// Text with its typographic punctuation made ASCII (curly quotes, dashes, ellipsis, special
+    /// spaces) and accented Latin letters folded ("café" -> "cafe"), or nil when anything else
+    /// is left that is not ASCII. Lets most feed text take the byte path below.
+    static func asciiFolded(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for u in text.unicodeScalars {
+            if u.isASCII {
+                out.append(UInt8(u.value))
+                continue
+            }
+            switch u.value {
+            case 0x2018, 0x2019, 0x02BC: out.append(0x27)  // '
+            case 0x201C, 0x201D, 0x00AB, 0x00BB: out.append(0x22)  // "
+            case 0x2010...0x2015: out.append(0x2D)  // -
+            case 0x2026: out.append(0x2E)  // .
+            case 0x00A0, 0x2002, 0x2003, 0x2009, 0x202F: out.append(0x20)
+            case 0x00C0...0x024F:
+                let f = String(Character(u)).folding(options: [.diacriticInsensitive], locale: nil)
+                guard f.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+                out.append(contentsOf: f.utf8)
+            default:
+                return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The same rules as `rawWords`, on ASCII bytes (most feed text), without Foundation.

@@ -113,7 +113,13 @@ public struct AgeBandCount: Sendable, Hashable, Codable {
 
     /// The youngest age in a band label ("75-79" -> 75, "90+" -> 90; unreadable -> 0).
     public static func lowerAge(of band: String) -> Int {
-        Int(String(band.prefix { $0.isASCII && $0.isNumber })) ?? 0
+        // On bytes: called for every band of every segment in the allocator's inner loops.
+        var n = 0
+        for b in band.utf8 {
+            guard b >= 0x30 && b <= 0x39 else { break }
+            n = n * 10 + Int(b - 0x30)
+        }
+        return n
     }
 }
 
