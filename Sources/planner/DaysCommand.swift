@@ -101,28 +101,8 @@ enum DaysFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 /// The raw view written out. Field order is fixed (a contract, see README):
 /// uid, title, start, end, allDay, timezone, categories, status, source.
 enum DaysOutput {
-    static func jsonString(_ s: String) -> String {
-        // Most strings need no escaping: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (the one escaping routine of the project: `PlanJSON.quoted`).
+    static func jsonString(_ s: String) -> String { PlanJSON.quoted(s) }
 
     static func json(_ occurrences: [Occurrence]) -> String {
         if occurrences.isEmpty { return "[]\n" }
