@@ -41,21 +41,7 @@ struct PropertyLine {
             while i < end, b[i] != Bytes.equals, b[i] != Bytes.semicolon { i += 1 }
             let pname = String(decoding: UnsafeBufferPointer(rebasing: b[nameStart..<i]), as: UTF8.self).uppercased()
             var value: [UInt8] = []
-            if i < end, b[i] == Bytes.equals {
-                i += 1
-                var inQuote = false
-                while i < end {
-                    let c = b[i]
-                    if c == Bytes.quote {
-                        inQuote.toggle()
-                    } else if c == Bytes.semicolon, !inQuote {
-                        break
-                    } else {
-                        value.append(c)
-                    }
-                    i += 1
-                }
-            }
+            if i < end, b[i] == Bytes.equals { (value, i) = Self.scanValue(b, from: i + 1, to: end, keep: true) }
             out.append((pname, String(decoding: value, as: UTF8.self)))
         }
         return out
@@ -85,24 +71,32 @@ struct PropertyLine {
                 }
             }
             var value: [UInt8] = []
-            if i < end, b[i] == Bytes.equals {
-                i += 1
-                var inQuote = false
-                while i < end {
-                    let c = b[i]
-                    if c == Bytes.quote {
-                        inQuote.toggle()
-                    } else if c == Bytes.semicolon, !inQuote {
-                        break
-                    } else if match {
-                        value.append(c)
-                    }
-                    i += 1
-                }
-            }
+            if i < end, b[i] == Bytes.equals { (value, i) = Self.scanValue(b, from: i + 1, to: end, keep: match) }
             if match { return String(decoding: value, as: UTF8.self) }
         }
         return nil
+    }
+
+    /// A parameter value from `start` (just after its '=') to the next unquoted ';' or `end`,
+    /// quotes removed; the bytes are collected only when `keep`. Returns the index it stopped at.
+    private static func scanValue(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, keep: Bool)
+        -> (value: [UInt8], next: Int)
+    {
+        var value: [UInt8] = []
+        var i = start
+        var inQuote = false
+        while i < end {
+            let c = b[i]
+            if c == Bytes.quote {
+                inQuote.toggle()
+            } else if c == Bytes.semicolon, !inQuote {
+                break
+            } else if keep {
+                value.append(c)
+            }
+            i += 1
+        }
+        return (value, i)
     }
 
     func value(_ b: UnsafeBufferPointer<UInt8>) -> String {
