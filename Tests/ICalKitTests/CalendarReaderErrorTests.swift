@@ -1,6 +1,7 @@
 import Foundation
 import ICalKit
 import PlannerCore
+import PlannerTestSupport
 import Testing
 
 /// Every invalid fixture: the exact diagnostics, and the good events still read.
@@ -227,7 +228,7 @@ import Testing
             Array("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;TZID=\"a:b\":20260101T000000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8),
             Array("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260101\r\nRRULE:FREQ=DAILY;COUNT=999999999\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".utf8),
         ]
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         let base = Array((try? Fixture.bytes("valid/recurrence-id-moved.ics")) ?? [])
         for _ in 0..<40 {
             var b = base
@@ -243,15 +244,3 @@ import Testing
     }
 }
 
-/// A tiny deterministic generator for the mutation test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

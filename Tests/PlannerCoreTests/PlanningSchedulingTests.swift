@@ -1,4 +1,5 @@
 import PlannerCore
+import PlannerTestSupport
 import Testing
 
 /// Every rule of the quarter plan, checked from the plan alone (plus the input it came from).
