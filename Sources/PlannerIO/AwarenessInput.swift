@@ -35,7 +35,9 @@ public enum AwarenessInput {
 
     /// Bank holidays of `nation` that touch `window`, from the bundled gov.uk-shaped feeds,
     /// plus a warning for each year of the window the feed does not cover.
-    public static func bankHolidays(nation: Nation, window: DateWindow) -> (days: [(CivilDate, String)], diagnostics: [Diagnostic]) {
+    /// `daysBefore` widens the returned days backwards (prep tasks fall before the window); the
+    /// coverage warnings still speak only of the window's own years.
+    public static func bankHolidays(nation: Nation, window: DateWindow, daysBefore: Int = 0) -> (days: [(CivilDate, String)], diagnostics: [Diagnostic]) {
         let file = "\(nation.bankHolidayDivision).ics"
         let display = "bank-holidays/\(file)"
         guard let folder = Bundled.bankHolidaysFolder else {
@@ -50,7 +52,7 @@ public enum AwarenessInput {
         for o in all.occurrences {
             let d = o.start.civilDate
             years.insert(d.year)
-            if d >= window.from && d < window.to { days.append((d, o.title)) }
+            if d >= window.from.adding(days: -daysBefore) && d < window.to { days.append((d, o.title)) }
         }
         var diagnostics = all.diagnostics
         let lastDay = window.to.adding(days: -1)

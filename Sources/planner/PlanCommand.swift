@@ -132,11 +132,8 @@ struct BankHolidaySet: Sendable {
     var warnings: [PlanWarning]
 
     init(nation: Nation, window: DateWindow) {
-        let holidays = AwarenessInput.bankHolidays(nation: nation, window: window)
-        forPrep =
-            AwarenessInput.bankHolidays(
-                nation: nation, window: DateWindow(from: window.from.adding(days: -56), to: window.to)
-            ).days
+        let holidays = AwarenessInput.bankHolidays(nation: nation, window: window, daysBefore: 56)
+        forPrep = holidays.days
         warnings = holidays.diagnostics.map { PlanWarning(code: "no-bank-holiday-data", message: $0.message) }
     }
 }
