@@ -411,12 +411,12 @@ enum Fmt {
         let n = Int((abs(x) * Double(scale)).rounded())
         let sign = x < 0 && n > 0 ? "-" : ""
         if places == 0 { return "\(sign)\(n)" }
-        return "\(sign)\(n / scale).\(pad(n % scale, places))"
+        return "\(sign)\(n / scale).\((n % scale).zeroPadded(to: places))"
     }
 
     /// Thousandths without trailing zeros: 2400 -> "2.4", 73000 -> "73".
     static func milli(_ m: Int) -> String {
-        var frac = pad(m % 1000, 3)
+        var frac = (m % 1000).zeroPadded(to: 3)
         while frac.hasSuffix("0") { frac.removeLast() }
         return frac.isEmpty ? "\(m / 1000)" : "\(m / 1000).\(frac)"
     }

@@ -168,7 +168,7 @@ public struct PlanTime: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     public var minutes: Int { hour * 60 + minute }
-    public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
+    public var description: String { "\(hour.zeroPadded(to: 2)):\(minute.zeroPadded(to: 2))" }
     public static func < (a: PlanTime, b: PlanTime) -> Bool { a.minutes < b.minutes }
 }
 

@@ -418,7 +418,7 @@ enum Hours {
         let frac = centi % 100
         if frac == 0 { return "\(whole)" }
         if frac % 10 == 0 { return "\(whole).\(frac / 10)" }
-        return "\(whole).\(pad(frac, 2))"
+        return "\(whole).\(frac.zeroPadded(to: 2))"
     }
 }
 
@@ -427,6 +427,6 @@ enum Money {
     static func pounds(_ pence: Int) -> String {
         let sign = pence < 0 ? "-" : ""
         let p = abs(pence)
-        return "\(sign)\(p / 100).\(pad(p % 100, 2))"
+        return "\(sign)\(p / 100).\((p % 100).zeroPadded(to: 2))"
     }
 }

@@ -249,7 +249,7 @@ public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public var minutesSinceMidnight: Int { hour * 60 + minute }
 
     /// `HH:MM`.
-    public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
+    public var description: String { "\(hour.zeroPadded(to: 2)):\(minute.zeroPadded(to: 2))" }
 
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
 }

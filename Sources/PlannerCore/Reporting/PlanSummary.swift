@@ -7,7 +7,7 @@ public enum PlanSummary {
 
     /// Money from whole pence, "£1,234.56".
     public static func money(_ pence: Int) -> String {
-        "£\(groupedThousands(pence / 100)).\(pad(pence % 100, 2))"
+        "£\(groupedThousands(pence / 100)).\((pence % 100).zeroPadded(to: 2))"
     }
 
     /// Hours from hundredths, "3.5 h".
@@ -15,7 +15,7 @@ public enum PlanSummary {
         var s = "\(centi / 100)"
         let frac = centi % 100
         if frac != 0 {
-            var f = pad(frac, 2)
+            var f = frac.zeroPadded(to: 2)
             if f.hasSuffix("0") { f.removeLast() }
             s += ".\(f)"
         }
