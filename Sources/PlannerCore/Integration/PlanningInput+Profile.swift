@@ -47,8 +47,7 @@ extension PlanningInput {
 
         let sms = profile.channels.sms, letters = profile.channels.letters
         var overrides: [PlanChannel: [String: Double]] = [:]
-        for (kind, values) in profile.planning.reach.sorted(by: { $0.key < $1.key }) {
-            guard let channel = PlanChannel(rawValue: kind.rawValue) else { continue }
+        for (channel, values) in profile.planning.reach.sorted(by: { $0.key < $1.key }) {
             for band in AgeBand.all { if let v = values[band] { overrides[channel, default: [:]][band.label] = v } }
         }
         let channels = ChannelSettings(
@@ -87,8 +86,8 @@ extension PlanningInput {
             olderShareForDirectContact: profile.planning.olderShareForDirectContact)
 
         var effort = EffortEstimates()
-        for (kind, hours) in profile.planning.effortHours.sorted(by: { $0.key < $1.key }) {
-            if let c = PlanChannel(rawValue: kind.rawValue) { effort.hoursPerItem[c] = hours }
+        for (channel, hours) in profile.planning.effortHours.sorted(by: { $0.key < $1.key }) {
+            effort.hoursPerItem[channel] = hours
         }
         // The profile's letter lead time covers print and delivery; second-class delivery is
         // taken as 3 working days (Royal Mail's second-class aim is 2-3 working days).

@@ -254,13 +254,6 @@ public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
 }
 
-/// The kinds of item a plan contains, one per channel.
-public enum ChannelKind: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
-    case sms, letter, website, social
-
-    public static func < (a: ChannelKind, b: ChannelKind) -> Bool { a.rawValue < b.rawValue }
-}
-
 /// Values per age band (nil where the profile gives none), `AgeBand.count` entries.
 public struct BandValues: Sendable, Hashable, Codable {
     public var values: [Double?]
@@ -293,9 +286,9 @@ public struct PlanningSettings: Sendable, Hashable, Codable {
     /// Working days between a letter's print order and its arrival.
     public var letterLeadDays: Int
     /// Staff hours per item of each kind, where the practice overrides the planner's estimate.
-    public var effortHours: [ChannelKind: Double]
+    public var effortHours: [PlanChannel: Double]
     /// Share of each age band a channel reaches, where the practice overrides the planner's defaults.
-    public var reach: [ChannelKind: BandValues]
+    public var reach: [PlanChannel: BandValues]
 
     public init(
         campaignsPerWeek: Int = ProfileDefaults.campaignsPerWeek,
@@ -303,7 +296,7 @@ public struct PlanningSettings: Sendable, Hashable, Codable {
         workingHours: WorkingHours = WorkingHours(), smsFragments: Int = ProfileDefaults.smsFragments,
         olderShareForDirectContact: Double = ProfileDefaults.olderShareForDirectContact,
         letterLeadDays: Int = ProfileDefaults.letterLeadDays,
-        effortHours: [ChannelKind: Double] = [:], reach: [ChannelKind: BandValues] = [:]
+        effortHours: [PlanChannel: Double] = [:], reach: [PlanChannel: BandValues] = [:]
     ) {
         self.campaignsPerWeek = campaignsPerWeek
         self.minDaysBetweenContacts = minDaysBetweenContacts
@@ -316,7 +309,7 @@ public struct PlanningSettings: Sendable, Hashable, Codable {
     }
 
     /// The practice's reach override for `channel` in `band`, if any.
-    public func reachOverride(_ channel: ChannelKind, _ band: AgeBand) -> Double? { reach[channel]?[band] }
+    public func reachOverride(_ channel: PlanChannel, _ band: AgeBand) -> Double? { reach[channel]?[band] }
 }
 
 public struct WorkingHours: Sendable, Hashable, Codable {
