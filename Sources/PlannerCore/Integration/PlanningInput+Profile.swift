@@ -80,8 +80,8 @@ extension PlanningInput {
             commsHoursPerWeek: profile.staff.commsHoursPerWeek,
             campaignsPerWeek: profile.planning.campaignsPerWeek,
             minDaysBetweenContacts: profile.planning.minDaysBetweenContacts,
-            workingHoursStart: PlanTime(hour: wh.start.hour, minute: wh.start.minute),
-            workingHoursEnd: PlanTime(hour: wh.end.hour, minute: wh.end.minute),
+            workingHoursStart: wh.start,
+            workingHoursEnd: wh.end,
             nonSendingDates: closed,
             olderShareForDirectContact: profile.planning.olderShareForDirectContact)
 

@@ -286,7 +286,7 @@ extension PlanBuilder {
     }
 
     /// The SMS send time: the preferred time when it lies in working hours, else their start.
-    var smsTime: PlanTime {
+    var smsTime: ClockTime {
         let c = input.constraints
         return c.smsSendTime >= c.workingHoursStart && c.smsSendTime < c.workingHoursEnd
             ? c.smsSendTime : c.workingHoursStart

@@ -123,21 +123,6 @@ public struct AgeBandCount: Sendable, Hashable, Codable {
     }
 }
 
-/// A wall-clock time of day, `HH:MM`.
-public struct PlanTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var hour: Int
-    public var minute: Int
-
-    public init(hour: Int, minute: Int = 0) {
-        self.hour = hour
-        self.minute = minute
-    }
-
-    public var minutes: Int { hour * 60 + minute }
-    public var description: String { "\(hour.zeroPadded(to: 2)):\(minute.zeroPadded(to: 2))" }
-    public static func < (a: PlanTime, b: PlanTime) -> Bool { a.minutes < b.minutes }
-}
-
 /// Money, coverage and reach per channel.
 public struct ChannelSettings: Sendable, Hashable, Codable {
     /// Registered list size: the denominator for website and social coverage.
@@ -234,10 +219,10 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
     /// At least this many days between two SMS/letter contacts to the same group.
     public var minDaysBetweenContacts: Int
     /// SMS go out inside these hours.
-    public var workingHoursStart: PlanTime
-    public var workingHoursEnd: PlanTime
+    public var workingHoursStart: ClockTime
+    public var workingHoursEnd: ClockTime
     /// Preferred SMS send time (moved inside working hours when it falls outside).
-    public var smsSendTime: PlanTime
+    public var smsSendTime: ClockTime
     /// Bank holidays of the practice's nation and quiet dates.
     public var nonSendingDates: [NonSendingDate]
     /// A group with more than this share aged 75+ gets a letter or SMS, or a warning.
@@ -248,8 +233,8 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
 
     public init(
         commsHoursPerWeek: Double = 4, campaignsPerWeek: Int = 2, minDaysBetweenContacts: Int = 14,
-        workingHoursStart: PlanTime = PlanTime(hour: 8), workingHoursEnd: PlanTime = PlanTime(hour: 18, minute: 30),
-        smsSendTime: PlanTime = PlanTime(hour: 10), nonSendingDates: [NonSendingDate] = [],
+        workingHoursStart: ClockTime = ClockTime(hour: 8), workingHoursEnd: ClockTime = ClockTime(hour: 18, minute: 30),
+        smsSendTime: ClockTime = ClockTime(hour: 10), nonSendingDates: [NonSendingDate] = [],
         olderShareForDirectContact: Double = 0.20, minRecipientsPerBatch: Int = 10
     ) {
         self.commsHoursPerWeek = commsHoursPerWeek
