@@ -8,7 +8,7 @@ enum PlanningFixtures {
     static func bands(_ counts: [Int]) -> [AgeBandCount] {
         precondition(counts.count == 19)
         return counts.enumerated().map { i, n in
-            AgeBandCount(band: i == 18 ? "90+" : "\(i * 5)-\(i * 5 + 4)", people: n)
+            AgeBandCount(band: AgeBand(index: i), people: n)
         }
     }
 

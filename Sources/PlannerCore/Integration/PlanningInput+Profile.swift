@@ -41,14 +41,14 @@ extension PlanningInput {
         var shares: [String: Double] = [:]
         for g in Set(candidates.flatMap(\.groups)) {
             guard let s = size(ofGroup: g, in: profile) else { continue }
-            bands[g] = zip(AgeBand.all, s.byBand).map { AgeBandCount(band: $0.label, people: Int($1.rounded())) }
+            bands[g] = zip(AgeBand.all, s.byBand).map { AgeBandCount(band: $0, people: Int($1.rounded())) }
             if let recorded = profile.recordedCount(ofGroup: g), let share = recorded.share75Plus { shares[g] = share }
         }
 
         let sms = profile.channels.sms, letters = profile.channels.letters
-        var overrides: [PlanChannel: [String: Double]] = [:]
+        var overrides: [PlanChannel: [AgeBand: Double]] = [:]
         for (channel, values) in profile.planning.reach.sorted(by: { $0.key < $1.key }) {
-            for band in AgeBand.all { if let v = values[band] { overrides[channel, default: [:]][band.label] = v } }
+            for band in AgeBand.all { if let v = values[band] { overrides[channel, default: [:]][band] = v } }
         }
         let channels = ChannelSettings(
             listSize: profile.listSize,

@@ -421,33 +421,24 @@ enum Fmt {
         return frac.isEmpty ? "\(m / 1000)" : "\(m / 1000).\(frac)"
     }
 
-    /// Band labels as runs: ["45-49", "50-54", "90+"] -> "45-54, 90+".
-    static func bands(_ labels: [String]) -> String {
-        let sorted = labels.sorted { AgeBandCount.lowerAge(of: $0) < AgeBandCount.lowerAge(of: $1) }
-        var runs: [(Int, String)] = []  // (lower, last label)
-        var parts: [String] = []
-        for l in sorted {
-            let lo = AgeBandCount.lowerAge(of: l)
-            if let last = runs.last, AgeBandCount.lowerAge(of: last.1) + 5 == lo {
-                runs[runs.count - 1].1 = l
+    /// Bands as runs of adjacent bands: [45-49, 50-54, 90+] -> "45-54, 90+".
+    static func bands(_ bands: [AgeBand]) -> String {
+        var runs: [(first: AgeBand, last: AgeBand)] = []
+        for b in bands.sorted() {
+            if let last = runs.last?.last, last.index + 1 == b.index {
+                runs[runs.count - 1].last = b
             } else {
-                runs.append((lo, l))
+                runs.append((b, b))
             }
         }
-        for (lo, last) in runs {
-            if last.hasSuffix("+") {
-                parts.append("\(lo)+")
-            } else {
-                let hi = last.split(separator: "-").last.map(String.init) ?? last
-                parts.append("\(lo)-\(hi)")
-            }
-        }
-        return parts.joined(separator: ", ")
+        return runs.map { run in
+            run.last.upperAge.map { "\(run.first.lowerAge)-\($0)" } ?? "\(run.first.lowerAge)+"
+        }.joined(separator: ", ")
     }
 
     /// "diabetes 45-74, 75+; carers 16-64".
     static func audience(_ segs: [SegmentInfo]) -> String {
-        var byGroup: [String: [String]] = [:]
+        var byGroup: [String: [AgeBand]] = [:]
         for s in segs { byGroup[s.group, default: []] += s.bands }
         return byGroup.keys.sorted().map { "\($0) \(bands(byGroup[$0]!))" }.joined(separator: "; ")
     }

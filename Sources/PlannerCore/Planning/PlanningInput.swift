@@ -1,8 +1,8 @@
 /// Everything the quarter planner needs, already resolved from the practice profile,
 /// the calendars and the matcher. The planner reads nothing else: no files, no clock.
 ///
-/// The inputs use plain strings for group ids and age bands ("0-4" ... "85-89", "90+")
-/// so that this module does not depend on how the profile is parsed.
+/// Group ids are plain strings and age bands `AgeBand` values, so that this module does not
+/// depend on how the profile is parsed.
 public struct PlanningInput: Sendable, Hashable, Codable {
     public var practiceName: String
     public var odsCode: String
@@ -52,7 +52,7 @@ public struct PlanningInput: Sendable, Hashable, Codable {
         let bands = groupBands[group] ?? []
         let total = bands.reduce(0) { $0 + $1.people }
         guard total > 0 else { return 0 }
-        let old = bands.filter { AgeBandCount.lowerAge(of: $0.band) >= 75 }.reduce(0) { $0 + $1.people }
+        let old = bands.filter(\.band.is75Plus).reduce(0) { $0 + $1.people }
         return Double(old) / Double(total)
     }
 }
@@ -102,24 +102,12 @@ public struct PlanningCandidate: Sendable, Hashable, Codable {
 
 /// People in one age band of a group.
 public struct AgeBandCount: Sendable, Hashable, Codable {
-    /// "0-4", "5-9", ..., "85-89", "90+".
-    public var band: String
+    public var band: AgeBand
     public var people: Int
 
-    public init(band: String, people: Int) {
+    public init(band: AgeBand, people: Int) {
         self.band = band
         self.people = people
-    }
-
-    /// The youngest age in a band label ("75-79" -> 75, "90+" -> 90; unreadable -> 0).
-    public static func lowerAge(of band: String) -> Int {
-        // On bytes: called for every band of every segment in the allocator's inner loops.
-        var n = 0
-        for b in band.utf8 {
-            guard b >= 0x30 && b <= 0x39 else { break }
-            n = n * 10 + Int(b - 0x30)
-        }
-        return n
     }
 }
 

@@ -35,7 +35,7 @@ struct CampaignInfo {
 /// A group's people in one or more age bands that behave alike for every channel.
 struct SegmentInfo {
     var group: String
-    var bands: [String]
+    var bands: [AgeBand]
     var people: Int
     /// 75+ bands of a group over the older-share threshold: the rule asks for SMS or a letter.
     var needsDirect: Bool
@@ -155,15 +155,14 @@ struct PlanBuilder {
         let smsMilli = ch.smsMilliPencePerMessage
         let letterMilli = ch.letterMilliPence
         var segments: [SegmentInfo] = []
-        let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.map { (AgeBandCount.lowerAge(of: $0.band), $0) }
-            .sorted { ($0.0, $0.1.band) < ($1.0, $1.1.band) }
+        let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.sorted { $0.band < $1.band }
         let groupIsOlder = input.over75Share(of: g) > threshold
         // Bands with the same reach on every channel and the same rule status merge.
         var order: [[Double]] = []
         var merged:
-            [[Double]: (bands: [String], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
-        for (lower, b) in bands {
-            let older = lower >= 75
+            [[Double]: (bands: [AgeBand], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
+        for b in bands {
+            let older = b.band.is75Plus
             let reach = [
                 ch.smsCoverage * ch.reach.reach(.sms, band: b.band),
                 ch.letterCoverage * ch.reach.reach(.letter, band: b.band),
@@ -220,7 +219,7 @@ struct PlanBuilder {
             for (k, s) in info.segments.enumerated() {
                 segs.append(
                     .init(
-                        id: "\(info.id)|\(s.group)|\(s.bands.first ?? "")", campaign: c,
+                        id: "\(info.id)|\(s.group)|\(s.bands.first?.label ?? "")", campaign: c,
                         weight: info.candidate.relevance * Double(s.people), reach: s.reach, cost: s.cost,
                         needsDirect: s.needsDirect))
                 segIndex.append((c, k))
