@@ -31,7 +31,7 @@ enum PlanningFixtures {
         tentative: Bool = false
     ) -> PlanningCandidate {
         PlanningCandidate(
-            campaignTitle: title, sourceUid: uid ?? "\(StableID.slug(title))@example.org", start: start,
+            campaignTitle: title, sourceUid: uid ?? "\(Slug.make(title))@example.org", start: start,
             end: start.adding(days: days), groups: groups,
             services: ["health-check"].filter { _ in groups.contains("hypertension") },
             relevance: relevance, tentative: tentative, why: ["Matched \(groups.joined(separator: ", ")) (fictional)."])

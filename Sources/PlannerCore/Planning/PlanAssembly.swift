@@ -63,7 +63,8 @@ extension PlanBuilder {
                     + "person counted once (credited in the order SMS, letters, website, social media).")
             items.append(
                 PlanItem(
-                    id: StableID.item(campaign: info.id, channel: channel, number: p.slot.number), campaign: info.id,
+                    id: ItemID(campaign: info.candidate.stableID, channel: channel, number: p.slot.number).rawValue,
+                    campaign: info.id,
                     sourceUid: info.candidate.sourceUid, title: info.candidate.campaignTitle, groups: p.slot.groups,
                     services: info.services, channel: channel, date: p.date,
                     time: channel == .sms ? smsTime : nil, recipients: recipients, expectedReach: reach,

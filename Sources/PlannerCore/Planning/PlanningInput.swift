@@ -94,7 +94,10 @@ public struct PlanningCandidate: Sendable, Hashable, Codable {
     }
 
     /// The stable campaign id: `slug(title)-YYYY-MM-DD` of the occurrence start.
-    public var campaignID: String { StableID.campaign(title: campaignTitle, start: start) }
+    public var stableID: CampaignID { CampaignID(title: campaignTitle, start: start) }
+
+    /// `stableID` as the text plan.json and decisions files hold.
+    public var campaignID: String { stableID.rawValue }
 
     /// Days in the occurrence (at least 1).
     public var lengthInDays: Int { max(1, start.days(to: end)) }

@@ -331,7 +331,7 @@ struct PlanBuilder {
         // (its id keeps the real start).
         let start = max(info.candidate.start, input.window.from)
         return .init(
-            index: c, id: info.id, title: info.candidate.campaignTitle, start: start,
+            index: c, id: info.candidate.stableID, title: info.candidate.campaignTitle, start: start,
             end: max(info.candidate.end, start.adding(days: 1)), channels: channels)
     }
 

@@ -199,7 +199,7 @@ struct DroppedReminder: Sendable, Hashable {
 struct Scheduler {
     struct CampaignRequest {
         var index: Int
-        var id: String
+        var id: CampaignID
         var title: String
         var start: CivilDate
         var end: CivilDate
@@ -354,7 +354,7 @@ struct Scheduler {
             for slot in slots {
                 if channelFailed { break }
                 // A manager's move wins over every rule; what it breaks is reported.
-                let itemID = StableID.item(campaign: request.id, channel: channel, number: slot.number)
+                let itemID = ItemID(campaign: request.id, channel: channel, number: slot.number).rawValue
                 if let forced = moves[itemID] {
                     if let why = problem(slot, on: forced, campaign: request.index) {
                         myBroken.append((itemID, forced, why))
