@@ -35,7 +35,7 @@ import Testing
                 ],
                 effortByWeek: [.init(week: "2027-W10", centiHours: 150)]),
             groupsWithoutContact: ["carers"],
-            warnings: [PlanWarning(code: "tentative-date", message: "check it")])
+            warnings: [PlanWarning(code: .tentativeDate, message: "check it")])
     }
 
     @Test func rendersTheContractWithFixedKeyOrderAndMoneyFromPence() {

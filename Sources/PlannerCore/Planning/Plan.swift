@@ -12,7 +12,7 @@ public struct Plan: Sendable, Hashable, Codable {
     public var totals: PlanTotals
     /// Groups that no SMS or letter reaches all quarter (sorted).
     public var groupsWithoutContact: [String]
-    /// Sorted by (code, message).
+    /// Sorted by (code, message), one per code and message (`PlanWarning.listed`).
     public var warnings: [PlanWarning]
 
     public init(
@@ -95,25 +95,6 @@ public struct PrepTask: Sendable, Hashable, Codable {
         self.task = task
         self.due = due
     }
-}
-
-/// A problem or caveat the manager should see.
-public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
-    /// Machine-readable, kebab-case: `budget-used-up`, `day-not-fitted`, `tentative-date`,
-    /// `older-group-no-direct-contact`, `group-without-contact`, `group-without-counts`,
-    /// `channel-dropped`, `duplicate-campaign`, `reminder-dropped`, `online-only`,
-    /// `stale-decision`, `decision-breaks-constraint`, `decision-not-honoured`,
-    /// `batch-too-small`, plus any
-    /// codes passed in `PlanningInput.inputWarnings`.
-    public var code: String
-    public var message: String
-
-    public init(code: String, message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public static func < (a: PlanWarning, b: PlanWarning) -> Bool { (a.code, a.message) < (b.code, b.message) }
 }
 
 /// The constraints the plan applied, echoed into plan.json.

@@ -84,9 +84,10 @@ struct PlanBuilder {
             if let last = kept.last, last.id == id {
                 warnings.append(
                     PlanWarning(
-                        code: "duplicate-campaign",
+                        code: .duplicateCampaign,
                         message: "\"\(c.campaignTitle)\" starting \(c.start.iso) appears more than once; "
-                            + "kept the entry from \(last.c.sourceUid) and ignored \(c.sourceUid)."))
+                            + "kept the entry from \(last.c.sourceUid) and ignored \(c.sourceUid).",
+                        campaignIDs: [c.stableID]))
                 continue
             }
             kept.append((id, c))
@@ -97,8 +98,9 @@ struct PlanBuilder {
             let kind = decisions.skip.contains(id) ? "skip" : "pin"
             warnings.append(
                 PlanWarning(
-                    code: "stale-decision",
-                    message: "decision \(kind) \(id) matches no awareness day in this window; it was not applied."))
+                    code: .staleDecision,
+                    message: "decision \(kind) \(id) matches no awareness day in this window; it was not applied.",
+                    concerning: [id]))
         }
         let skipped = Set(decisions.skip)
         kept.removeAll { skipped.contains($0.id) }
@@ -118,17 +120,18 @@ struct PlanBuilder {
         for (_, c) in kept where c.tentative {
             warnings.append(
                 PlanWarning(
-                    code: "tentative-date",
+                    code: .tentativeDate,
                     message: "\"\(c.campaignTitle)\" on \(c.start.iso) is marked tentative in the feed; "
-                        + "confirm the date before its prep tasks start."))
+                        + "confirm the date before its prep tasks start.", campaignIDs: [c.stableID]))
         }
         let counted = Set(input.groupBands.keys)
         for g in Set(kept.flatMap(\.c.groups)).subtracting(counted).sorted() {
             warnings.append(
                 PlanWarning(
-                    code: "group-without-counts",
+                    code: .groupWithoutCounts,
                     message: "group \"\(g)\" has no age-band counts, so its SMS and letter recipients "
-                        + "and its reach cannot be estimated."))
+                        + "and its reach cannot be estimated.",
+                    campaignIDs: kept.filter { $0.c.groups.contains(g) }.map(\.c.stableID)))
         }
     }
 

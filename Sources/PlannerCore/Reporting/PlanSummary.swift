@@ -88,11 +88,11 @@ public enum PlanSummary {
 
         out += "\nWarnings (\(plan.warnings.count))\n"
         if plan.warnings.isEmpty { out += "  none\n" }
-        var codes: [String] = []
+        var codes: [PlanWarning.Code] = []
         for w in plan.warnings where !codes.contains(w.code) { codes.append(w.code) }
         for code in codes {
             let ws = plan.warnings.filter { $0.code == code }
-            out += "  \(heading(code)) (\(ws.count))\n"
+            out += "  \(heading(code.rawValue)) (\(ws.count))\n"
             for w in ws { out += "    - \(w.message)\n" }
         }
         return out
