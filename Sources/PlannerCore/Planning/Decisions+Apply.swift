@@ -231,15 +231,7 @@ public enum DecidedPlanner {
     /// Totals and groups without contact, worked out again from the items.
     static func recomputeTotals(_ plan: inout Plan, input: PlanningInput) {
         plan.items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
-        plan.totals.channels = PlanChannel.allCases.map { x in
-            let mine = plan.items.filter { $0.channel == x }
-            return .init(
-                channel: x, costPence: mine.reduce(0) { $0 + $1.costPence }, budgetPence: input.channels.budgetPence(x),
-                items: mine.count)
-        }
-        var byWeek: [String: Int] = [:]
-        for it in plan.items { byWeek[it.date.isoWeekLabel, default: 0] += it.effortCentiHours }
-        plan.totals.effortByWeek = byWeek.keys.sorted().map { .init(week: $0, centiHours: byWeek[$0]!) }
+        plan.totals = PlanTotals(items: plan.items, channels: input.channels)
         // Every group the plan knew of is either still contacted by an SMS or letter or is listed.
         var all = Set(plan.groupsWithoutContact)
         var contacted = Set<String>()

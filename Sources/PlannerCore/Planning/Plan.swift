@@ -174,4 +174,18 @@ public struct PlanTotals: Sendable, Hashable, Codable {
         self.channels = channels
         self.effortByWeek = effortByWeek
     }
+
+    /// The totals of `items`: cost and count per channel (with its budget from `settings`) and
+    /// staff hours per ISO week.
+    public init(items: [PlanItem], channels settings: ChannelSettings) {
+        channels = PlanChannel.allCases.map { x in
+            let mine = items.filter { $0.channel == x }
+            return ChannelTotal(
+                channel: x, costPence: mine.reduce(0) { $0 + $1.costPence }, budgetPence: settings.budgetPence(x),
+                items: mine.count)
+        }
+        var byWeek: [String: Int] = [:]
+        for it in items { byWeek[it.date.isoWeekLabel, default: 0] += it.effortCentiHours }
+        effortByWeek = byWeek.keys.sorted().map { WeekEffort(week: $0, centiHours: byWeek[$0]!) }
+    }
 }

@@ -1,28 +1,60 @@
 /// Turns the final allocation and schedule into `Plan` values, with reasons in words.
 extension PlanBuilder {
+    /// What the plan is assembled from: the final allocation and schedule, and why campaigns,
+    /// channels and batches were left out.
+    struct AssemblyInputs {
+        var problem: AllocationProblem
+        var choice: AllocationChoice
+        var scheduler: Scheduler
+        var forbiddenWhy: [Int: [PlanChannel: String]]
+        var dropped: Set<Int>
+        var droppedWhy: [Int: String]
+        var tinyBatches: [Int: [PlanChannel: Int]]
+        /// Direct channels per segment, by campaign.
+        var directOf: [Int: [(SegmentInfo, ChannelSet)]]
+        /// Campaigns with at least one item placed.
+        var placedCampaigns: Set<Int>
+    }
+
     mutating func assemble(
         problem: AllocationProblem, segIndex: [(Int, Int)], choice: AllocationChoice, scheduler: Scheduler,
         forbiddenWhy: [Int: [PlanChannel: String]], dropped: Set<Int>, droppedWhy: [Int: String],
         tinyBatches: [Int: [PlanChannel: Int]]
     ) -> Plan {
-        let ch = input.channels
-        let cons = input.constraints
-        // Direct channels per segment, by campaign.
         var directOf: [Int: [(SegmentInfo, ChannelSet)]] = [:]
         for (i, (c, k)) in segIndex.enumerated() {
             directOf[c, default: []].append((campaigns[c].segments[k], choice.direct[i]))
         }
-        let placedCampaigns = Set(scheduler.placed.map(\.campaign))
+        let a = AssemblyInputs(
+            problem: problem, choice: choice, scheduler: scheduler, forbiddenWhy: forbiddenWhy, dropped: dropped,
+            droppedWhy: droppedWhy, tinyBatches: tinyBatches, directOf: directOf,
+            placedCampaigns: Set(scheduler.placed.map(\.campaign)))
+        let items = planItems(a)
+        warnAboutDaysNotFitted(a)
+        warnAboutPlacedCampaigns(a, items: items)
+        warnAboutBudgets(a)
+        let without = warnAboutGroupsWithoutContact(items)
+        warnAboutSmallBatches(a)
+        warnAboutDecisions(a, items: items)
+        warnings += input.inputWarnings
+        return Plan(
+            practiceName: input.practiceName, odsCode: input.odsCode, from: input.window.from, to: input.window.to,
+            constraints: constraintsSummary(), items: items, totals: PlanTotals(items: items, channels: input.channels),
+            groupsWithoutContact: without, warnings: PlanWarning.listed(warnings))
+    }
+
+    /// One item per placed slot, sorted by (date, id).
+    func planItems(_ a: AssemblyInputs) -> [PlanItem] {
         var itemCount: [Int: [PlanChannel: Int]] = [:]
-        for p in scheduler.placed { itemCount[p.campaign, default: [:]][p.slot.channel, default: 0] += 1 }
+        for p in a.scheduler.placed { itemCount[p.campaign, default: [:]][p.slot.channel, default: 0] += 1 }
 
         var items: [PlanItem] = []
-        for p in scheduler.placed {
+        for p in a.scheduler.placed {
             let c = p.campaign
             let info = campaigns[c]
             let channel = p.slot.channel
-            let segs = directOf[c] ?? []
-            let broadcast = choice.broadcast[c]
+            let segs = a.directOf[c] ?? []
+            let broadcast = a.choice.broadcast[c]
             // Expected unique reach, credited to channels in fixed order so that a campaign's
             // items add up to its unique reach; a channel's share is split over its items.
             var credit = 0.0
@@ -72,19 +104,23 @@ extension PlanBuilder {
                     prepTasks: prepTasks(channel, date: p.date), why: why))
         }
         items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        return items
 
-        // Warnings.
-        for c in dropped.sorted() {
+    }
+
+    /// `day-not-fitted`: relevant days with no items, and why.
+    mutating func warnAboutDaysNotFitted(_ a: AssemblyInputs) {
+        for c in a.dropped.sorted() {
             let info = campaigns[c]
             warnings.append(
                 PlanWarning(
                     code: .dayNotFitted,
                     message: "\"\(info.candidate.campaignTitle)\" (\(info.id)) is not in the plan: "
-                        + "fewer than two channels could be placed. \(droppedWhy[c] ?? "")",
+                        + "fewer than two channels could be placed. \(a.droppedWhy[c] ?? "")",
                     campaignIDs: [info.candidate.stableID]))
         }
-        for (c, info) in campaigns.enumerated() where !dropped.contains(c) && !placedCampaigns.contains(c) {
-            let avail = baseChannels.subtracting(ChannelSet(forbiddenWhy[c].map { Array($0.keys) } ?? []))
+        for (c, info) in campaigns.enumerated() where !a.dropped.contains(c) && !a.placedCampaigns.contains(c) {
+            let avail = baseChannels.subtracting(ChannelSet(a.forbiddenWhy[c].map { Array($0.keys) } ?? []))
             let detail: String
             if avail.count < 2 {
                 detail =
@@ -95,7 +131,7 @@ extension PlanBuilder {
                 detail = "its groups have no age-band counts, so it has no audience to reach"
             } else {
                 let left = [PlanChannel.sms, .letter].filter { avail.has($0) }.map {
-                    "£\(Money.pounds((problem.budgets[$0.order] ?? 0) - spent($0, problem: problem, choice: choice))) "
+                    "£\(Money.pounds((a.problem.budgets[$0.order] ?? 0) - spent($0, problem: a.problem, choice: a.choice))) "
                         + "of \($0.displayName) money"
                 }
                 detail =
@@ -109,9 +145,14 @@ extension PlanBuilder {
                     message: "\"\(info.candidate.campaignTitle)\" (\(info.id)) is not in the plan: "
                         + detail + ".", campaignIDs: [info.candidate.stableID]))
         }
-        for c in placedCampaigns.sorted() {
+    }
+
+    /// `channel-dropped`, `older-group-no-direct-contact` (the 75+ rule), `online-only` and
+    /// `reminder-dropped`: what each placed campaign lacks.
+    mutating func warnAboutPlacedCampaigns(_ a: AssemblyInputs, items: [PlanItem]) {
+        for c in a.placedCampaigns.sorted() {
             let info = campaigns[c]
-            for (x, why) in (forbiddenWhy[c] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for (x, why) in (a.forbiddenWhy[c] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 warnings.append(
                     PlanWarning(
                         code: .channelDropped,
@@ -119,15 +160,15 @@ extension PlanBuilder {
                             + "\(x.displayName): \(why).", campaignIDs: [info.candidate.stableID]))
             }
             // The 75+ rule.
-            let segs = directOf[c] ?? []
+            let segs = a.directOf[c] ?? []
             for g in info.groups {
                 let older = segs.filter { $0.0.group == g && $0.0.needsDirect }
                 guard older.contains(where: { $0.1.isEmpty }) else { continue }
                 let share = input.over75Share(of: g)
-                let avail = problem.campaigns[c].available.intersection(.direct)
+                let avail = a.problem.campaigns[c].available.intersection(.direct)
                 var reasons: [String] = []
                 for x in [PlanChannel.sms, .letter] where !avail.has(x) {
-                    if let why = forbiddenWhy[c]?[x] {
+                    if let why = a.forbiddenWhy[c]?[x] {
                         reasons.append("\(x.displayName) could not be scheduled (\(why))")
                     } else if (input.channels.budgetPence(x) ?? 0) <= 0 {
                         reasons.append("no \(x == .sms ? "SMS" : "letter") budget is set")
@@ -137,11 +178,11 @@ extension PlanBuilder {
                 }
                 let need = older.filter { $0.1.isEmpty }
                 for x in avail.channels {
-                    let left = (problem.budgets[x.order] ?? 0) - spent(x, problem: problem, choice: choice)
+                    let left = (a.problem.budgets[x.order] ?? 0) - spent(x, problem: a.problem, choice: a.choice)
                     let needed = need.reduce(0) { $0 + $1.0.cost[x.order] }
                     reasons.append(
                         "\(x.displayName) for them would cost £\(Money.pounds(needed)) and £\(Money.pounds(left)) "
-                            + "of the £\(Money.pounds(problem.budgets[x.order] ?? 0)) budget is left")
+                            + "of the £\(Money.pounds(a.problem.budgets[x.order] ?? 0)) budget is left")
                 }
                 warnings.append(
                     PlanWarning(
@@ -154,9 +195,9 @@ extension PlanBuilder {
         }
         // Social media and the website must not replace traditional channels: say when a
         // campaign reaches its groups only online, and how many of them are not online.
-        for c in placedCampaigns.sorted() {
+        for c in a.placedCampaigns.sorted() {
             let info = campaigns[c]
-            let segs = directOf[c] ?? []
+            let segs = a.directOf[c] ?? []
             guard !segs.isEmpty, !segs.contains(where: { !$0.1.isEmpty }) else { continue }
             let offline = segs.reduce(0.0) { $0 + Double($1.0.people) * $1.0.offline }
             guard offline >= 0.5 else { continue }
@@ -168,7 +209,7 @@ extension PlanBuilder {
                         + "\(Fmt.people(Int(offline.rounded()))) in them are not online (posters, reception and "
                         + "clinicians are their route).", items: items.filter { $0.campaign == info.id }))
         }
-        for d in scheduler.droppedReminders where placedCampaigns.contains(d.campaign) {
+        for d in a.scheduler.droppedReminders where a.placedCampaigns.contains(d.campaign) {
             let info = campaigns[d.campaign]
             warnings.append(
                 PlanWarning(
@@ -176,14 +217,18 @@ extension PlanBuilder {
                     message: "\"\(info.candidate.campaignTitle)\": the \(d.slot.channel.displayName) item "
                         + "(\(d.slot.role.words)) was left out: \(d.reason).", campaignIDs: [info.candidate.stableID]))
         }
+    }
+
+    /// `budget-used-up`: an SMS or letter budget that cannot pay for the next batch.
+    mutating func warnAboutBudgets(_ a: AssemblyInputs) {
         for x in [PlanChannel.sms, .letter] {
             guard let budget = input.channels.budgetPence(x), budget > 0 else { continue }
-            let used = spent(x, problem: problem, choice: choice)
+            let used = spent(x, problem: a.problem, choice: a.choice)
             var refused: [Int] = []
             var refusedCampaigns: [CampaignID] = []
-            for (i, s) in problem.segments.enumerated()
-            where placedCampaigns.contains(s.campaign) && problem.campaigns[s.campaign].available.has(x)
-                && !choice.direct[i].has(x) && s.cost[x.order] > budget - used && s.weight > 0
+            for (i, s) in a.problem.segments.enumerated()
+            where a.placedCampaigns.contains(s.campaign) && a.problem.campaigns[s.campaign].available.has(x)
+                && !a.choice.direct[i].has(x) && s.cost[x.order] > budget - used && s.weight > 0
             {
                 refused.append(s.cost[x.order])
                 refusedCampaigns.append(campaigns[s.campaign].candidate.stableID)
@@ -199,7 +244,10 @@ extension PlanBuilder {
                         campaignIDs: refusedCampaigns))
             }
         }
-        // Groups with no SMS or letter all quarter.
+    }
+
+    /// `group-without-contact`: groups no SMS or letter reaches all quarter; returns them, sorted.
+    mutating func warnAboutGroupsWithoutContact(_ items: [PlanItem]) -> [String] {
         var contacted = Set<String>()
         var targeted = Set<String>()
         for it in items {
@@ -217,11 +265,16 @@ extension PlanBuilder {
                             ? " (only website or social media items target it)." : " (no planned campaign targets it)."),
                     items: items.filter { $0.groups.contains(g) }))
         }
+        return without
+    }
+
+    /// `batch-too-small`: one warning listing the SMS and letter batches left out as too small.
+    mutating func warnAboutSmallBatches(_ a: AssemblyInputs) {
         // Tiny batches left out: one warning listing them all.
         var tiny: [String] = []
         var tinyCampaigns: [CampaignID] = []
-        for c in tinyBatches.keys.sorted() where placedCampaigns.contains(c) {
-            for (ch, people) in tinyBatches[c]!.sorted(by: { $0.key < $1.key }) {
+        for c in a.tinyBatches.keys.sorted() where a.placedCampaigns.contains(c) {
+            for (ch, people) in a.tinyBatches[c]!.sorted(by: { $0.key < $1.key }) {
                 tiny.append("\(campaigns[c].candidate.campaignTitle) \(ch.displayName) (\(Fmt.people(people)))")
                 tinyCampaigns.append(campaigns[c].candidate.stableID)
             }
@@ -234,8 +287,11 @@ extension PlanBuilder {
                         + "\(input.constraints.minRecipientsPerBatch) people, not worth the staff time: "
                         + tiny.joined(separator: "; ") + ".", campaignIDs: tinyCampaigns))
         }
-        // Decisions: kept even when they break a rule, reported when stale or not honoured.
-        for (id, date, why) in scheduler.brokenMoves {
+    }
+
+    /// Decisions are kept even when they break a rule, and reported when stale or not honoured.
+    mutating func warnAboutDecisions(_ a: AssemblyInputs, items: [PlanItem]) {
+        for (id, date, why) in a.scheduler.brokenMoves {
             warnings.append(
                 PlanWarning(
                     code: .decisionBreaksConstraint,
@@ -251,32 +307,22 @@ extension PlanBuilder {
                     concerning: [id]))
         }
         for id in Set(input.decisions.pin).sorted() {
-            guard let c = campaigns.firstIndex(where: { $0.id == id }), !placedCampaigns.contains(c) else { continue }
+            guard let c = campaigns.firstIndex(where: { $0.id == id }), !a.placedCampaigns.contains(c) else { continue }
             warnings.append(
                 PlanWarning(
                     code: .decisionNotHonoured,
                     message: "decision pin \(id) could not be honoured: the day did not fit (see day-not-fitted).",
                     concerning: [id]))
         }
-        warnings += input.inputWarnings
+    }
 
-        // Totals: exact sums of the items.
-        var channelTotals: [PlanTotals.ChannelTotal] = []
-        for x in PlanChannel.allCases {
-            let mine = items.filter { $0.channel == x }
-            channelTotals.append(
-                .init(
-                    channel: x, costPence: mine.reduce(0) { $0 + $1.costPence }, budgetPence: ch.budgetPence(x),
-                    items: mine.count))
-        }
-        var byWeek: [String: Int] = [:]
-        for it in items { byWeek[it.date.isoWeekLabel, default: 0] += it.effortCentiHours }
-        let weeks = byWeek.keys.sorted().map { PlanTotals.WeekEffort(week: $0, centiHours: byWeek[$0]!) }
-
+    /// The constraints the plan applied, as plan.json echoes them.
+    func constraintsSummary() -> PlanConstraintsSummary {
+        let cons = input.constraints
         let inWindow = cons.nonSendingDates.filter { $0.date >= input.window.from && $0.date < input.window.to }
             .sorted()
         let targetedGroups = Set(campaigns.flatMap(\.groups)).sorted()
-        let summary = PlanConstraintsSummary(
+        return PlanConstraintsSummary(
             commsCentiHoursPerWeek: Int((cons.commsHoursPerWeek * 100).rounded()),
             campaignsPerWeek: cons.campaignsPerWeek, minDaysBetweenContacts: cons.minDaysBetweenContacts,
             workingHoursStart: cons.workingHoursStart, workingHoursEnd: cons.workingHoursEnd,
@@ -284,10 +330,6 @@ extension PlanBuilder {
             bankHolidays: inWindow.filter { $0.kind == .bankHoliday },
             groupOver75Shares: targetedGroups.map { GroupShare(group: $0, share: input.over75Share(of: $0)) },
             olderShareForDirectContact: cons.olderShareForDirectContact)
-        return Plan(
-            practiceName: input.practiceName, odsCode: input.odsCode, from: input.window.from, to: input.window.to,
-            constraints: summary, items: items, totals: PlanTotals(channels: channelTotals, effortByWeek: weeks),
-            groupsWithoutContact: without, warnings: PlanWarning.listed(warnings))
     }
 
     func spent(_ x: PlanChannel, problem: AllocationProblem, choice: AllocationChoice) -> Int {
