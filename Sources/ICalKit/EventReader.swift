@@ -388,7 +388,8 @@ final class EventReader {
 
     // MARK: - Expansion
 
-    private func expand(_ comp: RawComponent, _ block: Block, _ fields: EventFields) {
+    /// The time properties of one VEVENT as libical read them.
+    private struct TimeProperties {
         var dtstart: (t: icaltimetype, tzid: String?)?
         var dtend: (t: icaltimetype, tzid: String?)?
         var duration: icaldurationtype?
@@ -396,34 +397,122 @@ final class EventReader {
         var rrules: [icalrecurrencetype] = []
         var rdates: [(v: icaldatetimeperiodtype, tzid: String?)] = []
         var exdates: [(t: icaltimetype, tzid: String?)] = []
+    }
+
+    /// One instance of the recurrence set: its start and length.
+    private typealias Instance = (start: EventTime, span: Span)
+
+    /// Walks the event's properties (`icalcomponent_get_first_property` and `_next_property`).
+    private static func timeProperties(of comp: RawComponent) -> TimeProperties {
+        var props = TimeProperties()
         var p = icalcomponent_get_first_property(comp, ICAL_ANY_PROPERTY)
         while let q = p {
             switch icalproperty_isa(q) {
-            case ICAL_DTSTART_PROPERTY: dtstart = (icalproperty_get_dtstart(q), Self.tzidParameter(q))
-            case ICAL_DTEND_PROPERTY: dtend = (icalproperty_get_dtend(q), Self.tzidParameter(q))
-            case ICAL_DURATION_PROPERTY: duration = icalproperty_get_duration(q)
-            case ICAL_RECURRENCEID_PROPERTY: recurrenceID = (icalproperty_get_recurrenceid(q), Self.tzidParameter(q))
-            case ICAL_RRULE_PROPERTY: rrules.append(icalproperty_get_rrule(q))
-            case ICAL_RDATE_PROPERTY: rdates.append((icalproperty_get_rdate(q), Self.tzidParameter(q)))
-            case ICAL_EXDATE_PROPERTY: exdates.append((icalproperty_get_exdate(q), Self.tzidParameter(q)))
+            case ICAL_DTSTART_PROPERTY: props.dtstart = (icalproperty_get_dtstart(q), Self.tzidParameter(q))
+            case ICAL_DTEND_PROPERTY: props.dtend = (icalproperty_get_dtend(q), Self.tzidParameter(q))
+            case ICAL_DURATION_PROPERTY: props.duration = icalproperty_get_duration(q)
+            case ICAL_RECURRENCEID_PROPERTY:
+                props.recurrenceID = (icalproperty_get_recurrenceid(q), Self.tzidParameter(q))
+            case ICAL_RRULE_PROPERTY: props.rrules.append(icalproperty_get_rrule(q))
+            case ICAL_RDATE_PROPERTY: props.rdates.append((icalproperty_get_rdate(q), Self.tzidParameter(q)))
+            case ICAL_EXDATE_PROPERTY: props.exdates.append((icalproperty_get_exdate(q), Self.tzidParameter(q)))
             default: break
             }
             p = icalcomponent_get_next_property(comp, ICAL_ANY_PROPERTY)
         }
-        guard let dtstart, icaltime_is_null_time(dtstart.t) == 0 else {
+        return props
+    }
+
+    private func expand(_ comp: RawComponent, _ block: Block, _ fields: EventFields) {
+        let props = Self.timeProperties(of: comp)
+        guard let dtstart = props.dtstart, icaltime_is_null_time(dtstart.t) == 0 else {
             report(.error, block, line: fields.dtstart ?? 0, "DTSTART has no usable value")
             return
         }
         let startZone = zoneUse(dtstart.t, dtstart.tzid, block, lineIndex: fields.dtstart)
         var start = Self.eventTime(dtstart.t)
         let isDate = dtstart.t.is_date != 0
-
-        // Length (RFC 5545 §3.6.1 defaults; DURATION nominal; DTEND exact, in wall-clock time).
-        // A DTEND before DTSTART is read with the two swapped (as python recurring-ical-events
-        // does), with a warning.
-        var span: Span = isDate ? .days(1) : .seconds(0)
+        let rrules = props.rrules, rdates = props.rdates, recurrenceID = props.recurrenceID
         let recurring = !rrules.isEmpty || !rdates.isEmpty
-        if let dtend, icaltime_is_null_time(dtend.t) == 0 {
+        let span = length(
+            props, start: &start, startZone: startZone, isDate: isDate, recurring: recurring, block, fields)
+
+        // Text fields come from our own line split (unescaped per RFC 5545 §3.3.11).
+        let uid = fields.uid.map { i in block.withLine(i) { b in PropertyLine(b)!.value(b).trimmingSpaces } }
+        let status = fields.status.map { i in block.withLine(i) { b in PropertyLine(b)!.value(b).trimmingSpaces.uppercased() } }
+        if let recurrenceID, let uid, icaltime_is_null_time(recurrenceID.t) == 0 {
+            let z = zoneUse(recurrenceID.t, recurrenceID.tzid, block, lineIndex: fields.recurrenceID)
+            overrides.append(
+                OverrideRecord(
+                    line: block.beginLine, uid: UIDHash(uid), masterKey: UIDHash(uid, recurrenceID: ""), recurrenceID: Self.eventTime(recurrenceID.t), zone: z.ref))
+        }
+        if status == "CANCELLED" { return }
+        let isOverride = recurrenceID != nil
+
+        if !isOverride, !rrules.isEmpty, rdates.isEmpty,
+            Self.rulesEndBeforeStart(rrules, dtstart: dtstart.t, startZone: startZone)
+        {
+            report(
+                .warning, block, line: fields.rrules.first,
+                "RRULE ends (UNTIL) before DTSTART, so the event has no dates; it is left out",
+                hint: "check the UNTIL date, or remove the RRULE if the event happens once")
+            return
+        }
+        var instances: [Instance] = [(start, span)]
+        var seen: Set<Int64> = [start.key]
+        if !isOverride {
+            for (k, rule) in rrules.enumerated() {
+                let lineIndex = k < fields.rrules.count ? fields.rrules[k] : nil
+                guard
+                    addRuleInstances(
+                        rule, lineIndex: lineIndex, dtstart: dtstart.t, start: start, span: span, isDate: isDate,
+                        startZone: startZone, block, into: &instances, seen: &seen)
+                else { return }
+            }
+            addRDateInstances(
+                rdates, start: start, span: span, isDate: isDate, startZone: startZone, block, fields,
+                into: &instances, seen: &seen)
+        }
+        let ex = exclusions(props.exdates, start: start, isDate: isDate, startZone: startZone, block)
+        let exKeys = ex.keys, exDays = ex.days, exList = ex.list
+
+        // The winning copy of a master keeps what its overrides need (at the end of the file).
+        if recurrenceID == nil, uid != nil, let r = currentRecord, table[r].line == block.beginLine {
+            table[r].master = Int32(masters.count)
+            masters.append(
+                MasterInfo(
+                    zone: zoneCode(startZone.ref), isDate: isDate, exStart: Int32(exValues.count),
+                    exCount: Int32(exList.count)))
+            for v in exList { exValues.append(v) }
+        }
+        let uidHash = uid.map { UIDHash($0) } ?? .none
+        let flags: Int64 = (uid != nil ? 2 : 0) + (isOverride ? 1 : 0)
+        var base: Occurrence?
+        for inst in instances {
+            if exKeys.contains(inst.start.key) || (!exDays.isEmpty && exDays.contains(inst.start.civilDate.daysSinceEpoch)) {
+                continue
+            }
+            let end = inst.span.end(from: inst.start)
+            guard options.window.contains(start: inst.start, end: end) else { continue }
+            records.append(OccurrenceRecord(uid: uidHash, line: block.beginLine, packed: inst.start.key &* 4 &+ flags))
+            if options.summaryOnly { continue }
+            if base == nil { base = makeOccurrence(block, fields, uid: uid, status: status, zone: startZone.label) }
+            var o = base!
+            o.start = inst.start
+            o.end = end
+            occurrences.append(o)
+        }
+    }
+
+    /// The event's length (RFC 5545 §3.6.1 defaults; DURATION nominal; DTEND exact, in
+    /// wall-clock time). A DTEND before DTSTART is read with the two swapped (as python
+    /// recurring-ical-events does), with a warning; `start` is then the DTEND.
+    private func length(
+        _ props: TimeProperties, start: inout EventTime, startZone: ZoneUse, isDate: Bool, recurring: Bool,
+        _ block: Block, _ fields: EventFields
+    ) -> Span {
+        var span: Span = isDate ? .days(1) : .seconds(0)
+        if let dtend = props.dtend, icaltime_is_null_time(dtend.t) == 0 {
             let endZone = zoneUse(dtend.t, dtend.tzid, block, lineIndex: fields.dtend)
             var endTime = Self.eventTime(convert(dtend.t, from: endZone, to: startZone))
             if isDate {
@@ -456,7 +545,7 @@ final class EventReader {
                 }
                 span = .seconds(max(0, secs))
             }
-        } else if let d = duration {
+        } else if let d = props.duration {
             let days = Int(d.days) + 7 * Int(d.weeks)
             let secs = Int(d.hours) * 3600 + Int(d.minutes) * 60 + Int(d.seconds)
             if d.is_neg != 0 {
@@ -469,115 +558,117 @@ final class EventReader {
                 span = .seconds(days * 86_400 + secs)
             }
         }
+        return span
+    }
 
-        // Text fields come from our own line split (unescaped per RFC 5545 §3.3.11).
-        let uid = fields.uid.map { i in block.withLine(i) { b in PropertyLine(b)!.value(b).trimmingSpaces } }
-        let status = fields.status.map { i in block.withLine(i) { b in PropertyLine(b)!.value(b).trimmingSpaces.uppercased() } }
-        if let recurrenceID, let uid, icaltime_is_null_time(recurrenceID.t) == 0 {
-            let z = zoneUse(recurrenceID.t, recurrenceID.tzid, block, lineIndex: fields.recurrenceID)
-            overrides.append(
-                OverrideRecord(
-                    line: block.beginLine, uid: UIDHash(uid), masterKey: UIDHash(uid, recurrenceID: ""), recurrenceID: Self.eventTime(recurrenceID.t), zone: z.ref))
-        }
-        if status == "CANCELLED" { return }
-        let isOverride = recurrenceID != nil
-
-        // The recurrence set: DTSTART, RRULE instances, RDATEs; minus EXDATEs; duplicates once.
-        // A rule whose UNTIL falls before DTSTART describes no dates; RFC 5545 leaves such a set
-        // undefined. The event is left out, as python's recurring-ical-events does (its issue
-        // 117), with a warning instead of a silent single day.
-        if !isOverride, !rrules.isEmpty, rdates.isEmpty {
-            var first = dtstart.t
-            if case .named = startZone.ref { first.zone = startZone.raw }
-            let ended = rrules.allSatisfy { r in
-                guard icaltime_is_null_time(r.until) == 0 else { return false }
-                var until = r.until
-                if until.is_date != 0 || first.is_date != 0 {
-                    until.is_date = 1
-                    first.is_date = 1
-                }
-                return icaltime_compare(until, first) < 0
+    /// Whether every rule's UNTIL falls before DTSTART, so the rules describe no dates. RFC
+    /// 5545 leaves such a set undefined; the event is left out, as python's
+    /// recurring-ical-events does (its issue 117), with a warning instead of a silent single day.
+    private static func rulesEndBeforeStart(
+        _ rrules: [icalrecurrencetype], dtstart: icaltimetype, startZone: ZoneUse
+    ) -> Bool {
+        var first = dtstart
+        if case .named = startZone.ref { first.zone = startZone.raw }
+        return rrules.allSatisfy { r in
+            guard icaltime_is_null_time(r.until) == 0 else { return false }
+            var until = r.until
+            if until.is_date != 0 || first.is_date != 0 {
+                until.is_date = 1
+                first.is_date = 1
             }
-            if ended {
+            return icaltime_compare(until, first) < 0
+        }
+    }
+
+    /// Adds the instances of one RRULE up to the window's end (at most
+    /// `maxInstancesPerRule`); false (reported) when libical rejects the rule.
+    private func addRuleInstances(
+        _ rule: icalrecurrencetype, lineIndex: Int?, dtstart: icaltimetype, start: EventTime, span: Span,
+        isDate: Bool, startZone: ZoneUse, _ block: Block, into instances: inout [Instance], seen: inout Set<Int64>
+    ) -> Bool {
+        if let lineIndex { checkRuleShape(block, lineIndex, isDate: isDate) }
+        // With the zone attached, libical compares a UTC UNTIL with the instances in
+        // absolute time (without it, 09:00 London against UNTIL=...T080000Z in summer
+        // would drop the last instance).
+        var first = dtstart
+        if case .named = startZone.ref { first.zone = startZone.raw }
+        guard let it = icalrecur_iterator_new(rule, first) else {
+            report(
+                .error, block, line: lineIndex, "RRULE produces no dates (libical rejects it)",
+                hint: "check FREQ and the BY* parts; e.g. February has no 30th")
+            return false
+        }
+        defer { icalrecur_iterator_free(it) }
+        if rule.count == 0 {
+            // Jump close to the window, early enough that an instance that started
+            // before the window and still overlaps it is kept.
+            let back = options.window.from.adding(days: -(span.wholeDays + 1))
+            if back > start.civilDate {
+                var s = first
+                s.year = Int32(back.year)
+                s.month = Int32(back.month)
+                s.day = Int32(back.day)
+                icalrecur_iterator_set_start(it, s)
+            }
+        }
+        var produced = 0
+        while true {
+            let t = icalrecur_iterator_next(it)
+            if icaltime_is_null_time(t) != 0 { break }
+            let e = Self.eventTime(t)
+            if e.key >= toKey { break }
+            produced += 1
+            if produced > options.maxInstancesPerRule {
                 report(
-                    .warning, block, line: fields.rrules.first,
-                    "RRULE ends (UNTIL) before DTSTART, so the event has no dates; it is left out",
-                    hint: "check the UNTIL date, or remove the RRULE if the event happens once")
-                return
+                    .warning, block, line: lineIndex,
+                    "RRULE stopped after \(options.maxInstancesPerRule) instances before the window ends",
+                    hint: "the rule repeats too often for a planning calendar; later instances are left out")
+                break
+            }
+            if seen.insert(e.key).inserted { instances.append((e, span)) }
+        }
+        return true
+    }
+
+    /// Adds the RDATEs (dates, date-times and periods) in DTSTART's zone and form.
+    private func addRDateInstances(
+        _ rdates: [(v: icaldatetimeperiodtype, tzid: String?)], start: EventTime, span: Span, isDate: Bool,
+        startZone: ZoneUse, _ block: Block, _ fields: EventFields, into instances: inout [Instance],
+        seen: inout Set<Int64>
+    ) {
+        for rd in rdates {
+            if icaltime_is_null_time(rd.v.time) == 0 {
+                let z = zoneUse(rd.v.time, rd.tzid, block, lineIndex: fields.rdates.first)
+                let e = Self.normalise(Self.eventTime(convert(rd.v.time, from: z, to: startZone)), like: start)
+                if seen.insert(e.key).inserted { instances.append((e, span)) }
+            } else if icaltime_is_null_time(rd.v.period.start) == 0 {
+                // RDATE;VALUE=PERIOD (libical 3.0.16 ignores it in its own expansion).
+                let per = rd.v.period
+                let z = zoneUse(per.start, rd.tzid, block, lineIndex: fields.rdates.first)
+                let s = Self.normalise(Self.eventTime(convert(per.start, from: z, to: startZone)), like: start)
+                var pspan = span
+                if icaltime_is_null_time(per.end) == 0 {
+                    let e = Self.eventTime(convert(per.end, from: z, to: startZone))
+                    pspan = .seconds(max(0, e.wallClock.secondsSinceEpoch - s.wallClock.secondsSinceEpoch))
+                } else {
+                    let d = per.duration
+                    pspan = .seconds(
+                        (Int(d.days) + 7 * Int(d.weeks)) * 86_400 + Int(d.hours) * 3600 + Int(d.minutes) * 60
+                            + Int(d.seconds))
+                }
+                if isDate { pspan = .days(max(1, pspan.wholeDays)) }
+                if seen.insert(s.key).inserted { instances.append((s, pspan)) }
             }
         }
-        var instances: [(start: EventTime, span: Span)] = [(start, span)]
-        var seen: Set<Int64> = [start.key]
-        if !isOverride {
-            for (k, rule) in rrules.enumerated() {
-                let lineIndex = k < fields.rrules.count ? fields.rrules[k] : nil
-                if let lineIndex { checkRuleShape(block, lineIndex, isDate: isDate) }
-                // With the zone attached, libical compares a UTC UNTIL with the instances in
-                // absolute time (without it, 09:00 London against UNTIL=...T080000Z in summer
-                // would drop the last instance).
-                var first = dtstart.t
-                if case .named = startZone.ref { first.zone = startZone.raw }
-                guard let it = icalrecur_iterator_new(rule, first) else {
-                    report(
-                        .error, block, line: lineIndex, "RRULE produces no dates (libical rejects it)",
-                        hint: "check FREQ and the BY* parts; e.g. February has no 30th")
-                    return
-                }
-                defer { icalrecur_iterator_free(it) }
-                if rule.count == 0 {
-                    // Jump close to the window, early enough that an instance that started
-                    // before the window and still overlaps it is kept.
-                    let back = options.window.from.adding(days: -(span.wholeDays + 1))
-                    if back > start.civilDate {
-                        var s = first
-                        s.year = Int32(back.year)
-                        s.month = Int32(back.month)
-                        s.day = Int32(back.day)
-                        icalrecur_iterator_set_start(it, s)
-                    }
-                }
-                var produced = 0
-                while true {
-                    let t = icalrecur_iterator_next(it)
-                    if icaltime_is_null_time(t) != 0 { break }
-                    let e = Self.eventTime(t)
-                    if e.key >= toKey { break }
-                    produced += 1
-                    if produced > options.maxInstancesPerRule {
-                        report(
-                            .warning, block, line: lineIndex,
-                            "RRULE stopped after \(options.maxInstancesPerRule) instances before the window ends",
-                            hint: "the rule repeats too often for a planning calendar; later instances are left out")
-                        break
-                    }
-                    if seen.insert(e.key).inserted { instances.append((e, span)) }
-                }
-            }
-            for rd in rdates {
-                if icaltime_is_null_time(rd.v.time) == 0 {
-                    let z = zoneUse(rd.v.time, rd.tzid, block, lineIndex: fields.rdates.first)
-                    let e = Self.normalise(Self.eventTime(convert(rd.v.time, from: z, to: startZone)), like: start)
-                    if seen.insert(e.key).inserted { instances.append((e, span)) }
-                } else if icaltime_is_null_time(rd.v.period.start) == 0 {
-                    // RDATE;VALUE=PERIOD (libical 3.0.16 ignores it in its own expansion).
-                    let per = rd.v.period
-                    let z = zoneUse(per.start, rd.tzid, block, lineIndex: fields.rdates.first)
-                    let s = Self.normalise(Self.eventTime(convert(per.start, from: z, to: startZone)), like: start)
-                    var pspan = span
-                    if icaltime_is_null_time(per.end) == 0 {
-                        let e = Self.eventTime(convert(per.end, from: z, to: startZone))
-                        pspan = .seconds(max(0, e.wallClock.secondsSinceEpoch - s.wallClock.secondsSinceEpoch))
-                    } else {
-                        let d = per.duration
-                        pspan = .seconds(
-                            (Int(d.days) + 7 * Int(d.weeks)) * 86_400 + Int(d.hours) * 3600 + Int(d.minutes) * 60
-                                + Int(d.seconds))
-                    }
-                    if isDate { pspan = .days(max(1, pspan.wholeDays)) }
-                    if seen.insert(s.key).inserted { instances.append((s, pspan)) }
-                }
-            }
-        }
+    }
+
+    /// The EXDATEs as start keys, as day numbers (a date EXDATE of a timed event removes the
+    /// whole day), and as the list a master keeps for its overrides (key times 2, or day
+    /// number times 2 plus 1).
+    private func exclusions(
+        _ exdates: [(t: icaltimetype, tzid: String?)], start: EventTime, isDate: Bool, startZone: ZoneUse,
+        _ block: Block
+    ) -> (keys: Set<Int64>, days: Set<Int>, list: [Int64]) {
         var exKeys = Set<Int64>()
         var exDays = Set<Int>()
         var exList: [Int64] = []
@@ -591,35 +682,8 @@ final class EventReader {
                 if exKeys.insert(key).inserted { exList.append(key * 2) }
             }
         }
-
-        // The winning copy of a master keeps what its overrides need (at the end of the file).
-        if recurrenceID == nil, uid != nil, let r = currentRecord, table[r].line == block.beginLine {
-            table[r].master = Int32(masters.count)
-            masters.append(
-                MasterInfo(
-                    zone: zoneCode(startZone.ref), isDate: isDate, exStart: Int32(exValues.count),
-                    exCount: Int32(exList.count)))
-            for v in exList { exValues.append(v) }
-        }
-        let uidHash = uid.map { UIDHash($0) } ?? .none
-        let flags: Int64 = (uid != nil ? 2 : 0) + (isOverride ? 1 : 0)
-        var base: Occurrence?
-        for inst in instances {
-            if exKeys.contains(inst.start.key) || (!exDays.isEmpty && exDays.contains(inst.start.civilDate.daysSinceEpoch)) {
-                continue
-            }
-            let end = inst.span.end(from: inst.start)
-            guard options.window.contains(start: inst.start, end: end) else { continue }
-            records.append(OccurrenceRecord(uid: uidHash, line: block.beginLine, packed: inst.start.key &* 4 &+ flags))
-            if options.summaryOnly { continue }
-            if base == nil { base = makeOccurrence(block, fields, uid: uid, status: status, zone: startZone.label) }
-            var o = base!
-            o.start = inst.start
-            o.end = end
-            occurrences.append(o)
-        }
+        return (exKeys, exDays, exList)
     }
-
 
     /// A DATE-TIME instance of an all-day event becomes its date, and vice versa midnight.
     private static func normalise(_ e: EventTime, like start: EventTime) -> EventTime {
