@@ -489,8 +489,23 @@ struct SearchState {
     /// Longest ejection chain tried.
     static let maxChain = 12
 
-    mutating func repairMoves() -> Bool {
-        var steps: [[(loss: Double, t: Int, d: Int)]] = [[], []]
+    /// One step of an ejection chain: segment `t` to option `d`, losing `loss` per penny freed.
+    typealias RepairStep = (loss: Double, t: Int, d: Int)
+
+    /// What playing each channel's chain from the current state gives after each step: the
+    /// money freed, the change in the objective, whether the other channel's money is over,
+    /// and the campaign of the step's segment.
+    struct ChainRecord {
+        var freedAfter: [[Int]] = [[], []]
+        var changeAfter: [[Double]] = [[], []]
+        var otherOverAfter: [[Bool]] = [[], []]
+        var campaignAt: [[Int]] = [[], []]
+    }
+
+    /// Per paid channel (0 SMS, 1 letter): every step that gives that channel up (or swaps it
+    /// for the other), cheapest loss per penny first.
+    func repairSteps() -> [[RepairStep]] {
+        var steps: [[RepairStep]] = [[], []]
         for bit in 1...2 {
             let other = 3 - bit
             for t in 0..<n where direct[t] & bit != 0 {
@@ -503,19 +518,20 @@ struct SearchState {
             }
             steps[bit - 1].sort { ($0.loss, $0.t, $0.d) < ($1.loss, $1.t, $1.d) }
         }
-        var undo: [(Int, Int)] = []
-        var stamp = Array(repeating: -1, count: n)
-        var attempt = 0
+        return steps
+    }
+
+    /// Plays each channel's chain once from the current state (and undoes it), recording
+    /// what it gives after each step.
+    mutating func recordChains(_ steps: [[RepairStep]], stamp: inout [Int], attempt: inout Int) -> ChainRecord {
         // A change that adds one paid channel starts a chain that takes steps from that
         // channel's list alone until the money holds. Those steps do not depend on the change
         // (unless one is in its own campaign), so they are played once here, from the current
         // state, recording after each step the money freed and the change in the objective;
         // a start is then judged from the record and its own gain, and only a start that might
         // succeed plays its chain for real (so the accepted chain is the one a full scan finds).
-        var freedAfter: [[Int]] = [[], []]
-        var changeAfter: [[Double]] = [[], []]
-        var otherOverAfter: [[Bool]] = [[], []]
-        var campaignAt: [[Int]] = [[], []]
+        var r = ChainRecord()
+        var undo: [(Int, Int)] = []
         for k in 0..<2 {
             attempt += 1
             let start = total
@@ -530,13 +546,24 @@ struct SearchState {
                 undo.append((step.t, direct[step.t]))
                 stamp[step.t] = attempt
                 set(step.t, step.d)
-                freedAfter[k].append(k == 0 ? smsBefore - spentSMS : letterBefore - spentLetter)
-                changeAfter[k].append(total - start)
-                otherOverAfter[k].append(k == 0 ? spentLetter > budgetLetter : spentSMS > budgetSMS)
-                campaignAt[k].append(campaignOf[step.t])
+                r.freedAfter[k].append(k == 0 ? smsBefore - spentSMS : letterBefore - spentLetter)
+                r.changeAfter[k].append(total - start)
+                r.otherOverAfter[k].append(k == 0 ? spentLetter > budgetLetter : spentSMS > budgetSMS)
+                r.campaignAt[k].append(campaignOf[step.t])
             }
             for (t, old) in undo.reversed() { set(t, old) }
         }
+        return r
+    }
+
+    mutating func repairMoves() -> Bool {
+        let steps = repairSteps()
+        var undo: [(Int, Int)] = []
+        var stamp = Array(repeating: -1, count: n)
+        var attempt = 0
+        let record = recordChains(steps, stamp: &stamp, attempt: &attempt)
+        let (freedAfter, changeAfter) = (record.freedAfter, record.changeAfter)
+        let (otherOverAfter, campaignAt) = (record.otherOverAfter, record.campaignAt)
         for k in 0..<n {
             let s = (k + repairFrom) % n
             let cur = direct[s]
@@ -593,20 +620,13 @@ struct SearchState {
         return false
     }
 
-    /// Two segments change together. Only pairs where the first change frees money that the
-    /// second spends are tried; any other pair is two single moves, already exhausted.
-    ///
-    /// Accepts the first improving pair in (s1, d1, s2, d2) order. A change to a segment of
-    /// another campaign than s1's has the same gain before and after s1 changes, so those
-    /// gains are computed once per call and sorted: for each s1 change only the few second
-    /// changes whose gain could make up s1's loss are looked at, and the first of them in
-    /// index order that fits is the one a full scan would have found.
-    mutating func pairMoves() -> Bool {
-        // A fixed evaluation budget bounds the O(n^2) scan on large problems; it is a count,
-        // not a clock, so results stay deterministic. Small problems are scanned in full.
-        var budget = SearchState.pairBudget
-        // Every second change that adds a paid channel, best gain first.
-        var gains: [(gain: Double, s: Int, d: Int)] = []
+    /// A second change of a pair: segment `s` to option `d`, and its gain on its own.
+    typealias PairChange = (gain: Double, s: Int, d: Int)
+
+    /// Every second change that adds a paid channel and could fit the money one first change
+    /// frees, best gain first (ties by segment and option).
+    func pairSecondChanges() -> [PairChange] {
+        var gains: [PairChange] = []
         gains.reserveCapacity(n)
         // A second change can only spend what is left plus what one first change frees: at
         // most the dearest batch now paid for on that channel. Dearer additions never fit.
@@ -628,6 +648,34 @@ struct SearchState {
             }
         }
         gains.sort { $0.gain != $1.gain ? $0.gain > $1.gain : ($0.s, $0.d) < ($1.s, $1.d) }
+        return gains
+    }
+
+    /// How many leading `gains` pass `test` (they are sorted best first, so those that pass
+    /// form a prefix).
+    static func leadingCount(_ gains: [PairChange], where test: (Double) -> Bool) -> Int {
+        var lo = 0
+        var hi = gains.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if test(gains[mid].gain) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Two segments change together. Only pairs where the first change frees money that the
+    /// second spends are tried; any other pair is two single moves, already exhausted.
+    ///
+    /// Accepts the first improving pair in (s1, d1, s2, d2) order. A change to a segment of
+    /// another campaign than s1's has the same gain before and after s1 changes, so those
+    /// gains are computed once per call and sorted: for each s1 change only the few second
+    /// changes whose gain could make up s1's loss are looked at, and the first of them in
+    /// index order that fits is the one a full scan would have found.
+    mutating func pairMoves() -> Bool {
+        // A fixed evaluation budget bounds the O(n^2) scan on large problems; it is a count,
+        // not a clock, so results stay deterministic. Small problems are scanned in full.
+        var budget = SearchState.pairBudget
+        let gains = pairSecondChanges()
         // minAdd[k][i]: the cheapest channel-k cost among the first i entries that add channel
         // k. An entry can only fit if what it adds fits the money left, so when even the
         // cheapest cannot, the scan is skipped (exact: nothing it skips could be accepted).
@@ -657,12 +705,7 @@ struct SearchState {
                 if campaignAddable[c1] & freed == 0 {
                     let approx = before + delta(s1, d1)
                     let margin = 1e-9 * max(1, abs(before))
-                    var lo = 0
-                    var hi = gains.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if approx + gains[mid].gain > before + eps - margin { lo = mid + 1 } else { hi = mid }
-                    }
+                    let lo = Self.leadingCount(gains) { approx + $0 > before + eps - margin }
                     let slackSMS = budgetSMS - (spentSMS + ((d1 & 1) - (cur1 & 1)) * costSMS[s1])
                     let slackLetter = budgetLetter - (spentLetter + ((d1 >> 1) - (cur1 >> 1)) * costLetter[s1])
                     if !(freed & 1 != 0 && minAdd[0][lo] <= slackSMS) && !(freed & 2 != 0 && minAdd[1][lo] <= slackLetter) {
@@ -670,46 +713,49 @@ struct SearchState {
                     }
                 }
                 set(s1, d1)
-                var found = -1
-                var foundD = 0
-                // Other campaigns: gains unchanged by s1's move; stop once they cannot help.
-                var lo = 0
-                var hi = gains.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if total + gains[mid].gain > before + eps { lo = mid + 1 } else { hi = mid }
-                }
-                let m = lo
-                let smsCanFit = freed & 1 != 0 && minAdd[0][m] <= budgetSMS - spentSMS
-                let letterCanFit = freed & 2 != 0 && minAdd[1][m] <= budgetLetter - spentLetter
-                for g in gains[0..<((smsCanFit || letterCanFit) ? m : 0)] {
-                    if !(total + g.gain > before + eps) { break }
-                    if campaignOf[g.s] == c1 || g.s == s1 { continue }
-                    if (g.d & ~direct[g.s]) & freed == 0 { continue }
-                    if found >= 0 && (g.s, g.d) >= (found, foundD) { continue }
-                    if fits(g.s, g.d) { (found, foundD) = (g.s, g.d) }
-                }
-                // s1's own campaign: gains change with s1's move, so they are computed now.
-                for s2 in segmentsOf[c1] where s2 != s1 {
-                    if found >= 0 && s2 > found { break }
-                    let cur2 = direct[s2]
-                    let allow2 = allowed[s2]
-                    for d2 in 0...3 where d2 & allow2 == d2 && d2 != cur2 && (d2 & ~cur2) & freed != 0 {
-                        if found >= 0 && (s2, d2) >= (found, foundD) { break }
-                        if fits(s2, d2) && total + delta(s2, d2) > before + eps {
-                            (found, foundD) = (s2, d2)
-                            break
-                        }
-                    }
-                }
-                if found >= 0 {
-                    set(found, foundD)
+                if let second = secondChange(after: s1, freed: freed, before: before, gains: gains, minAdd: minAdd) {
+                    set(second.s, second.d)
                     return true
                 }
                 set(s1, cur1)
             }
         }
         return false
+    }
+
+    /// After s1's change (made, freeing the paid channels `freed`): the first second change in
+    /// (segment, option) order that fits and makes the pair improve on `before`, if any.
+    func secondChange(
+        after s1: Int, freed: Int, before: Double, gains: [PairChange], minAdd: [[Int]]
+    ) -> (s: Int, d: Int)? {
+        let c1 = campaignOf[s1]
+        var found = -1
+        var foundD = 0
+        // Other campaigns: gains unchanged by s1's move; stop once they cannot help.
+        let m = Self.leadingCount(gains) { total + $0 > before + eps }
+        let smsCanFit = freed & 1 != 0 && minAdd[0][m] <= budgetSMS - spentSMS
+        let letterCanFit = freed & 2 != 0 && minAdd[1][m] <= budgetLetter - spentLetter
+        for g in gains[0..<((smsCanFit || letterCanFit) ? m : 0)] {
+            if !(total + g.gain > before + eps) { break }
+            if campaignOf[g.s] == c1 || g.s == s1 { continue }
+            if (g.d & ~direct[g.s]) & freed == 0 { continue }
+            if found >= 0 && (g.s, g.d) >= (found, foundD) { continue }
+            if fits(g.s, g.d) { (found, foundD) = (g.s, g.d) }
+        }
+        // s1's own campaign: gains change with s1's move, so they are computed now.
+        for s2 in segmentsOf[c1] where s2 != s1 {
+            if found >= 0 && s2 > found { break }
+            let cur2 = direct[s2]
+            let allow2 = allowed[s2]
+            for d2 in 0...3 where d2 & allow2 == d2 && d2 != cur2 && (d2 & ~cur2) & freed != 0 {
+                if found >= 0 && (s2, d2) >= (found, foundD) { break }
+                if fits(s2, d2) && total + delta(s2, d2) > before + eps {
+                    (found, foundD) = (s2, d2)
+                    break
+                }
+            }
+        }
+        return found >= 0 ? (found, foundD) : nil
     }
 
     /// The choice with campaigns that cannot run (fewer than two channels) emptied.
