@@ -132,6 +132,11 @@ public struct DecisionsFile: Sendable {
             isFlowStyle: flow)
     }
 
+    /// One field of a decision as written: its name, key node and value node.
+    typealias Field = (name: String, key: Node, value: Node)
+    /// A decision's fields, in file order.
+    typealias Fields = [Field]
+
     /// One list entry: exactly one of skip/pin/move/swap/text, plus its value and the optional note and author.
     static func readDecision(_ node: Node, number: Int, reader: ProfileReader) -> ManagerDecision? {
         let field = "decision \(number)"
@@ -141,7 +146,30 @@ public struct DecisionsFile: Sendable {
                 hint: "Write e.g. - skip: world-kidney-day-2027-03-11 (see docs/decisions.md).")
             return nil
         }
-        var fields: [(name: String, key: Node, value: Node)] = []
+        let (fields, allKnown) = knownFields(of: map, field: field, reader: reader)
+        guard let kind = onlyKind(in: fields, of: node, field: field, reportMissing: allKnown, reader: reader) else {
+            return nil
+        }
+        func value(_ name: String) -> (key: Node, value: Node)? {
+            fields.first { $0.name == name }.map { ($0.key, $0.value) }
+        }
+        let note = value("note").flatMap { reader.text($0.value, "the note of \(field)") }
+        let author = value("author").flatMap { reader.text($0.value, "the author of \(field)") }
+        guard let id = reader.text(kind.value, "\(field) \(kind.name)") else { return nil }
+        let loc = SourceLocation(path: reader.path, line: node.mark?.line, column: node.mark?.column)
+        guard fieldsBelong(fields, to: kind, reader: reader), idFits(id, kind: kind, reader: reader) else { return nil }
+        if kind.name == "skip" || kind.name == "pin" {
+            return ManagerDecision(kind.name == "skip" ? .skip : .pin, id: id, note: note, author: author, location: loc)
+        }
+        guard let action = readAction(kind, id: id, field: field, value: value, reader: reader) else { return nil }
+        return ManagerDecision(action, id: id, note: note, author: author, location: loc)
+    }
+
+    /// The entry's known fields; each unknown key is reported (and `allKnown` is false).
+    private static func knownFields(
+        of map: Node.Mapping, field: String, reader: ProfileReader
+    ) -> (fields: Fields, allKnown: Bool) {
+        var fields: Fields = []
         var ok = true
         for (k, v) in map {
             guard case .scalar(let s) = k, knownKeys.contains(s.string) else {
@@ -156,9 +184,16 @@ public struct DecisionsFile: Sendable {
             }
             fields.append((s.string, k, v))
         }
+        return (fields, ok)
+    }
+
+    /// The one skip/pin/move/swap/text field of the entry; nil (reported) when there is none or more than one.
+    private static func onlyKind(
+        in fields: Fields, of node: Node, field: String, reportMissing: Bool, reader: ProfileReader
+    ) -> Field? {
         let kinds = fields.filter { Self.kinds.contains($0.name) }
         guard let kind = kinds.first else {
-            if ok {
+            if reportMissing {
                 reader.error(
                     at: node, "\(field) does not say what to do.",
                     hint: "Start it with one of \(Self.kinds.joined(separator: ", ")), e.g. - skip: <campaign id>.")
@@ -171,16 +206,13 @@ public struct DecisionsFile: Sendable {
                 hint: "Write each decision as its own \"- \" entry.")
             return nil
         }
-        func value(_ name: String) -> (key: Node, value: Node)? {
-            fields.first { $0.name == name }.map { ($0.key, $0.value) }
-        }
-        let note = value("note").flatMap { reader.text($0.value, "the note of \(field)") }
-        let author = value("author").flatMap { reader.text($0.value, "the author of \(field)") }
-        guard let rawID = reader.text(kind.value, "\(field) \(kind.name)") else { return nil }
-        let id = rawID
-        let loc = SourceLocation(path: reader.path, line: node.mark?.line, column: node.mark?.column)
-        let item = ItemID(rawValue: id)
-        let isItem = item != nil
+        return kind
+    }
+
+    /// Whether every field belongs to a decision of this kind (the first that does not is reported).
+    private static func fieldsBelong(
+        _ fields: Fields, to kind: Field, reader: ProfileReader
+    ) -> Bool {
         let allowed: [String: [String]] = [
             "skip": ["note", "author"], "pin": ["note", "author"], "move": ["to", "note", "author"],
             "swap": ["to", "note", "author"], "text": ["message", "note", "author"],
@@ -190,34 +222,47 @@ public struct DecisionsFile: Sendable {
                 at: f.key, "\"\(f.name)\" does not belong to a \(kind.name) decision.",
                 hint: kind.name == "text" && f.name == "to"
                     ? "Write the message as message: \"...\"." : "Remove it; see docs/decisions.md.")
-            return nil
+            return false
         }
+        return true
+    }
+
+    /// Whether `id` is the kind of id the decision takes: a campaign id for skip and pin, an
+    /// item id for the others (reported when not).
+    private static func idFits(_ id: String, kind: Field, reader: ProfileReader) -> Bool {
         switch kind.name {
         case "skip", "pin":
-            if let item {
+            if let item = ItemID(rawValue: id) {
                 let campaign = item.campaign
                 reader.error(
                     at: kind.value, "\(kind.name) takes a campaign id, but \"\(id)\" is an item id.",
                     hint: "Did you mean \"\(campaign)\"? To change one item use move, swap or text.")
-                return nil
+                return false
             }
             guard CampaignID(rawValue: id) != nil else {
                 reader.error(
                     at: kind.value, "\"\(id)\" is not a campaign id.",
                     hint: "A campaign id is the day's name and start date, e.g. world-kidney-day-2027-03-11; copy it from plan.json.")
-                return nil
+                return false
             }
-            return ManagerDecision(kind.name == "skip" ? .skip : .pin, id: id, note: note, author: author, location: loc)
         default:
-            guard isItem else {
+            guard ItemID(rawValue: id) != nil else {
                 reader.error(
                     at: kind.value, "\(kind.name) takes an item id, but \"\(id)\" is not one.",
                     hint: CampaignID(rawValue: id) != nil
                         ? "Add the channel and number, e.g. \"\(id)-sms-1\"; copy it from plan.json."
                         : "An item id looks like world-kidney-day-2027-03-11-sms-1; copy it from plan.json.")
-                return nil
+                return false
             }
         }
+        return true
+    }
+
+    /// What a move, swap or text decision does, read from its "to" or "message" field.
+    private static func readAction(
+        _ kind: Field, id: String, field: String,
+        value: (String) -> (key: Node, value: Node)?, reader: ProfileReader
+    ) -> ManagerDecision.Action? {
         switch kind.name {
         case "move":
             guard let to = value("to") else {
@@ -225,7 +270,7 @@ public struct DecisionsFile: Sendable {
                 return nil
             }
             guard let date = reader.date(to.value, "the \"to\" date of \(field)") else { return nil }
-            return ManagerDecision(.move(to: date), id: id, note: note, author: author, location: loc)
+            return .move(to: date)
         case "swap":
             guard let to = value("to") else {
                 reader.error(
@@ -244,7 +289,7 @@ public struct DecisionsFile: Sendable {
                         "email": "The planner has no email channel; use one of: \(names.joined(separator: ", ")).",
                     ])
             else { return nil }
-            return ManagerDecision(.swap(to: channel), id: id, note: note, author: author, location: loc)
+            return .swap(to: channel)
         default:
             guard let m = value("message") else {
                 reader.error(
@@ -253,7 +298,7 @@ public struct DecisionsFile: Sendable {
                 return nil
             }
             guard let message = reader.text(m.value, "the message of \(field)") else { return nil }
-            return ManagerDecision(.text(message), id: id, note: note, author: author, location: loc)
+            return .text(message)
         }
     }
 
