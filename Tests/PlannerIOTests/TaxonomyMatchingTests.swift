@@ -123,7 +123,8 @@ import Testing
         #expect(stoptober.end == .date(CivilDate(year: 2027, month: 11, day: 1)))
         // Every New York midnight became an all-day date; the timed UTC and London events stayed timed.
         #expect(!cleaned.contains { $0.timezone == "America/New_York" })
-        #expect(cleaned.filter { !$0.allDay }.map(\.timezone).sorted { ($0 ?? "") < ($1 ?? "") } == ["Europe/London", "UTC", "UTC"])
+        let timedZones: [String?] = cleaned.filter { !$0.allDay }.map { $0.occurrence.timezone }
+        #expect(timedZones.sorted { ($0 ?? "") < ($1 ?? "") } == ["Europe/London", "UTC", "UTC"])
         for c in cleaned {
             #expect(!c.normalizedTitle.contains("2027") && !c.normalizedTitle.contains("&#"), "\(c.normalizedTitle)")
             let d = c.plainDescription ?? ""
