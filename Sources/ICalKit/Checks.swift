@@ -1,3 +1,4 @@
+import Foundation
 import PlannerCore
 
 /// Range checks libical 3.0.16 skips: it accepts `DTSTART:20260230` and `20261301T250000`
@@ -65,7 +66,7 @@ enum DateValueCheck {
     }
 }
 
-/// RRULE shapes libical 3.0.16 expands differently from RFC 5545 (ical_engineering.md §2.3).
+/// RRULE shapes libical 3.0.16 expands differently from RFC 5545 (measured against libical 4.x's src/test/icalrecur_test.txt; e.g. libical/libical#1143, #794).
 enum RuleShape {
     static func libicalProblem(_ rule: String, dateOnlyStart: Bool) -> String? {
         var parts: [String: String] = [:]

@@ -1,4 +1,5 @@
 internal import CLibical
+import Foundation
 import PlannerCore
 
 /// How a time is anchored: floating (or a civil date), UTC, or a named zone.
