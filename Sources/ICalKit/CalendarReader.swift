@@ -28,7 +28,7 @@ public struct ReadResult: Sendable {
     public var eventCount: Int
     /// How many occurrences fall in the window.
     public var occurrenceCount: Int
-    /// The benchmark checksum (shared/bench/README.md): the sum, modulo 2^64, over occurrences
+    /// The benchmark checksum (the one the reader benchmarks compare): the sum, modulo 2^64, over occurrences
     /// of fnv1a64(UID) XOR key(start), key = the start's wall clock as YYYYMMDDhhmmss.
     public var checksum: UInt64
     /// Errors and warnings, sorted by `Diagnostic.reportOrder`.

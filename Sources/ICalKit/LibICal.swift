@@ -3,8 +3,8 @@ import Foundation
 
 /// Process-wide libical set-up and facts about the linked library.
 ///
-/// libical's global settings are not thread-safe (ical_engineering.md §1.4), so they
-/// are applied once, here, before any parsing.
+/// libical's global settings are not thread-safe (its icalerror.h marks them "NOT THREAD SAFE";
+/// libical/libical#673), so they are applied once, here, before any parsing.
 public enum LibICal {
     /// The libical version string, e.g. "3.0". Wraps the `ICAL_VERSION` macro.
     public static var version: String { ICAL_VERSION }
@@ -19,7 +19,7 @@ public enum LibICal {
     }()
 
     /// The one lock that serialises every libical call of this module (libical's parser and
-    /// component trees are not thread-safe, ical_engineering.md §1.4).
+    /// component trees are not thread-safe, libical/libical#673).
     private static let lock = NSLock()
 
     /// Runs `body` with the libical lock held (after `setUp`).

@@ -11,7 +11,8 @@ final class ComponentBox {
     deinit { icalcomponent_free(raw) }
 }
 
-// Component trees are not thread-safe even for reads (ical_engineering.md §1.4).
+// Component trees are not thread-safe even for reads: iterating properties keeps the
+// iterator inside the component (libical icalcomponent.c; libical/libical#673).
 @available(*, unavailable) extension ComponentBox: Sendable {}
 
 /// The VTIMEZONEs of one file, parsed into one VCALENDAR root, plus libical's system zones.

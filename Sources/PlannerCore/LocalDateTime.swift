@@ -21,7 +21,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
         self.init(date: CivilDate(daysSinceEpoch: days), hour: rem / 3600, minute: rem % 3600 / 60, second: rem % 60)
     }
 
-    /// The integer `YYYYMMDDhhmmss` used by the benchmark checksum (shared/bench/README.md).
+    /// The integer `YYYYMMDDhhmmss` used by the benchmark checksum (`ReadResult.checksum`).
     public var key: Int64 {
         Int64(date.year) * 10_000_000_000 + Int64(date.month) * 100_000_000 + Int64(date.day) * 1_000_000
             + Int64(hour) * 10_000 + Int64(minute) * 100 + Int64(second)

@@ -1,5 +1,5 @@
 /// Text clean-up for messy third-party feeds: HTML to plain text, HTML entities,
-/// WordPress shortcodes and years in titles (mission_anchors.md §4.1 describes the feeds).
+/// WordPress shortcodes and years in titles (as in the WordPress "The Events Calendar" exports of sites such as awarenessdays.com).
 ///
 /// Everything here is a hand-written scanner (no regular expressions, no Foundation string
 /// search): it behaves the same on every platform, and a release build cleans an event with

@@ -1,7 +1,7 @@
 /// Scores predicted (event uid, id) pairs against labelled ones.
 public enum MatchScoring {
     /// Micro-averaged precision, recall and F1 over (uid, id) pairs. Pairs whose id is not
-    /// in `validIds` (the ids of taxonomy.md) are ignored on both sides, as are duplicates.
+    /// in `validIds` (the taxonomy's ids) are ignored on both sides, as are duplicates.
     /// With nothing predicted and nothing labelled, all three are 1.
     public static func microF1(
         predicted: [(uid: String, id: String)], gold: [(uid: String, id: String)], validIds: Set<String>

@@ -95,7 +95,7 @@ public struct MatchResult: Sendable, Hashable, Codable {
 /// empty, means "none", and the vocabulary is not used for that day.
 ///
 /// Output ids follow taxonomy order (the order of taxonomy.yaml, which follows the tables
-/// of taxonomy.md), so results are deterministic and read naturally.
+/// of the taxonomy), so results are deterministic and read naturally.
 public struct Matcher: Sendable {
     public let taxonomy: Taxonomy
     private let text: MatchText

@@ -1,4 +1,4 @@
-/// The planner's patient groups and practice services (ids from ../shared/spec/taxonomy.md),
+/// The planner's patient groups and practice services (ids from Sources/PlannerIO/Resources/taxonomy.yaml),
 /// with what the matcher needs to recognise them in a calendar. Plain values: the YAML
 /// loader lives in PlannerIO (`Taxonomy.load(bundled:extra:)`).
 public struct Taxonomy: Sendable, Hashable, Codable {
@@ -98,7 +98,7 @@ public struct TaxonomyEntry: Sendable, Hashable, Codable {
     /// ("lung cancer" rules out the general `cancer` register).
     public var negative: [String]
     /// True for a catch-all group (`all-patients`): it is dropped whenever a more specific
-    /// group matches (taxonomy.md: "never added on top of specific groups").
+    /// group matches (the taxonomy's rule: "never added on top of specific groups").
     public var onlyAlone: Bool
 
     public init(
@@ -121,7 +121,7 @@ public struct TaxonomyEntry: Sendable, Hashable, Codable {
     }
 }
 
-/// How a group's size is read from a practice profile (taxonomy.md, "sized from").
+/// How a group's size is read from a practice profile (the taxonomy's `sizedFrom`).
 public struct GroupSizing: Sendable, Hashable, Codable {
     public enum Basis: String, Sendable, Hashable, Codable, CaseIterable {
         /// The whole list size.

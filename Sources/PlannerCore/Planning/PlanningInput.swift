@@ -119,8 +119,8 @@ public struct ChannelSettings: Sendable, Hashable, Codable {
     /// Registered list size: the denominator for website and social coverage.
     public var listSize: Int
     /// Price of one SMS fragment in pence. Default 2.4p: GOV.UK Notify's rate from
-    /// 1 April 2026 (notifications-api migration 0547; domain_facts §1.3). GP gateways
-    /// charge about 2.2p-2.64p (domain_facts §1.4).
+    /// 1 April 2026 (alphagov/notifications-api migration 0547_new_sms_allowance_n_rate.py, rate
+    /// 0.024). GP gateways charge about 2.2p (Gloucestershire ICB) to 2.64p (Heaton Road Surgery).
     public var smsPencePerFragment: Double
     /// Fragments per message until a draft exists (a 161-306 character GSM text is 2).
     public var smsFragments: Int
@@ -129,7 +129,7 @@ public struct ChannelSettings: Sendable, Hashable, Codable {
     /// Share of a group with a mobile number on record and not opted out.
     public var smsCoverage: Double
     /// Price of one letter in pence. Default 73p: Notify second class, 1 sheet, from 5 Jan 2026
-    /// (domain_facts §1.3; includes printing, envelope and postage, ex VAT).
+    /// (GOV.UK Notify letter pricing page; includes printing, envelope and postage, ex VAT).
     public var letterPence: Double
     /// Letter money for the whole window, in pence. Hard limit.
     public var letterBudgetPence: Int
@@ -140,7 +140,7 @@ public struct ChannelSettings: Sendable, Hashable, Codable {
     /// Followers over all the practice's social accounts.
     public var socialFollowers: Int
     /// Share of each age band a channel reaches when it is used; defaults from
-    /// `ReachTable.defaults` (domain_facts §6), overridable per band.
+    /// `ReachTable.defaultReach` (ONS and Ofcom figures, cited there), overridable per band.
     public var reach: ReachTable
 
     public init(
@@ -253,7 +253,7 @@ public struct EffortEstimates: Sendable, Hashable, Codable {
     /// Working days a letter needs between the print order and posting.
     public var letterPrintWorkingDays: Int
     /// Working days a letter takes to arrive: posted this many working days before the
-    /// day so it lands in time (Notify economy post is 3-6 working days, domain_facts §1.3;
+    /// day so it lands in time (Notify economy post is 3-6 working days, GOV.UK Notify letter pricing page;
     /// second class is faster).
     public var letterDeliveryWorkingDays: Int
 

@@ -1,9 +1,9 @@
 /// The share of people in an age band that a channel reaches when the practice uses it
 /// for them (before coverage: having a mobile number on record, following the account).
 ///
-/// The defaults come from domain_facts.md §6 (digital exclusion by age). Where the store
-/// has no per-band figure the value is the planner's estimate, marked so below; practices
-/// override any band in their profile.
+/// The defaults come from published figures on internet and phone use by age (ONS, Ofcom),
+/// cited per channel below. Where they give no per-band figure the value is the planner's
+/// estimate, marked so below; practices override any band in their profile.
 public struct ReachTable: Sendable, Hashable, Codable {
     /// Practice overrides: channel -> band -> share (0...1).
     public var overrides: [PlanChannel: [AgeBand: Double]]
@@ -27,8 +27,8 @@ public struct ReachTable: Sendable, Hashable, Codable {
         case .sms:
             // Mobile phones are "the most common form of communication technology ... even among
             // older age-groups", so SMS "has the greatest reach of any automated method"
-            // (Socitm on Ofcom Communications Market Report 2020; domain_facts §6).
-            // Per-band ownership is not in the store: the falling values for 75+ and 85+ are
+            // (Socitm on Ofcom Communications Market Report 2020).
+            // Per-band ownership is not published there: the falling values for 75+ and 85+ are
             // estimates. Children's messages go to a parent's mobile.
             if a >= 85 { return 0.70 }
             if a >= 75 { return 0.80 }

@@ -1,4 +1,4 @@
-/// The canonical patient-group and service ids of `shared/spec/taxonomy.md`.
+/// The canonical patient-group and service ids of the taxonomy (Sources/PlannerIO/Resources/taxonomy.yaml).
 ///
 /// The shipped taxonomy resource may add more ids, but these must never be renamed:
 /// profiles, tests and other tools refer to them. Profile validation checks ids
@@ -14,18 +14,18 @@ public enum CanonicalIds {
         case register
     }
 
-    /// Groups sized from the age/sex list, in taxonomy.md order.
+    /// Groups sized from the age/sex list, in taxonomy order.
     public static let ageSexGroups: [String] = [
         "all-patients", "under-5s", "children-5-15", "young-people-16-24", "adults-40-74", "adults-50-74",
         "adults-65-plus", "adults-75-plus", "men", "women", "men-50-plus", "women-25-64", "women-50-71",
     ]
 
-    /// Groups sized from coded cohort counts, in taxonomy.md order.
+    /// Groups sized from coded cohort counts, in taxonomy order.
     public static let cohortGroups: [String] = [
         "pregnant-and-new-parents", "carers", "smokers", "care-home-residents", "veterans",
     ]
 
-    /// Groups sized from QOF register counts, in taxonomy.md order.
+    /// Groups sized from QOF register counts, in taxonomy order.
     public static let registerGroups: [String] = [
         "diabetes", "non-diabetic-hyperglycaemia", "hypertension", "coronary-heart-disease", "heart-failure",
         "atrial-fibrillation", "stroke-tia", "asthma", "copd", "chronic-kidney-disease", "cancer", "dementia",
@@ -33,10 +33,10 @@ public enum CanonicalIds {
         "palliative-care",
     ]
 
-    /// Every canonical group id, in taxonomy.md order.
+    /// Every canonical group id, in taxonomy order.
     public static let groups: [String] = ageSexGroups + cohortGroups + registerGroups
 
-    /// Every canonical service id, in taxonomy.md order.
+    /// Every canonical service id, in taxonomy order.
     public static let services: [String] = [
         "nhs-health-check", "blood-pressure-check", "cervical-screening", "breast-screening", "bowel-screening",
         "aaa-screening", "flu-vaccination", "covid-vaccination", "shingles-vaccination", "rsv-vaccination",

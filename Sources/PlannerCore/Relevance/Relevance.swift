@@ -33,8 +33,8 @@ public struct Relevance: Sendable, Hashable, Codable {
     ///   share otherwise, with a floor of 0.3 (promoting a clinic the practice does not run is worse
     ///   than silence, but the day may still inform); 0.7 when the day promotes no service.
     /// - season factor = 0.5 when the day promotes only seasonal vaccinations and falls outside
-    ///   their September to January season (domain_facts.md §8.4: flu and COVID-19 programmes
-    ///   start in September and October; COVID-19 ends 31 January), else 1.
+    ///   their September to January season (NHS England flu and COVID-19 programmes: flu starts
+    ///   1 September and 1 October, the autumn COVID-19 campaign runs 1 October to 31 January), else 1.
     public static func assess(
         _ match: MatchResult, profile: PracticeProfile, taxonomy: Taxonomy
     ) -> Relevance {
