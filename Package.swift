@@ -71,6 +71,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "PlannerTestSupportTests", dependencies: ["PlannerTestSupport"], swiftSettings: strict),
+        .testTarget(
             name: "PlannerCLITests",
             dependencies: ["planner", "PlannerTestSupport", "PlannerCore"],
             swiftSettings: strict
