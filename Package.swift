@@ -2,6 +2,7 @@
 // AwarenessPlanner: plans a quarter of GP practice patient communication around
 // national awareness days. Layers (dependencies point one way):
 //   CLibical -> ICalKit (only importer of libical) -> PlannerCore (pure) -> PlannerIO -> planner (CLI)
+//   PlannerCore + ICalKit -> PlannerExport (rendering) -> planner (CLI)
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -47,10 +48,13 @@ let package = Package(
             resources: [.copy("Resources/taxonomy.yaml")],
             swiftSettings: strict
         ),
+        // Everything that renders a plan or a listing: ordered JSON, CSV, plan.json, the summaries.
+        // PlannerIO must not depend on it.
+        .target(name: "PlannerExport", dependencies: ["PlannerCore", "ICalKit"], swiftSettings: strict),
         // The thin command-line front end.
         .executableTarget(
             name: "planner",
-            dependencies: ["PlannerIO", "PlannerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PlannerIO", "PlannerExport", "PlannerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         // libFuzzer target over the reader (`make fuzz`); a no-op executable in normal builds.
@@ -63,7 +67,12 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
-        .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore", "PlannerTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PlannerCoreTests", dependencies: ["PlannerCore", "PlannerExport", "PlannerTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "PlannerExportTests", dependencies: ["PlannerExport", "PlannerCore", "PlannerTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "PlannerIOTests",
             dependencies: ["PlannerIO", "PlannerCore", "ICalKit", "PlannerTestSupport"],

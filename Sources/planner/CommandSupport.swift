@@ -66,16 +66,3 @@ func loadProfile(_ path: String) throws -> PracticeProfile {
     }
     return profile
 }
-
-/// A JSON number with at most three decimals, written without the current locale.
-func jsonNumber(_ x: Double) -> String {
-    let scaled = (x * 1000).rounded()
-    let n = Int(scaled)
-    let sign = n < 0 ? "-" : ""
-    let a = abs(n)
-    let whole = a / 1000, frac = a % 1000
-    if frac == 0 { return "\(sign)\(whole)" }
-    var f = pad(frac, 3)
-    while f.hasSuffix("0") { f.removeLast() }
-    return "\(sign)\(whole).\(f)"
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlannerCore
+import PlannerExport
 import PlannerIO
 
 /// `planner explain DAY`: the evidence behind every id the matcher gave one day.
@@ -48,54 +49,20 @@ struct ExplainCommand: ParsableCommand {
         var out = ""
         for (i, d) in found.enumerated() {
             if i > 0 { out += "\n" }
-            out += Self.explain(d, matcher.match(d), taxonomy: taxonomy, practice: practice)
+            let m = matcher.match(d)
+            var unlabelled: MatchResult?
             if d.explicitGroups != nil || d.explicitServices != nil {
-                // Show what the vocabulary alone finds, as it would for a third-party feed.
+                // What the vocabulary alone finds, as it would for a third-party feed.
                 var plain = d
                 plain.explicitGroups = nil
                 plain.explicitServices = nil
-                let m = matcher.match(plain)
-                out += "  without X-GP-GROUPS / X-GP-SERVICES the vocabulary finds:\n"
-                for id in m.groups + m.services {
-                    out += "    \(id.id), score \(jsonNumber(id.score)): \(id.evidence.map(\.description).joined(separator: "; "))\n"
-                }
-                if (m.groups + m.services).isEmpty { out += "    nothing\n" }
+                unlabelled = matcher.match(plain)
             }
+            out += MatchListing.explanation(
+                d, m, unlabelled: unlabelled, taxonomy: taxonomy,
+                relevance: practice.map { ($0, Relevance.assess(m, profile: $0, taxonomy: taxonomy)) })
         }
         print(out, terminator: "")
         if hadErrors { throw ExitCode(65) }
-    }
-
-    static func explain(_ d: CleanOccurrence, _ m: MatchResult, taxonomy: Taxonomy, practice: PracticeProfile?) -> String {
-        var out = "\(d.normalizedTitle)\n"
-        let last: String
-        if case .date(let e) = d.end, d.allDay { last = e.adding(days: -1).iso } else { last = d.end.iso }
-        out += "  when:    \(d.start.iso)" + (last == d.start.iso ? "" : " to \(last)") + "\n"
-        out += "  uid:     \(d.uid ?? "(none)")\n"
-        out += "  source:  \(d.sources.map(\.description).joined(separator: ", "))\n"
-        if !d.mergedUids.isEmpty { out += "  merged:  \(d.mergedUids.joined(separator: ", "))\n" }
-        if !d.categories.isEmpty { out += "  categories: \(d.categories.joined(separator: ", "))\n" }
-        func section(_ name: String, _ ids: [IdMatch]) {
-            out += "  \(name):\n"
-            if ids.isEmpty { out += "    (none)\n" }
-            for id in ids {
-                let label = taxonomy.entry(id.id)?.name ?? id.id
-                out += "    \(id.id) (\(label)), score \(jsonNumber(id.score))\n"
-                for e in id.evidence { out += "      - \(e.description)\n" }
-            }
-        }
-        section("groups", m.groups)
-        section("services", m.services)
-        let notes = m.why.filter { line in !(m.groups + m.services).contains { line.hasPrefix($0.id + ": ") } }
-        if !notes.isEmpty {
-            out += "  notes:\n"
-            for n in notes { out += "    - \(n)\n" }
-        }
-        if let practice {
-            let r = Relevance.assess(m, profile: practice, taxonomy: taxonomy)
-            out += "  relevance for \(practice.name): \(jsonNumber(r.relevance))\n"
-            for w in r.why { out += "    \(w)\n" }
-        }
-        return out
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import PlannerCore
+import PlannerExport
 import PlannerIO
 
 /// `planner plan --profiles DIR`: every practice in a folder, for a primary care network or ICB.
@@ -200,14 +201,7 @@ struct PlanMany {
                 pounds(f.smsCost), pounds(f.smsBudget), pounds(f.letterCost), pounds(f.letterBudget), "\(f.warnings)",
             ])
         }
-        return lines.map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return s
-        }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return lines.map(CSV.record).joined()
     }
 
     static func pounds(_ pence: Int) -> String { Format.pounds(pence: pence) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlannerCore
+import PlannerExport
 import PlannerIO
 
 /// `planner plan`: a quarter of campaigns for one practice, written as plan.json.

@@ -1,4 +1,5 @@
 import PlannerCore
+import PlannerExport
 import Testing
 
 /// The manager's decisions applied by `DecidedPlanner` (issue 6): swaps and texts on the

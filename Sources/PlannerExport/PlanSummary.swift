@@ -1,3 +1,5 @@
+import PlannerCore
+
 /// The plain-text summary `planner plan` prints: what a practice manager reads first.
 public enum PlanSummary {
     /// Money from whole pence, "£1,234.56".
@@ -84,7 +86,7 @@ public enum PlanSummary {
 }
 
 /// A plain-English heading for a warning code.
-func heading(_ code: String) -> String {
+private func heading(_ code: String) -> String {
     switch code {
     case "day-not-fitted": return "Days left out of the plan"
     case "channel-dropped": return "Channels that could not be placed"
