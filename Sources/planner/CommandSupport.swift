@@ -36,10 +36,13 @@ struct CalendarInputOptions: ParsableArguments {
         }
     }
 
+    /// The options as the library takes them.
+    var source: AwarenessSource { AwarenessSource(calendars: calendars, timeZone: timezone, taxonomyFiles: taxonomy) }
+
     /// The bundled taxonomy plus any --taxonomy files; exit 65 with every problem otherwise.
     func loadTaxonomy() throws -> Taxonomy {
         do {
-            return try Taxonomy.load(extra: taxonomy.map { URL(fileURLWithPath: $0) })
+            return try source.taxonomy()
         } catch {
             report(error.diagnostics)
             throw ExitCode(65)
@@ -49,20 +52,25 @@ struct CalendarInputOptions: ParsableArguments {
     /// Reads and cleans the days of `window`. Diagnostics are printed; `hadErrors` tells the caller
     /// to exit 65 once the rest of the input has been processed.
     func cleanedDays(window: DateWindow) -> (days: [CleanOccurrence], hadErrors: Bool) {
-        let result = AwarenessInput.read(calendars: calendars, window: window, timeZone: timezone)
-        report(result.diagnostics)
-        return (AwarenessInput.cleaned(result.occurrences, displayZone: timezone), result.hasErrors)
+        let cleaned = source.cleanedDays(window: window)
+        report(cleaned.diagnostics)
+        return (cleaned.days, cleaned.hasErrors)
     }
 }
 
 /// Loads a profile, printing its diagnostics; exit 65 when it has errors.
 func loadProfile(_ path: String) throws -> PracticeProfile {
     let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+    printProfileReport(result, path: path)
+    guard let profile = result.profile else { throw ExitCode(65) }
+    return profile
+}
+
+/// Prints a profile's diagnostics, and the number of errors when it has any.
+func printProfileReport(_ result: ProfileValidation, path: String) {
     if !result.diagnostics.isEmpty { printError(result.report + "\n") }
-    guard let profile = result.profile else {
+    if result.profile == nil {
         let n = result.errors.count
         printError("\(path): \(n) \(n == 1 ? "error" : "errors") found.\n")
-        throw ExitCode(65)
     }
-    return profile
 }
