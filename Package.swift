@@ -73,6 +73,7 @@ let package = Package(
         .testTarget(
             name: "PlannerExportTests",
             dependencies: ["PlannerExport", "PlannerCore", "PlannerIO", "PlannerTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "PlannerIOTests",

@@ -34,6 +34,15 @@ public struct PlanFigures: Sendable, Hashable {
     public var campaigns = 0, items = 0, reach = 0, warnings = 0
     public var smsCostPence = 0, smsBudgetPence = 0, letterCostPence = 0, letterBudgetPence = 0
 
+    public init(
+        campaigns: Int, items: Int, reach: Int, warnings: Int, smsCostPence: Int, smsBudgetPence: Int,
+        letterCostPence: Int, letterBudgetPence: Int
+    ) {
+        (self.campaigns, self.items, self.reach, self.warnings) = (campaigns, items, reach, warnings)
+        (self.smsCostPence, self.smsBudgetPence) = (smsCostPence, smsBudgetPence)
+        (self.letterCostPence, self.letterBudgetPence) = (letterCostPence, letterBudgetPence)
+    }
+
     public init(_ plan: Plan) {
         campaigns = plan.campaignIDs.count
         items = plan.items.count
