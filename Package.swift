@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 // AwarenessPlanner: plans a quarter of GP practice patient communication around
-// national awareness days. Layers (dependencies point one way):
-//   CLibical -> ICalKit (only importer of libical) -> PlannerCore (pure) -> PlannerIO -> planner (CLI)
-//   PlannerCore + ICalKit -> PlannerExport (rendering) -> planner (CLI)
+// national awareness days. Each module uses only those below it (README "Layers"):
+//   planner (CLI) uses PlannerIO and PlannerExport; PlannerIO (files) and PlannerExport (rendering)
+//   use ICalKit (the only importer of libical) and PlannerCore (pure); ICalKit uses CLibical.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
