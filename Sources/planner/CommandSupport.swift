@@ -38,24 +38,6 @@ struct CalendarInputOptions: ParsableArguments {
 
     /// The options as the library takes them.
     var source: AwarenessSource { AwarenessSource(calendars: calendars, timeZone: timezone, taxonomyFiles: taxonomy) }
-
-    /// The bundled taxonomy plus any --taxonomy files; exit 65 with every problem otherwise.
-    func loadTaxonomy() throws -> Taxonomy {
-        do {
-            return try source.taxonomy()
-        } catch {
-            report(error.diagnostics)
-            throw ExitCode(65)
-        }
-    }
-
-    /// Reads and cleans the days of `window`. Diagnostics are printed; `hadErrors` tells the caller
-    /// to exit 65 once the rest of the input has been processed.
-    func cleanedDays(window: DateWindow) -> (days: [CleanOccurrence], hadErrors: Bool) {
-        let cleaned = source.cleanedDays(window: window)
-        report(cleaned.diagnostics)
-        return (cleaned.days, cleaned.hasErrors)
-    }
 }
 
 /// Loads a profile, printing its diagnostics; exit 65 when it has errors.
@@ -73,4 +55,13 @@ func printProfileReport(_ result: ProfileValidation, path: String) {
         let n = result.errors.count
         printError("\(path): \(n) \(n == 1 ? "error" : "errors") found.\n")
     }
+}
+
+/// Prints what a matching run found, stage by stage (taxonomy, the profile at `profilePath`,
+/// calendars), as the commands always have; exit 65 when it stopped.
+func printStages(_ outcome: MatchingRun.Outcome, profilePath: String?) throws {
+    report(outcome.taxonomyDiagnostics)
+    if let validation = outcome.profile, let profilePath { printProfileReport(validation, path: profilePath) }
+    report(outcome.calendarDiagnostics)
+    if outcome.stoppedAt != nil { throw ExitCode(65) }
 }

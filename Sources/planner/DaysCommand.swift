@@ -60,19 +60,9 @@ struct DaysCommand: ParsableCommand {
             if result.hasErrors { throw ExitCode(65) }
             return
         }
-        var options = ReadOptions(window: dateWindow, defaultTimeZone: timezone)
         // The summary needs counts only: the reader then keeps no occurrence values.
-        options.summaryOnly = format == .summary
-        let result: ReadResult
-        if calendars.isEmpty {
-            guard let bundled = Bundled.awarenessCalendar else {
-                FileHandle.standardError.write(Data("error: the bundled calendar is missing from this build\n".utf8))
-                throw ExitCode(1)
-            }
-            result = CalendarReader.read(file: bundled.path, displayPath: "uk-health-awareness.ics", options: options)
-        } else {
-            result = CalendarReader.read(paths: calendars, options: options)
-        }
+        let result = AwarenessInput.read(
+            calendars: calendars, window: dateWindow, timeZone: timezone, summaryOnly: format == .summary)
         var err = ""
         for d in result.diagnostics { err += d.description + "\n" }
         let out: String

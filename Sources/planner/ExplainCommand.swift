@@ -31,38 +31,24 @@ struct ExplainCommand: ParsableCommand {
         } else {
             dateWindow = try window.resolve()
         }
-        let taxonomy = try input.loadTaxonomy()
-        let practice = try profile.map(loadProfile)
-        let (days, hadErrors) = input.cleanedDays(window: dateWindow)
-        let wanted = TextCleaning.normalizedTitle(day).lowercased()
-        var found = days.filter { $0.uid == day || $0.mergedUids.contains(day) }
-        if found.isEmpty { found = days.filter { $0.normalizedTitle.lowercased() == wanted } }
-        if found.isEmpty { found = days.filter { $0.normalizedTitle.lowercased().contains(wanted) } }
-        guard !found.isEmpty else {
-            let titles = days.map(\.normalizedTitle)
+        let outcome = MatchingRun(source: input.source, window: dateWindow, profilePath: profile).run()
+        try printStages(outcome, profilePath: profile)
+        let found = MatchingRun.days(named: day, in: outcome.days)
+        guard !found.isEmpty, let taxonomy = outcome.taxonomy else {
             var hint = "run `planner days --clean` to list the days from \(dateWindow.from.iso) to \(dateWindow.to.iso)"
-            if let near = closestMatch(to: TextCleaning.normalizedTitle(day), in: titles) { hint = "did you mean \"\(near)\"? " + hint }
+            if let near = MatchingRun.suggestion(for: day, in: outcome.days) { hint = "did you mean \"\(near)\"? " + hint }
             printError("error: no day \"\(day)\" from \(dateWindow.from.iso) to \(dateWindow.to.iso) (exclusive)\nhint: \(hint)\n")
             throw ExitCode(65)
         }
-        let matcher = Matcher(taxonomy: taxonomy)
         var out = ""
-        for (i, d) in found.enumerated() {
-            if i > 0 { out += "\n" }
-            let m = matcher.match(d)
-            var unlabelled: MatchResult?
-            if d.explicitGroups != nil || d.explicitServices != nil {
-                // What the vocabulary alone finds, as it would for a third-party feed.
-                var plain = d
-                plain.explicitGroups = nil
-                plain.explicitServices = nil
-                unlabelled = matcher.match(plain)
-            }
+        for (k, i) in found.enumerated() {
+            if k > 0 { out += "\n" }
+            let d = outcome.days[i]
             out += MatchListing.explanation(
-                d, m, unlabelled: unlabelled, taxonomy: taxonomy,
-                relevance: practice.map { ($0, Relevance.assess(m, profile: $0, taxonomy: taxonomy)) })
+                d, outcome.matches[i], unlabelled: outcome.unlabelledMatch(d), taxonomy: taxonomy,
+                relevance: outcome.practice.flatMap { p in outcome.relevance.map { (p, $0[i]) } })
         }
         print(out, terminator: "")
-        if hadErrors { throw ExitCode(65) }
+        if outcome.hasInputErrors { throw ExitCode(65) }
     }
 }

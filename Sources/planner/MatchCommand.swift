@@ -30,19 +30,19 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         let dateWindow = try window.resolve()
-        let taxonomy = try input.loadTaxonomy()
-        let practice = try profile.map(loadProfile)
-        let (days, hadErrors) = input.cleanedDays(window: dateWindow)
-        let matches = Matcher(taxonomy: taxonomy).match(days)
-        let relevance = practice.map { p in matches.map { Relevance.assess($0, profile: p, taxonomy: taxonomy) } }
+        let outcome = MatchingRun(source: input.source, window: dateWindow, profilePath: profile).run()
+        try printStages(outcome, profilePath: profile)
         switch format {
         case .json:
-            print(MatchListing.json(matches, relevance: relevance), terminator: "")
+            print(MatchListing.json(outcome.matches, relevance: outcome.relevance), terminator: "")
             printError("window: \(dateWindow)\n")
         case .table:
-            print(MatchListing.table(matches, relevance: relevance, window: dateWindow, practice: practice), terminator: "")
+            print(
+                MatchListing.table(
+                    outcome.matches, relevance: outcome.relevance, window: dateWindow, practice: outcome.practice),
+                terminator: "")
         }
-        if hadErrors { throw ExitCode(65) }
+        if outcome.hasInputErrors { throw ExitCode(65) }
     }
 }
 
