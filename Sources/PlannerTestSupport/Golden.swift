@@ -32,7 +32,7 @@ public enum Golden {
             do {
                 try FileManager.default.createDirectory(
                     at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try actual.write(to: golden)
+                try actual.write(to: golden, options: .atomic)
             } catch {
                 return Outcome(failure: "\(golden.path): could not record the golden file: \(error)", recorded: false)
             }
