@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // AwarenessPlanner: plans a quarter of GP practice patient communication around
-// national awareness days. Layers (dependencies point one way):
-//   CLibical -> ICalKit (only importer of libical) -> PlannerCore (pure) -> PlannerIO -> planner (CLI)
+// national awareness days. Each module uses only those below it (README "Layers"):
+//   planner (CLI) uses PlannerIO and PlannerExport; PlannerIO (files) and PlannerExport (rendering)
+//   use ICalKit (the only importer of libical) and PlannerCore (pure); ICalKit uses CLibical.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -48,12 +49,13 @@ let package = Package(
             resources: [.copy("Resources/taxonomy.yaml")],
             swiftSettings: strict
         ),
+        // Everything that renders a plan or a listing: ordered JSON, CSV, plan.json, the summaries.
+        // PlannerIO must not depend on it.
+        .target(name: "PlannerExport", dependencies: ["PlannerCore", "ICalKit"], swiftSettings: strict),
         // The thin command-line front end.
         .executableTarget(
             name: "planner",
-            dependencies: [
-                "PlannerIO", "PlannerCore", "ICalKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["PlannerIO", "PlannerExport", "PlannerCore", "ICalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         // libFuzzer target over the reader (`make fuzz`); a no-op executable in normal builds.
@@ -66,13 +68,22 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
-        .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore", "PlannerTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PlannerCoreTests", dependencies: ["PlannerCore", "PlannerExport", "PlannerTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "PlannerExportTests",
+            dependencies: ["PlannerExport", "PlannerCore", "PlannerIO", "PlannerTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict),
         .testTarget(
             name: "PlannerIOTests",
             dependencies: ["PlannerIO", "PlannerCore", "ICalKit", "PlannerTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "PlannerTestSupportTests", dependencies: ["PlannerTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PlannerCLITests",
             dependencies: ["planner", "PlannerTestSupport", "PlannerCore"],

@@ -47,11 +47,5 @@ public struct Occurrence: Sendable, Hashable, Codable {
     public var allDay: Bool { start.isDate }
 
     /// The order of `days --format json`: emitted start string, then uid, then source.
-    public static func contractOrder(_ a: Occurrence, _ b: Occurrence) -> Bool {
-        let sa = a.start.iso, sb = b.start.iso
-        if sa != sb { return sa < sb }
-        let ua = a.uid ?? "", ub = b.uid ?? ""
-        if ua != ub { return ua < ub }
-        return a.source < b.source
-    }
+    public static func contractOrder(_ a: Occurrence, _ b: Occurrence) -> Bool { a.contractKey < b.contractKey }
 }

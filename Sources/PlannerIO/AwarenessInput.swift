@@ -8,11 +8,13 @@ public enum AwarenessInput {
     /// The name under which the bundled calendar appears in sources and messages.
     public static let bundledDisplayName = "uk-health-awareness.ics"
 
-    /// Reads `calendars` (files or folders; the bundled awareness calendar when empty).
+    /// Reads `calendars` (files or folders; the bundled awareness calendar when empty). With
+    /// `summaryOnly` the reader counts and keeps no occurrence values (`days --format summary`).
     public static func read(
-        calendars: [String], window: DateWindow, timeZone: String
+        calendars: [String], window: DateWindow, timeZone: String, summaryOnly: Bool = false
     ) -> ReadResult {
-        let options = ReadOptions(window: window, defaultTimeZone: timeZone)
+        var options = ReadOptions(window: window, defaultTimeZone: timeZone)
+        options.summaryOnly = summaryOnly
         if calendars.isEmpty {
             guard let bundled = Bundled.awarenessCalendar else {
                 let d = Diagnostic(

@@ -7,8 +7,15 @@ public enum TestPaths {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// `../shared` beside the package (read-only reference material), when present.
+    /// `../shared` beside the package (read-only reference material), when present. Only tests
+    /// that are skipped without it may read from here (the bench calendars and their baselines).
     public static var shared: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared") }
+
+    /// A file of the labelled matching spec kept in the repository (the dev set, its labels and
+    /// the canonical ids of taxonomy.md): `Tests/PlannerIOTests/Fixtures/spec/<name>`.
+    public static func spec(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Tests/PlannerIOTests/Fixtures/spec").appendingPathComponent(name)
+    }
 }
 
 /// The result of running the built `planner` binary.

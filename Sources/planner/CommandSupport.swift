@@ -36,46 +36,32 @@ struct CalendarInputOptions: ParsableArguments {
         }
     }
 
-    /// The bundled taxonomy plus any --taxonomy files; exit 65 with every problem otherwise.
-    func loadTaxonomy() throws -> Taxonomy {
-        do {
-            return try Taxonomy.load(extra: taxonomy.map { URL(fileURLWithPath: $0) })
-        } catch {
-            report(error.diagnostics)
-            throw ExitCode(65)
-        }
-    }
-
-    /// Reads and cleans the days of `window`. Diagnostics are printed; `hadErrors` tells the caller
-    /// to exit 65 once the rest of the input has been processed.
-    func cleanedDays(window: DateWindow) -> (days: [CleanOccurrence], hadErrors: Bool) {
-        let result = AwarenessInput.read(calendars: calendars, window: window, timeZone: timezone)
-        report(result.diagnostics)
-        return (AwarenessInput.cleaned(result.occurrences, displayZone: timezone), result.hasErrors)
-    }
+    /// The options as the library takes them.
+    var source: AwarenessSource { AwarenessSource(calendars: calendars, timeZone: timezone, taxonomyFiles: taxonomy) }
 }
 
 /// Loads a profile, printing its diagnostics; exit 65 when it has errors.
 func loadProfile(_ path: String) throws -> PracticeProfile {
     let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path)
-    if !result.diagnostics.isEmpty { printError(result.report + "\n") }
-    guard let profile = result.profile else {
-        let n = result.errors.count
-        printError("\(path): \(n) \(n == 1 ? "error" : "errors") found.\n")
-        throw ExitCode(65)
-    }
+    printProfileReport(result, path: path)
+    guard let profile = result.profile else { throw ExitCode(65) }
     return profile
 }
 
-/// A JSON number with at most three decimals, written without the current locale.
-func jsonNumber(_ x: Double) -> String {
-    let scaled = (x * 1000).rounded()
-    let n = Int(scaled)
-    let sign = n < 0 ? "-" : ""
-    let a = abs(n)
-    let whole = a / 1000, frac = a % 1000
-    if frac == 0 { return "\(sign)\(whole)" }
-    var f = frac.zeroPadded(to: 3)
-    while f.hasSuffix("0") { f.removeLast() }
-    return "\(sign)\(whole).\(f)"
+/// Prints a profile's diagnostics, and the number of errors when it has any.
+func printProfileReport(_ result: ProfileValidation, path: String) {
+    if !result.diagnostics.isEmpty { printError(result.report + "\n") }
+    if result.profile == nil {
+        let n = result.errors.count
+        printError("\(path): \(n) \(n == 1 ? "error" : "errors") found.\n")
+    }
+}
+
+/// Prints what a matching run found, stage by stage (taxonomy, the profile at `profilePath`,
+/// calendars), as the commands always have; exit 65 when it stopped.
+func printStages(_ outcome: MatchingRun.Outcome, profilePath: String?) throws {
+    report(outcome.taxonomyDiagnostics)
+    if let validation = outcome.profile, let profilePath { printProfileReport(validation, path: profilePath) }
+    report(outcome.calendarDiagnostics)
+    if outcome.stoppedAt != nil { throw ExitCode(65) }
 }

@@ -138,6 +138,6 @@ struct DecideCommand: ParsableCommand {
         if let decisions { return (URL(fileURLWithPath: decisions), decisions) }
         let path = profile ?? "Profiles/urban-young.yaml"
         let practice = try loadProfile(path)
-        return decisionsLocation(for: practice, profilePath: path, explicit: nil)
+        return DecisionsReading.location(for: practice, profilePath: path, explicit: nil)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlannerCore
+import PlannerExport
 import PlannerIO
 
 /// `planner explain DAY`: the evidence behind every id the matcher gave one day.
@@ -30,72 +31,24 @@ struct ExplainCommand: ParsableCommand {
         } else {
             dateWindow = try window.resolve()
         }
-        let taxonomy = try input.loadTaxonomy()
-        let practice = try profile.map(loadProfile)
-        let (days, hadErrors) = input.cleanedDays(window: dateWindow)
-        let wanted = TextCleaning.normalizedTitle(day).lowercased()
-        var found = days.filter { $0.uid == day || $0.mergedUids.contains(day) }
-        if found.isEmpty { found = days.filter { $0.normalizedTitle.lowercased() == wanted } }
-        if found.isEmpty { found = days.filter { $0.normalizedTitle.lowercased().contains(wanted) } }
-        guard !found.isEmpty else {
-            let titles = days.map(\.normalizedTitle)
+        let outcome = MatchingRun(source: input.source, window: dateWindow, profilePath: profile).run()
+        try printStages(outcome, profilePath: profile)
+        let found = MatchingRun.days(named: day, in: outcome.days)
+        guard !found.isEmpty, let taxonomy = outcome.taxonomy else {
             var hint = "run `planner days --clean` to list the days from \(dateWindow.from.iso) to \(dateWindow.to.iso)"
-            if let near = closestMatch(to: TextCleaning.normalizedTitle(day), in: titles) { hint = "did you mean \"\(near)\"? " + hint }
+            if let near = MatchingRun.suggestion(for: day, in: outcome.days) { hint = "did you mean \"\(near)\"? " + hint }
             printError("error: no day \"\(day)\" from \(dateWindow.from.iso) to \(dateWindow.to.iso) (exclusive)\nhint: \(hint)\n")
             throw ExitCode(65)
         }
-        let matcher = Matcher(taxonomy: taxonomy)
         var out = ""
-        for (i, d) in found.enumerated() {
-            if i > 0 { out += "\n" }
-            out += Self.explain(d, matcher.match(d), taxonomy: taxonomy, practice: practice)
-            if d.explicitGroups != nil || d.explicitServices != nil {
-                // Show what the vocabulary alone finds, as it would for a third-party feed.
-                var plain = d
-                plain.explicitGroups = nil
-                plain.explicitServices = nil
-                let m = matcher.match(plain)
-                out += "  without X-GP-GROUPS / X-GP-SERVICES the vocabulary finds:\n"
-                for id in m.groups + m.services {
-                    out += "    \(id.id), score \(jsonNumber(id.score)): \(id.evidence.map(\.description).joined(separator: "; "))\n"
-                }
-                if (m.groups + m.services).isEmpty { out += "    nothing\n" }
-            }
+        for (k, i) in found.enumerated() {
+            if k > 0 { out += "\n" }
+            let d = outcome.days[i]
+            out += MatchListing.explanation(
+                d, outcome.matches[i], unlabelled: outcome.unlabelledMatch(d), taxonomy: taxonomy,
+                relevance: outcome.practice.flatMap { p in outcome.relevance.map { (p, $0[i]) } })
         }
         print(out, terminator: "")
-        if hadErrors { throw ExitCode(65) }
-    }
-
-    static func explain(_ d: CleanOccurrence, _ m: MatchResult, taxonomy: Taxonomy, practice: PracticeProfile?) -> String {
-        var out = "\(d.normalizedTitle)\n"
-        let last: String
-        if case .date(let e) = d.end, d.allDay { last = e.adding(days: -1).iso } else { last = d.end.iso }
-        out += "  when:    \(d.start.iso)" + (last == d.start.iso ? "" : " to \(last)") + "\n"
-        out += "  uid:     \(d.uid ?? "(none)")\n"
-        out += "  source:  \(d.sources.map(\.description).joined(separator: ", "))\n"
-        if !d.mergedUids.isEmpty { out += "  merged:  \(d.mergedUids.joined(separator: ", "))\n" }
-        if !d.categories.isEmpty { out += "  categories: \(d.categories.joined(separator: ", "))\n" }
-        func section(_ name: String, _ ids: [IdMatch]) {
-            out += "  \(name):\n"
-            if ids.isEmpty { out += "    (none)\n" }
-            for id in ids {
-                let label = taxonomy.entry(id.id)?.name ?? id.id
-                out += "    \(id.id) (\(label)), score \(jsonNumber(id.score))\n"
-                for e in id.evidence { out += "      - \(e.description)\n" }
-            }
-        }
-        section("groups", m.groups)
-        section("services", m.services)
-        let notes = m.why.filter { line in !(m.groups + m.services).contains { line.hasPrefix($0.id + ": ") } }
-        if !notes.isEmpty {
-            out += "  notes:\n"
-            for n in notes { out += "    - \(n)\n" }
-        }
-        if let practice {
-            let r = Relevance.assess(m, profile: practice, taxonomy: taxonomy)
-            out += "  relevance for \(practice.name): \(jsonNumber(r.relevance))\n"
-            for w in r.why { out += "    \(w)\n" }
-        }
-        return out
+        if outcome.hasInputErrors { throw ExitCode(65) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlannerCore
+import PlannerExport
 import PlannerIO
 
 /// `planner plan`: a quarter of campaigns for one practice, written as plan.json.
@@ -72,18 +73,26 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let dateWindow = try quarter.flatMap(DateWindow.init(quarter:)) ?? window.resolve()
         if let profiles {
-            try PlanMany(folder: profiles, input: input, window: dateWindow, out: out).run()
+            try runMany(folder: profiles, window: dateWindow)
             return
         }
         let profile = self.profile ?? "Profiles/urban-young.yaml"
-        let practice = try loadProfile(profile)
-        let decided = try loadDecisions(for: practice, profilePath: profile, explicit: decisions)
-        let taxonomy = try input.loadTaxonomy()
-        let (days, hadErrors) = input.cleanedDays(window: dateWindow)
-        let outcome = Self.plan(
-            practice: practice, days: days, taxonomy: taxonomy, window: dateWindow, decisions: decided)
-        let target = URL(fileURLWithPath: out).appendingPathComponent("plan.json")
-        let json = PlanJSON.render(outcome.plan)
+        let outcome = PlanningRun(
+            profilePath: profile, decisionsPath: decisions, source: input.source, window: dateWindow, outputFolder: out
+        ).run()
+        if let validation = outcome.profile { printProfileReport(validation, path: profile) }
+        if let decided = outcome.decisions {
+            if !decided.diagnostics.isEmpty { printError(decided.report + "\n") }
+            if decided.hasErrors, !decided.isMissing {
+                let n = decided.errorCount
+                printError("\(decided.shownPath): \(n) \(n == 1 ? "error" : "errors") found.\n")
+            }
+        }
+        report(outcome.taxonomyDiagnostics)
+        report(outcome.calendarDiagnostics)
+        guard let result = outcome.result else { throw ExitCode(65) }
+        let target = outcome.planFile
+        let json = PlanJSON.render(result.plan)
         do {
             try AtomicWrite.write(json, to: target)
         } catch {
@@ -93,87 +102,10 @@ struct PlanCommand: ParsableCommand {
         switch format {
         case .json: print(json, terminator: "")
         case .table:
-            print(PlanSummary.render(outcome.plan, groupSizes: outcome.groupSizes, writtenTo: target.relativePath), terminator: "")
+            print(PlanSummary.render(result.plan, groupSizes: result.groupSizes, writtenTo: target.relativePath), terminator: "")
         }
-        if hadErrors { throw ExitCode(65) }
+        if outcome.hasInputErrors { throw ExitCode(65) }
     }
-
-    /// Matching, relevance and planning for one practice (shared with multi-practice runs).
-    static func plan(
-        practice: PracticeProfile, days: [CleanOccurrence], taxonomy: Taxonomy, window: DateWindow,
-        decisions: [ManagerDecision] = []
-    ) -> (plan: Plan, groupSizes: [String: Int]) {
-        let matches = Matcher(taxonomy: taxonomy).match(days)
-        return plan(
-            practice: practice, days: days, matches: matches, taxonomy: taxonomy, window: window,
-            holidays: BankHolidaySet(nation: practice.nation, window: window), decisions: decisions)
-    }
-
-    /// Relevance and planning for one practice from days already matched (shared by every
-    /// practice of a multi-practice run) and its nation's bank holidays.
-    static func plan(
-        practice: PracticeProfile, days: [CleanOccurrence], matches: [MatchResult], taxonomy: Taxonomy,
-        window: DateWindow, holidays: BankHolidaySet, decisions: [ManagerDecision]
-    ) -> (plan: Plan, groupSizes: [String: Int]) {
-        let relevance = matches.map { Relevance.assess($0, profile: practice, taxonomy: taxonomy) }
-        let input = PlanningInput.build(
-            profile: practice, window: window, days: days, matches: matches, relevance: relevance, taxonomy: taxonomy,
-            bankHolidays: holidays.forPrep, inputWarnings: holidays.warnings)
-        var sizes: [String: Int] = [:]
-        for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
-        return (DecidedPlanner.plan(input, decisions: decisions), sizes)
-    }
-}
-
-/// A nation's bank holidays for a window (from eight weeks before it, for prep tasks) and the
-/// warnings for years the bundled feed does not cover.
-struct BankHolidaySet: Sendable {
-    var forPrep: [(CivilDate, String)]
-    var warnings: [PlanWarning]
-
-    init(nation: Nation, window: DateWindow) {
-        let holidays = AwarenessInput.bankHolidays(nation: nation, window: window, daysBefore: 56)
-        forPrep = holidays.days
-        warnings = holidays.diagnostics.map { PlanWarning(code: .noBankHolidayData, message: $0.message) }
-    }
-}
-
-/// The decisions for a practice: `explicit` (--decisions, which must exist), else the profile's
-/// decisions file when it exists. Problems are printed; exit 65 when the file has errors.
-func loadDecisions(for practice: PracticeProfile, profilePath: String, explicit: String?) throws -> [ManagerDecision] {
-    let (url, shown) = decisionsLocation(for: practice, profilePath: profilePath, explicit: explicit)
-    // No file yet simply means no decisions yet (the samples name theirs before it exists);
-    // only a file named on the command line must exist.
-    if explicit != nil, !FileManager.default.fileExists(atPath: url.path) {
-        printError(
-            "\(shown): error: There is no decisions file at this path.\nhint: Check the path, or create it with "
-                + "planner decide (see docs/decisions.md).\n")
-        throw ExitCode(65)
-    }
-    let file = DecisionsFile.load(contentsOf: url, displayPath: shown)
-    if !file.diagnostics.isEmpty { printError(file.report + "\n") }
-    if file.hasErrors {
-        let n = file.diagnostics.filter(\.isError).count
-        printError("\(shown): \(n) \(n == 1 ? "error" : "errors") found.\n")
-        throw ExitCode(65)
-    }
-    return file.decisions
-}
-
-/// Where a practice's decisions file is, and the path to show for it.
-func decisionsLocation(for practice: PracticeProfile?, profilePath: String, explicit: String?) -> (URL, String) {
-    if let explicit { return (URL(fileURLWithPath: explicit), explicit) }
-    let profileURL = URL(fileURLWithPath: profilePath)
-    let folder = (profilePath as NSString).deletingLastPathComponent
-    let url: URL
-    if let practice {
-        url = ProfileLoader.decisionsFileURL(for: practice, profileURL: profileURL)
-    } else {
-        url = profileURL.deletingPathExtension().appendingPathExtension("decisions.yaml")
-    }
-    if let set = practice?.decisionsFile, set.hasPrefix("/") { return (url, set) }
-    let name = practice?.decisionsFile ?? url.lastPathComponent
-    return (url, folder.isEmpty ? name : "\(folder)/\(name)")
 }
 
 enum PlanFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

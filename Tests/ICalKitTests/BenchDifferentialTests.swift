@@ -99,7 +99,7 @@ enum Tool {
         .enabled(
             if: Tool.hasGenerator
                 && (try? Tool.run(Tool.find("python3")!, ["-c", "import icalendar, recurring_ical_events"])) != nil,
-            "skipped: needs python3 with icalendar and recurring-ical-events"))
+            "skipped: needs ../shared/bench (its calendar generator and py_expand.py) and python3 with icalendar and recurring-ical-events"))
     func agreesWithPythonRecurringIcalEvents() throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }

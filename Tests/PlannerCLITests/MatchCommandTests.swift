@@ -6,9 +6,9 @@ import Testing
 /// `planner match` end to end: the JSON contract, micro-F1 on the labelled dev set, and
 /// byte-identical output across processes.
 @Suite struct MatchCommandTests {
-    static let dev = TestPaths.shared.appendingPathComponent("spec/matching-dev.ics").path
-    static let labels = TestPaths.shared.appendingPathComponent("spec/matching-dev-labels.tsv")
-    static let taxonomyMD = TestPaths.shared.appendingPathComponent("spec/taxonomy.md")
+    static let dev = TestPaths.spec("matching-dev.ics").path
+    static let labels = TestPaths.spec("matching-dev-labels.tsv")
+    static let taxonomyMD = TestPaths.spec("taxonomy.md")
 
     /// Canonical ids: the first cell of each table row in taxonomy.md that looks like an id.
     static func canonicalIds() throws -> Set<String> {

@@ -84,7 +84,8 @@ enum AllocationInstances {
             #expect(ratio >= 0.95, "seed \(seed): ratio \(ratio)")
             if opt.spent[0] > 0 && p.budgets[0]! < p.segments.reduce(0, { $0 + $1.cost[0] }) { bindingBudgets += 1 }
         }
-        let mean = ratios.reduce(0, +) / Double(ratios.count)
+        #expect(ratios.count == 200)
+        let mean = ratios.reduce(0, +) / Double(max(1, ratios.count))
         let minimum = ratios.min() ?? 0
         let exact = ratios.filter { $0 >= 1 - 1e-9 }.count
         print(
@@ -164,7 +165,8 @@ extension String {
             #expect(ratio >= 0.95, "seed \(seed): \(ratio)")
             ratios.append(ratio)
         }
-        let mean = ratios.reduce(0, +) / Double(ratios.count)
+        #expect(ratios.count == 200)
+        let mean = ratios.reduce(0, +) / Double(max(1, ratios.count))
         print(
             "allocation optimality (6 segments): 200 instances, mean ratio \(Int((mean * 10000).rounded())) / 10000, "
                 + "min ratio \(Int(((ratios.min() ?? 0) * 10000).rounded())) / 10000, "
@@ -231,6 +233,6 @@ extension String {
         print(
             "allocation at scale: 4 instances of 150-400 segments, reach / Lagrangian upper bound: min "
                 + "\(Int(((ratios.min() ?? 0) * 10000).rounded())) / 10000, mean "
-                + "\(Int((ratios.reduce(0, +) / Double(ratios.count) * 10000).rounded())) / 10000")
+                + "\(Int((ratios.reduce(0, +) / Double(max(1, ratios.count)) * 10000).rounded())) / 10000")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerCore
+import PlannerExport
 import Testing
 
 /// The manager's decisions applied by `DecidedPlanner` (issue 6): swaps and texts on the

@@ -1,4 +1,5 @@
 import PlannerCore
+import PlannerExport
 import Testing
 
 @Suite struct PlanningJSONTests {
@@ -174,8 +175,8 @@ import Testing
     }
 
     @Test func escapesStringsPerRFC8259() {
-        #expect(PlanJSON.quoted("a\"b\\c\nd\u{7}é💊") == "\"a\\\"b\\\\c\\nd\\u0007é💊\"")
-        #expect(PlanJSON.quoted("\u{2028}") == "\"\\u2028\"")
+        #expect(JSONWriter.quoted("a\"b\\c\nd\u{7}é💊") == "\"a\\\"b\\\\c\\nd\\u0007é💊\"")
+        #expect(JSONWriter.quoted("\u{2028}") == "\"\\u2028\"")
     }
 
     @Test func prepTasksAreBackPlannedOnWorkingDays() {

@@ -1,4 +1,5 @@
 import PlannerCore
+import PlannerExport
 import PlannerTestSupport
 import Testing
 

@@ -4,9 +4,9 @@ import PlannerTestSupport
 import Testing
 
 @Suite struct ProfileCanonicalIdsTests {
-    /// The ids in the first column of a table under `heading` in shared/spec/taxonomy.md.
+    /// The ids in the first column of a table under `heading` in taxonomy.md (the copy in Tests/PlannerIOTests/Fixtures/spec).
     func taxonomyIds(under heading: String) throws -> [String] {
-        let url = TestPaths.shared.appendingPathComponent("spec/taxonomy.md")
+        let url = TestPaths.spec("taxonomy.md")
         let text = try String(contentsOf: url, encoding: .utf8)
         var inSection = false
         var ids: [String] = []

@@ -41,11 +41,5 @@ public struct CleanOccurrence: Sendable, Hashable, Codable {
     }
 
     /// The order of `days --format json`: emitted start string, then uid, then source.
-    public static func contractOrder(_ a: CleanOccurrence, _ b: CleanOccurrence) -> Bool {
-        let sa = a.start.iso, sb = b.start.iso
-        if sa != sb { return sa < sb }
-        let ua = a.uid ?? "", ub = b.uid ?? ""
-        if ua != ub { return ua < ub }
-        return a.source < b.source
-    }
+    public static func contractOrder(_ a: CleanOccurrence, _ b: CleanOccurrence) -> Bool { a.contractKey < b.contractKey }
 }

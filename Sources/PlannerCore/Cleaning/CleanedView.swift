@@ -25,15 +25,10 @@ public enum CleanedView {
     ) -> [CleanOccurrence] {
         let cleaned = occurrences.map { CleanOccurrence(fixingForeignMidnight($0, displayZone: displayZone, offset: offset)) }
         // Sort indices on keys computed once (the emitted start string is costly to rebuild
-        // in every comparison); same order as `CleanOccurrence.contractOrder`.
+        // in every comparison).
         let merged = merge(cleaned)
-        let starts = merged.map(\.start.iso)
-        let order = merged.indices.sorted { i, j in
-            if starts[i] != starts[j] { return starts[i] < starts[j] }
-            let ui = merged[i].uid ?? "", uj = merged[j].uid ?? ""
-            if ui != uj { return ui < uj }
-            return merged[i].source < merged[j].source
-        }
+        let keys = merged.map(\.contractKey)
+        let order = merged.indices.sorted { keys[$0] < keys[$1] }
         return order.map { merged[$0] }
     }
 

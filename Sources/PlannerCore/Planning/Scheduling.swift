@@ -413,20 +413,10 @@ struct Scheduler {
 
 /// Hours written from hundredths: 150 -> "1.5", 75 -> "0.75", 200 -> "2" (no float printing).
 enum Hours {
-    static func text(_ centi: Int) -> String {
-        let whole = centi / 100
-        let frac = centi % 100
-        if frac == 0 { return "\(whole)" }
-        if frac % 10 == 0 { return "\(whole).\(frac / 10)" }
-        return "\(whole).\(frac.zeroPadded(to: 2))"
-    }
+    static func text(_ centi: Int) -> String { Format.hours(centiHours: centi) }
 }
 
 /// Money written from pence: 1234 -> "12.34".
 enum Money {
-    static func pounds(_ pence: Int) -> String {
-        let sign = pence < 0 ? "-" : ""
-        let p = abs(pence)
-        return "\(sign)\(p / 100).\((p % 100).zeroPadded(to: 2))"
-    }
+    static func pounds(_ pence: Int) -> String { Format.pounds(pence: pence) }
 }

@@ -1,26 +1,12 @@
+import PlannerCore
+
 /// The plain-text summary `planner plan` prints: what a practice manager reads first.
 public enum PlanSummary {
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
-
     /// Money from whole pence, "£1,234.56".
-    public static func money(_ pence: Int) -> String {
-        "£\(groupedThousands(pence / 100)).\((pence % 100).zeroPadded(to: 2))"
-    }
+    public static func money(_ pence: Int) -> String { "£" + Format.pounds(pence: pence, groupingThousands: true) }
 
     /// Hours from hundredths, "3.5 h".
-    public static func hours(_ centi: Int) -> String {
-        var s = "\(centi / 100)"
-        let frac = centi % 100
-        if frac != 0 {
-            var f = frac.zeroPadded(to: 2)
-            if f.hasSuffix("0") { f.removeLast() }
-            s += ".\(f)"
-        }
-        return s + " h"
-    }
+    public static func hours(_ centi: Int) -> String { Format.hours(centiHours: centi) + " h" }
 
     public static func render(_ plan: Plan, groupSizes: [String: Int] = [:], writtenTo: String? = nil) -> String {
         let last = plan.to.adding(days: -1)
@@ -40,7 +26,7 @@ public enum PlanSummary {
             let inMonth = campaigns.compactMap { firstItem[$0] }
                 .filter { $0.date.year == month.year && $0.date.month == month.month }
                 .sorted { ($0.date, $0.campaign) < ($1.date, $1.campaign) }
-            let label = "\(monthNames[month.month - 1]) \(month.year)"
+            let label = "\(Format.monthName(month.month)) \(month.year)"
             out += "  \(label.padding(16))\(inMonth.count)"
             if !inMonth.isEmpty { out += "  " + inMonth.map(\.title).joined(separator: ", ") }
             out += "\n"
@@ -100,7 +86,7 @@ public enum PlanSummary {
 }
 
 /// A plain-English heading for a warning code.
-func heading(_ code: String) -> String {
+private func heading(_ code: String) -> String {
     switch code {
     case "day-not-fitted": return "Days left out of the plan"
     case "channel-dropped": return "Channels that could not be placed"

@@ -1,0 +1,166 @@
+import PlannerCore
+
+/// A JSON value whose objects keep their keys in the order they were built. Every JSON file and
+/// listing the planner writes (plan.json, `days` and `match` JSON) is built as one of these and
+/// written by `JSONWriter`, so the bytes depend only on the value: never on a dictionary's
+/// hash order, the locale or how a floating-point number prints.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// Already formatted: an integer or fixed decimals (see `JSONWriter.number`).
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([JSONMember])
+
+    /// An integer.
+    public static func int(_ n: Int) -> JSONValue { .number(String(n)) }
+
+    /// A string, or null when absent.
+    public static func nullable(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+    /// An array of strings.
+    public static func strings(_ xs: [String]) -> JSONValue { .array(xs.map { .string($0) }) }
+}
+
+/// One key and its value in a `JSONValue.object`.
+public struct JSONMember: Sendable, Equatable {
+    public var key: String
+    public var value: JSONValue
+
+    public init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// Writes `JSONValue`s in the project's three layouts: indented (plan.json), inline (one value on
+/// one line, `{"a": 1, "b": [2, 3]}`) and listing (an array with one inline value per line, as the
+/// `days` and `match` commands print). Keys are written in the value's order.
+public enum JSONWriter {
+    /// Two spaces per level, one member or element per line, no final newline.
+    public static func indented(_ value: JSONValue) -> String {
+        var out = ""
+        writeIndented(value, level: 0, into: &out)
+        return out
+    }
+
+    /// On one line, ", " between members and elements and ": " after keys.
+    public static func inline(_ value: JSONValue) -> String {
+        var out = ""
+        writeInline(value, into: &out)
+        return out
+    }
+
+    /// "[\n  row,\n  row\n]\n" with each row inline; "[]\n" when there are none.
+    public static func listing(_ rows: [JSONValue]) -> String {
+        if rows.isEmpty { return "[]\n" }
+        var out = "[\n"
+        for (i, row) in rows.enumerated() {
+            out += "  "
+            writeInline(row, into: &out)
+            out += i == rows.count - 1 ? "\n" : ",\n"
+        }
+        return out + "]\n"
+    }
+
+    /// A JSON number with at most `places` decimals and no trailing zeros: 0.5 -> "0.5",
+    /// 0.94321 -> "0.943", 1 -> "1".
+    public static func number(_ x: Double, places: Int = 3) -> String {
+        Format.decimal(x, places: places, trimmingZeros: true)
+    }
+
+    /// A JSON string literal (RFC 8259): quote, backslash and control characters escaped (and
+    /// U+2028, U+2029, which some JavaScript readers take for line ends), everything else
+    /// written as UTF-8.
+    public static func quoted(_ s: String) -> String {
+        // Fast path (most strings): nothing to escape. 0xE2 leads U+2028 and U+2029 in UTF-8.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            return "\"" + s + "\""
+        }
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16, uppercase: false)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func writeScalar(_ value: JSONValue, into out: inout String) -> Bool {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): out += quoted(s)
+        case .array, .object: return false
+        }
+        return true
+    }
+
+    static func writeInline(_ value: JSONValue, into out: inout String) {
+        if writeScalar(value, into: &out) { return }
+        switch value {
+        case .array(let elements):
+            out += "["
+            for (i, e) in elements.enumerated() {
+                if i > 0 { out += ", " }
+                writeInline(e, into: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, m) in members.enumerated() {
+                if i > 0 { out += ", " }
+                out += quoted(m.key) + ": "
+                writeInline(m.value, into: &out)
+            }
+            out += "}"
+        default: break
+        }
+    }
+
+    static func writeIndented(_ value: JSONValue, level: Int, into out: inout String) {
+        if writeScalar(value, into: &out) { return }
+        let inner = String(repeating: "  ", count: level + 1)
+        let close = String(repeating: "  ", count: level)
+        switch value {
+        case .array(let elements):
+            if elements.isEmpty {
+                out += "[]"
+                return
+            }
+            out += "[\n"
+            for (i, e) in elements.enumerated() {
+                out += inner
+                writeIndented(e, level: level + 1, into: &out)
+                out += i + 1 < elements.count ? ",\n" : "\n"
+            }
+            out += close + "]"
+        case .object(let members):
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
+            out += "{\n"
+            for (i, m) in members.enumerated() {
+                out += inner + quoted(m.key) + ": "
+                writeIndented(m.value, level: level + 1, into: &out)
+                out += i + 1 < members.count ? ",\n" : "\n"
+            }
+            out += close + "}"
+        default: break
+        }
+    }
+}

@@ -1,0 +1,314 @@
+import PlannerCore
+
+extension PlanJSON {
+    /// Reads plan.json back into the `Plan` it was written from (exports, the digest and the
+    /// next quarter start from a plan file): `render(decode(text))` is `text` for every plan this
+    /// planner writes. Unknown keys are ignored, as the contract asks of readers. Every problem is
+    /// reported at once, each as `path:line:col: error: ...` with the line and a caret.
+    public static func decode(_ text: String, path: String) throws(JSONReadError) -> Plan {
+        let root = try JSONReader.parse(text, path: path)
+        var reader = PlanReader(text: SourceText(text), path: path)
+        let plan = reader.plan(root)
+        if !reader.diagnostics.isEmpty || plan == nil {
+            throw JSONReadError(diagnostics: reader.diagnostics.sorted(by: Diagnostic.reportOrder))
+        }
+        return plan!
+    }
+}
+
+/// Turns parsed plan.json into a `Plan`, collecting a diagnostic for every value it cannot use.
+struct PlanReader {
+    let text: SourceText
+    let path: String
+    var diagnostics: [Diagnostic] = []
+
+    init(text: SourceText, path: String) {
+        self.text = text
+        self.path = path
+    }
+
+    static let hint = "plan.json is written by `planner plan`; re-plan rather than editing it by hand"
+
+    mutating func fail(_ node: JSONNode, _ message: String, hint: String = PlanReader.hint) {
+        diagnostics.append(text.diagnostic(path: path, offset: node.offset, message, hint: hint))
+    }
+
+    /// An object's members by key; nil (and a diagnostic) when `node` is not an object.
+    struct Fields {
+        var node: JSONNode
+        var what: String
+        var members: [(key: String, value: JSONNode)]
+    }
+
+    mutating func fields(_ node: JSONNode, _ what: String) -> Fields? {
+        guard case .object(let members) = node.kind else {
+            fail(node, "\(what) should be an object, not \(node.kindName)")
+            return nil
+        }
+        return Fields(node: node, what: what, members: members)
+    }
+
+    mutating func field(_ f: Fields, _ key: String) -> JSONNode? {
+        if let m = f.members.first(where: { $0.key == key }) { return m.value }
+        fail(f.node, "\(f.what) has no \"\(key)\"")
+        return nil
+    }
+
+    mutating func string(_ f: Fields, _ key: String) -> String? {
+        guard let node = field(f, key) else { return nil }
+        return string(node, "\"\(key)\"")
+    }
+
+    mutating func string(_ node: JSONNode, _ what: String) -> String? {
+        guard case .string(let s) = node.kind else {
+            fail(node, "\(what) should be a string, not \(node.kindName)")
+            return nil
+        }
+        return s
+    }
+
+    mutating func strings(_ f: Fields, _ key: String) -> [String]? {
+        guard let elements = array(f, key) else { return nil }
+        let values = elements.map { string($0, "each of \"\(key)\"") }
+        return values.contains(where: { $0 == nil }) ? nil : values.map { $0! }
+    }
+
+    mutating func array(_ f: Fields, _ key: String) -> [JSONNode]? {
+        guard let node = field(f, key) else { return nil }
+        guard case .array(let elements) = node.kind else {
+            fail(node, "\"\(key)\" should be a list, not \(node.kindName)")
+            return nil
+        }
+        return elements
+    }
+
+    mutating func int(_ f: Fields, _ key: String) -> Int? {
+        guard let node = field(f, key) else { return nil }
+        return int(node, "\"\(key)\"")
+    }
+
+    mutating func int(_ node: JSONNode, _ what: String) -> Int? {
+        guard case .number(let n) = node.kind, let value = Int(n) else {
+            fail(node, "\(what) should be a whole number")
+            return nil
+        }
+        return value
+    }
+
+    mutating func optionalInt(_ f: Fields, _ key: String) -> Int?? {
+        guard let node = field(f, key) else { return nil }
+        if case .null = node.kind { return .some(nil) }
+        return int(node, "\"\(key)\"").map { .some($0) }
+    }
+
+    /// A decimal with at most `places` decimals, in units of 10^-places: ("12.34", 2) -> 1234.
+    mutating func scaled(_ node: JSONNode, _ what: String, places: Int, unit: String) -> Int? {
+        guard case .number(let n) = node.kind else {
+            fail(node, "\(what) should be a number of \(unit)")
+            return nil
+        }
+        let negative = n.hasPrefix("-")
+        let parts = n.dropFirst(negative ? 1 : 0).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int(parts[0]), parts.count == 1 || parts[1].count <= places,
+            let frac = parts.count == 2 ? Int(parts[1]) : 0
+        else {
+            fail(node, "\(what) should be a number of \(unit) with at most \(places) decimals, not \(n)")
+            return nil
+        }
+        var scale = 1
+        for _ in 0..<places { scale *= 10 }
+        var fracScale = 1
+        for _ in 0..<(places - (parts.count == 2 ? parts[1].count : 0)) { fracScale *= 10 }
+        let value = whole * scale + frac * fracScale
+        return negative ? -value : value
+    }
+
+    mutating func pence(_ f: Fields, _ key: String) -> Int? {
+        guard let node = field(f, key) else { return nil }
+        return scaled(node, "\"\(key)\"", places: 2, unit: "pounds")
+    }
+
+    mutating func centiHours(_ node: JSONNode, _ what: String) -> Int? {
+        scaled(node, what, places: 2, unit: "hours")
+    }
+
+    mutating func share(_ node: JSONNode, _ what: String) -> Double? {
+        guard case .number(let n) = node.kind, let x = Double(n) else {
+            fail(node, "\(what) should be a number from 0 to 1")
+            return nil
+        }
+        return x
+    }
+
+    mutating func date(_ f: Fields, _ key: String) -> CivilDate? {
+        guard let node = field(f, key), let s = string(node, "\"\(key)\"") else { return nil }
+        guard let d = CivilDate(iso: s) else {
+            fail(node, "\"\(key)\" should be a date written YYYY-MM-DD, not \"\(s)\"")
+            return nil
+        }
+        return d
+    }
+
+    mutating func time(_ node: JSONNode, _ what: String) -> ClockTime? {
+        guard let s = string(node, what) else { return nil }
+        let parts = s.split(separator: ":")
+        guard s.count == 5, parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h),
+            (0..<60).contains(m)
+        else {
+            fail(node, "\(what) should be a time written HH:MM, not \"\(s)\"")
+            return nil
+        }
+        return ClockTime(hour: h, minute: m)
+    }
+
+    // MARK: - The plan
+
+    mutating func plan(_ root: JSONNode) -> Plan? {
+        guard let top = fields(root, "the plan") else { return nil }
+        let practice = field(top, "practice").flatMap { fields($0, "\"practice\"") }
+        let name = practice.flatMap { string($0, "name") }
+        let ods = practice.flatMap { string($0, "odsCode") }
+        let from = date(top, "from"), to = date(top, "to")
+        let constraints = field(top, "constraints").flatMap { self.constraints($0) }
+        let items = array(top, "items")?.map { item($0) }
+        let totals = field(top, "totals").flatMap { self.totals($0) }
+        let without = strings(top, "groupsWithoutContact")
+        let warnings = array(top, "warnings")?.map { warning($0) }
+        guard let name, let ods, let from, let to, let constraints, let items, !items.contains(where: { $0 == nil }),
+            let totals, let without, let warnings, !warnings.contains(where: { $0 == nil })
+        else { return nil }
+        return Plan(
+            practiceName: name, odsCode: ods, from: from, to: to, constraints: constraints, items: items.map { $0! },
+            totals: totals, groupsWithoutContact: without, warnings: warnings.map { $0! })
+    }
+
+    mutating func constraints(_ node: JSONNode) -> PlanConstraintsSummary? {
+        guard let c = fields(node, "\"constraints\"") else { return nil }
+        let hours = field(c, "hoursPerWeek").flatMap { centiHours($0, "\"hoursPerWeek\"") }
+        let perWeek = int(c, "campaignsPerWeek")
+        let gap = int(c, "minDaysBetweenContacts")
+        let working = field(c, "workingHours").flatMap { fields($0, "\"workingHours\"") }
+        let start = working.flatMap { w in field(w, "start").flatMap { time($0, "\"start\"") } }
+        let end = working.flatMap { w in field(w, "end").flatMap { time($0, "\"end\"") } }
+        let quiet = array(c, "quietDates")?.map { dated($0, kind: .quiet) }
+        let holidays = array(c, "bankHolidays")?.map { dated($0, kind: .bankHoliday) }
+        let older = field(c, "olderShareForDirectContact").flatMap { share($0, "\"olderShareForDirectContact\"") }
+        var shares: [GroupShare]?
+        if let node = field(c, "groupOver75Share"), let g = fields(node, "\"groupOver75Share\"") {
+            let read = g.members.map { m in share(m.value, "\"\(m.key)\"").map { GroupShare(group: m.key, share: $0) } }
+            shares = read.contains(where: { $0 == nil }) ? nil : read.map { $0! }
+        }
+        guard let hours, let perWeek, let gap, let start, let end, let quiet, !quiet.contains(where: { $0 == nil }),
+            let holidays, !holidays.contains(where: { $0 == nil }), let older, let shares
+        else { return nil }
+        return PlanConstraintsSummary(
+            commsCentiHoursPerWeek: hours, campaignsPerWeek: perWeek, minDaysBetweenContacts: gap,
+            workingHoursStart: start, workingHoursEnd: end, quietDates: quiet.map { $0! },
+            bankHolidays: holidays.map { $0! }, groupOver75Shares: shares, olderShareForDirectContact: older)
+    }
+
+    mutating func dated(_ node: JSONNode, kind: NonSendingDate.Kind) -> NonSendingDate? {
+        guard let f = fields(node, "a date kept free") else { return nil }
+        guard let d = date(f, "date"), let reason = string(f, "reason") else { return nil }
+        return NonSendingDate(date: d, kind: kind, reason: reason)
+    }
+
+    mutating func channel(_ node: JSONNode, _ what: String) -> PlanChannel? {
+        guard let s = string(node, what) else { return nil }
+        guard let c = PlanChannel(rawValue: s) else {
+            let known = PlanChannel.allCases.map(\.rawValue).joined(separator: ", ")
+            fail(
+                node, "\(what) names a channel this planner does not know, \"\(s)\"",
+                hint: "this planner knows \(known); a newer planner may have written the file")
+            return nil
+        }
+        return c
+    }
+
+    mutating func item(_ node: JSONNode) -> PlanItem? {
+        guard let f = fields(node, "an item") else { return nil }
+        let id = string(f, "id"), campaign = string(f, "campaign"), uid = string(f, "sourceUid")
+        let title = string(f, "title"), groups = strings(f, "groups"), services = strings(f, "services")
+        let channel = field(f, "channel").flatMap { self.channel($0, "\"channel\"") }
+        let day = date(f, "date")
+        var time: ClockTime??
+        if let node = field(f, "time") {
+            if case .null = node.kind { time = .some(nil) } else { time = self.time(node, "\"time\"").map { .some($0) } }
+        }
+        let recipients = optionalInt(f, "recipients")
+        let reach = int(f, "expectedReach")
+        let cost = pence(f, "cost")
+        let effort = field(f, "effortHours").flatMap { centiHours($0, "\"effortHours\"") }
+        let prep = array(f, "prepTasks")?.map { prepTask($0) }
+        let why = strings(f, "why")
+        var text: String?
+        if let m = f.members.first(where: { $0.key == "text" }) { text = string(m.value, "\"text\"") }
+        guard let id, let campaign, let uid, let title, let groups, let services, let channel, let day, let time,
+            let recipients, let reach, let cost, let effort, let prep, !prep.contains(where: { $0 == nil }), let why
+        else { return nil }
+        var item = PlanItem(
+            id: id, campaign: campaign, sourceUid: uid, title: title, groups: groups, services: services,
+            channel: channel, date: day, time: time, recipients: recipients, expectedReach: reach, costPence: cost,
+            effortCentiHours: effort, prepTasks: prep.map { $0! }, why: why)
+        item.text = text
+        return item
+    }
+
+    mutating func prepTask(_ node: JSONNode) -> PrepTask? {
+        guard let f = fields(node, "a preparation task"), let task = string(f, "task"), let due = date(f, "due") else {
+            return nil
+        }
+        return PrepTask(task: task, due: due)
+    }
+
+    mutating func totals(_ node: JSONNode) -> PlanTotals? {
+        guard let t = fields(node, "\"totals\"") else { return nil }
+        var channels: [PlanTotals.ChannelTotal]?
+        if let node = field(t, "channels"), let c = fields(node, "\"channels\"") {
+            var read: [PlanTotals.ChannelTotal?] = []
+            for m in c.members {
+                let keyNode = JSONNode(kind: .string(m.key), offset: m.value.offset)
+                guard let channel = channel(keyNode, "a key of \"channels\""),
+                    let f = fields(m.value, "\"\(m.key)\"")
+                else {
+                    read.append(nil)
+                    continue
+                }
+                let cost = pence(f, "cost")
+                var budget: Int??
+                if let b = field(f, "budget") {
+                    if case .null = b.kind { budget = .some(nil) } else {
+                        budget = scaled(b, "\"budget\"", places: 2, unit: "pounds").map { .some($0) }
+                    }
+                }
+                let items = int(f, "items")
+                if let cost, let budget, let items {
+                    read.append(PlanTotals.ChannelTotal(channel: channel, costPence: cost, budgetPence: budget, items: items))
+                } else {
+                    read.append(nil)
+                }
+            }
+            channels = read.contains(where: { $0 == nil }) ? nil : read.map { $0! }
+        }
+        var weeks: [PlanTotals.WeekEffort]?
+        if let node = field(t, "effortHoursByWeek"), let w = fields(node, "\"effortHoursByWeek\"") {
+            let read = w.members.map { m in
+                centiHours(m.value, "\"\(m.key)\"").map { PlanTotals.WeekEffort(week: m.key, centiHours: $0) }
+            }
+            weeks = read.contains(where: { $0 == nil }) ? nil : read.map { $0! }
+        }
+        guard let channels, let weeks else { return nil }
+        return PlanTotals(channels: channels, effortByWeek: weeks)
+    }
+
+    mutating func warning(_ node: JSONNode) -> PlanWarning? {
+        guard let f = fields(node, "a warning"), let code = string(f, "code"), let message = string(f, "message") else {
+            return nil
+        }
+        guard let known = PlanWarning.Code(rawValue: code) else {
+            fail(node, "\"code\" \"\(code)\" is not a warning code this planner knows (see docs/warnings.md)")
+            return nil
+        }
+        return PlanWarning(code: known, message: message)
+    }
+}

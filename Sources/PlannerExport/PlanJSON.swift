@@ -1,0 +1,116 @@
+import PlannerCore
+
+/// plan.json (a contract, see README "Output formats and stability"): keys in a fixed order,
+/// maps sorted by key, money written from whole pence as `12.34`, hours from hundredths with at
+/// most two decimals, two-space indentation, LF line endings and a final newline. The bytes
+/// depend only on the plan. `decode` reads the same shape back (PlanJSON+Decoding.swift).
+public enum PlanJSON {
+    public static func render(_ plan: Plan) -> String {
+        JSONWriter.indented(value(plan)) + "\n"
+    }
+
+    static func value(_ plan: Plan) -> JSONValue {
+        let c = plan.constraints
+        return object([
+            ("practice", object([("name", .string(plan.practiceName)), ("odsCode", .string(plan.odsCode))])),
+            ("from", .string(plan.from.iso)),
+            ("to", .string(plan.to.iso)),
+            (
+                "constraints",
+                object([
+                    ("hoursPerWeek", .number(Format.hours(centiHours: c.commsCentiHoursPerWeek))),
+                    ("campaignsPerWeek", .number(String(c.campaignsPerWeek))),
+                    ("minDaysBetweenContacts", .number(String(c.minDaysBetweenContacts))),
+                    (
+                        "workingHours",
+                        object([
+                            ("start", .string(c.workingHoursStart.description)),
+                            ("end", .string(c.workingHoursEnd.description)),
+                        ])
+                    ),
+                    ("quietDates", .array(c.quietDates.map(dated))),
+                    ("bankHolidays", .array(c.bankHolidays.map(dated))),
+                    ("olderShareForDirectContact", .number(share(c.olderShareForDirectContact))),
+                    (
+                        "groupOver75Share",
+                        object(
+                            c.groupOver75Shares.sorted { $0.group < $1.group }.map {
+                                ($0.group, .number(share($0.share)))
+                            })
+                    ),
+                ])
+            ),
+            ("items", .array(plan.items.map(item))),
+            (
+                "totals",
+                object([
+                    (
+                        "channels",
+                        object(
+                            plan.totals.channels.sorted { $0.channel < $1.channel }.map { t in
+                                (
+                                    t.channel.rawValue,
+                                    object([
+                                        ("cost", .number(Format.pounds(pence: t.costPence))),
+                                        ("budget", t.budgetPence.map { .number(Format.pounds(pence: $0)) } ?? .null),
+                                        ("items", .number(String(t.items))),
+                                    ])
+                                )
+                            })
+                    ),
+                    (
+                        "effortHoursByWeek",
+                        object(
+                            plan.totals.effortByWeek.sorted { $0.week < $1.week }.map {
+                                ($0.week, .number(Format.hours(centiHours: $0.centiHours)))
+                            })
+                    ),
+                ])
+            ),
+            ("groupsWithoutContact", .array(plan.groupsWithoutContact.sorted().map { .string($0) })),
+            (
+                "warnings",
+                .array(
+                    plan.warnings.sorted().map {
+                        object([("code", .string($0.code.rawValue)), ("message", .string($0.message))])
+                    })
+            ),
+        ])
+    }
+
+    static func item(_ i: PlanItem) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("id", .string(i.id)),
+            ("campaign", .string(i.campaign)),
+            ("sourceUid", .string(i.sourceUid)),
+            ("title", .string(i.title)),
+            ("groups", .array(i.groups.map { .string($0) })),
+            ("services", .array(i.services.map { .string($0) })),
+            ("channel", .string(i.channel.rawValue)),
+            ("date", .string(i.date.iso)),
+            ("time", i.time.map { .string($0.description) } ?? .null),
+            ("recipients", i.recipients.map { .number(String($0)) } ?? .null),
+            ("expectedReach", .number(String(i.expectedReach))),
+            ("cost", .number(Format.pounds(pence: i.costPence))),
+            ("effortHours", .number(Format.hours(centiHours: i.effortCentiHours))),
+            (
+                "prepTasks",
+                .array(i.prepTasks.map { object([("task", .string($0.task)), ("due", .string($0.due.iso))]) })
+            ),
+            ("why", .array(i.why.map { .string($0) })),
+        ]
+        // Written only when the practice set a text (issue 6); readers tolerate extra keys.
+        if let text = i.text { fields.append(("text", .string(text))) }
+        return object(fields)
+    }
+
+    static func dated(_ d: NonSendingDate) -> JSONValue {
+        object([("date", .string(d.date.iso)), ("reason", .string(d.reason))])
+    }
+
+    /// A share with two decimals: 0.3125 -> 0.31.
+    static func share(_ x: Double) -> String { Format.decimal(x, places: 2) }
+
+    /// An object from (key, value) pairs, in their order.
+    static func object(_ members: [(String, JSONValue)]) -> JSONValue { .object(members.map { JSONMember($0.0, $0.1) }) }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import PlannerCore
+
+/// One practice's quarter plan from its files: profile -> decisions -> taxonomy -> calendars
+/// (read and cleaned) -> matching -> relevance -> planning input (with the nation's bank
+/// holidays) -> decisions applied -> plan. The command line, an export command or a server
+/// call this and render what it returns; it prints nothing and writes nothing (the plan file's
+/// place is in the outcome; its bytes come from PlannerExport, which this module does not use).
+public struct PlanningRun: Sendable {
+    /// The profile file. Messages show it as given; the default decisions file sits beside it.
+    public var profilePath: String
+    /// The profile, when the caller has already read it (`profilePath` then only locates the
+    /// decisions file); nil to read `profilePath`.
+    public var profile: PracticeProfile?
+    /// A decisions file named by the user, which must exist; nil for the profile's own.
+    public var decisionsPath: String?
+    public var source: AwarenessSource
+    public var window: DateWindow
+    /// The folder plan.json belongs in.
+    public var outputFolder: String
+
+    public init(
+        profilePath: String, profile: PracticeProfile? = nil, decisionsPath: String? = nil,
+        source: AwarenessSource = AwarenessSource(), window: DateWindow, outputFolder: String = "Exports"
+    ) {
+        self.profilePath = profilePath
+        self.profile = profile
+        self.decisionsPath = decisionsPath
+        self.source = source
+        self.window = window
+        self.outputFolder = outputFolder
+    }
+
+    /// The window when none is given: the calendar quarter after `today` (Q1 = January to March).
+    public static func defaultWindow(today: CivilDate) -> DateWindow { DateWindow.nextQuarter(after: today) }
+
+    /// Runs every stage in order, stopping at the first that cannot go on (a profile or
+    /// decisions file with errors, a broken taxonomy). Calendar errors do not stop it: the days
+    /// that could be read are planned, and the outcome says the input had errors.
+    public func run() -> Outcome {
+        var outcome = Outcome(planFile: URL(fileURLWithPath: outputFolder).appendingPathComponent("plan.json"))
+        let practice: PracticeProfile
+        if let profile {
+            practice = profile
+        } else {
+            let validation = ProfileLoader.load(contentsOf: URL(fileURLWithPath: profilePath), displayPath: profilePath)
+            outcome.profile = validation
+            guard let read = validation.profile else {
+                outcome.stoppedAt = .profile
+                return outcome
+            }
+            practice = read
+        }
+        outcome.practice = practice
+        let decisions = DecisionsReading.read(for: practice, profilePath: profilePath, explicit: decisionsPath)
+        outcome.decisions = decisions
+        if decisions.hasErrors {
+            outcome.stoppedAt = .decisions
+            return outcome
+        }
+        let taxonomy: Taxonomy
+        do {
+            taxonomy = try source.taxonomy()
+        } catch {
+            outcome.taxonomyDiagnostics = error.diagnostics
+            outcome.stoppedAt = .taxonomy
+            return outcome
+        }
+        let cleaned = source.cleanedDays(window: window)
+        outcome.calendarDiagnostics = cleaned.diagnostics
+        outcome.calendarHasErrors = cleaned.hasErrors
+        let matches = Matcher(taxonomy: taxonomy).match(cleaned.days)
+        outcome.result = Self.plan(
+            practice: practice, days: cleaned.days, matches: matches, taxonomy: taxonomy, window: window,
+            holidays: BankHolidaySet(nation: practice.nation, window: window), decisions: decisions.decisions)
+        return outcome
+    }
+
+    /// Relevance and planning for one practice from days already read and matched (shared by
+    /// every practice of a many-practices run) and its nation's bank holidays.
+    public static func plan(
+        practice: PracticeProfile, days: [CleanOccurrence], matches: [MatchResult], taxonomy: Taxonomy,
+        window: DateWindow, holidays: BankHolidaySet, decisions: [ManagerDecision]
+    ) -> PracticePlan {
+        let relevance = matches.map { Relevance.assess($0, profile: practice, taxonomy: taxonomy) }
+        let input = PlanningInput.build(
+            profile: practice, window: window, days: days, matches: matches, relevance: relevance, taxonomy: taxonomy,
+            bankHolidays: holidays.forPrep, inputWarnings: holidays.warnings)
+        var sizes: [String: Int] = [:]
+        for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
+        return PracticePlan(plan: DecidedPlanner.plan(input, decisions: decisions), groupSizes: sizes)
+    }
+}
+
+extension PlanningRun {
+    /// What a run found and made, stage by stage.
+    public struct Outcome: Sendable {
+        /// The stage a run stopped at.
+        public enum Stage: Sendable, Hashable {
+            case profile, decisions, taxonomy
+        }
+
+        /// Where the run stopped; nil when it planned.
+        public var stoppedAt: Stage?
+        /// The profile as read, with its diagnostics; nil when the caller gave the profile.
+        public var profile: ProfileValidation?
+        /// The profile the run planned for.
+        public var practice: PracticeProfile?
+        public var decisions: DecisionsReading?
+        /// Problems in the taxonomy files (the run stopped).
+        public var taxonomyDiagnostics: [Diagnostic] = []
+        /// Problems in the calendars (the run went on with what could be read).
+        public var calendarDiagnostics: [Diagnostic] = []
+        public var calendarHasErrors = false
+        /// The plan and the size of each targeted group; nil when the run stopped.
+        public var result: PracticePlan?
+        /// Where plan.json belongs.
+        public var planFile: URL
+
+        init(planFile: URL) { self.planFile = planFile }
+
+        /// True when any input had an error (exit code 65), even if a plan was made.
+        public var hasInputErrors: Bool { stoppedAt != nil || calendarHasErrors }
+    }
+}
+
+/// A plan and the size of each group it targets (people on the list), for the summaries.
+public struct PracticePlan: Sendable {
+    public var plan: Plan
+    public var groupSizes: [String: Int]
+
+    public init(plan: Plan, groupSizes: [String: Int]) {
+        self.plan = plan
+        self.groupSizes = groupSizes
+    }
+}
+
+/// A nation's bank holidays for a window (from eight weeks before it, for prep tasks) and the
+/// warnings for years the bundled feed does not cover.
+public struct BankHolidaySet: Sendable {
+    public var forPrep: [(CivilDate, String)]
+    public var warnings: [PlanWarning]
+
+    public init(nation: Nation, window: DateWindow) {
+        let holidays = AwarenessInput.bankHolidays(nation: nation, window: window, daysBefore: 56)
+        forPrep = holidays.days
+        warnings = holidays.diagnostics.map { PlanWarning(code: .noBankHolidayData, message: $0.message) }
+    }
+}

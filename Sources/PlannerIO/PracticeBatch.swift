@@ -1,0 +1,260 @@
+import Dispatch
+import Foundation
+import PlannerCore
+
+/// Every practice in a folder of profiles (a primary care network, an ICB): the calendars are
+/// read, cleaned and matched once; each practice is planned in parallel and its plan.json
+/// written to `<outputFolder>/<profile name>/`; then summary.csv across practices. Output bytes
+/// do not depend on the number of cores or on timing: results are kept by profile index and
+/// written in profile-name order. Nothing is printed: the caller shows progress and reports.
+///
+/// Two steps, so that the caller can report the calendars' problems before planning starts:
+/// `prepare()` lists and reads the profiles, the taxonomy and the calendars; `plan(_:...)`
+/// plans and writes.
+public struct PracticeBatch: Sendable {
+    public var folder: String
+    public var source: AwarenessSource
+    public var window: DateWindow
+    public var outputFolder: String
+
+    public init(folder: String, source: AwarenessSource = AwarenessSource(), window: DateWindow, outputFolder: String) {
+        self.folder = folder
+        self.source = source
+        self.window = window
+        self.outputFolder = outputFolder
+    }
+
+    /// Where summary.csv goes.
+    public var summaryFile: URL { URL(fileURLWithPath: outputFolder).appendingPathComponent("summary.csv") }
+
+    /// What goes in the files. PlannerIO writes them but does not render them: the bytes come
+    /// from the caller (PlannerExport's `PlanJSON` and `PracticesSummary`).
+    public struct Rendering: Sendable {
+        public var plan: @Sendable (Plan) -> String
+        public var summary: @Sendable ([PracticeOutcome]) -> String
+
+        public init(plan: @escaping @Sendable (Plan) -> String, summary: @escaping @Sendable ([PracticeOutcome]) -> String) {
+            self.plan = plan
+            self.summary = summary
+        }
+    }
+
+    /// The run read and ready to plan, or stopped.
+    public struct Preparation: Sendable {
+        /// What stopped the run (an unreadable or empty folder, a broken taxonomy); empty when ready.
+        public var stopped: [Diagnostic] = []
+        public var calendarDiagnostics: [Diagnostic] = []
+        public var calendarHasErrors = false
+        /// The practices to plan; nil when stopped.
+        public var ready: Ready?
+    }
+
+    /// Everything read once for all practices.
+    public struct Ready: Sendable {
+        let paths: [String]
+        let inputs: [LoadedProfile]
+        let days: [CleanOccurrence]
+        let matches: [MatchResult]
+        let taxonomy: Taxonomy
+        let holidays: [Nation: BankHolidaySet]
+
+        /// How many practices will be planned.
+        public var count: Int { paths.count }
+    }
+
+    /// The practices planned (in profile-name order) and whether summary.csv was written.
+    public struct Outcome: Sendable {
+        public var practices: [PracticeOutcome]
+        /// Why summary.csv could not be written (exit 73); nil when it was.
+        public var summaryWriteError: String?
+        /// True when a practice failed (exit 65).
+        public var anyFailed: Bool { practices.contains { $0.failure != nil } }
+    }
+
+    /// A profile and its decisions as read: the profile (nil when it has errors), the decisions,
+    /// the printed report and why it cannot be planned.
+    struct LoadedProfile: Sendable {
+        var practice: PracticeProfile?
+        var decisions: [ManagerDecision]
+        var report: String
+        var failure: String?
+    }
+
+    /// Lists the profiles, reads the taxonomy, the calendars (read, cleaned and matched once),
+    /// every profile and decisions file (in parallel) and each nation's bank holidays.
+    public func prepare() -> Preparation {
+        var preparation = Preparation()
+        let profiles: [String]
+        switch listProfiles() {
+        case .success(let found): profiles = found
+        case .failure(let problem):
+            preparation.stopped = [problem.diagnostic]
+            return preparation
+        }
+        let taxonomy: Taxonomy
+        do {
+            taxonomy = try source.taxonomy()
+        } catch {
+            preparation.stopped = error.diagnostics
+            return preparation
+        }
+        let cleaned = source.cleanedDays(window: window)
+        preparation.calendarDiagnostics = cleaned.diagnostics
+        preparation.calendarHasErrors = cleaned.hasErrors
+        let matches = Matcher(taxonomy: taxonomy).match(cleaned.days)
+        // Every profile and decisions file (YAML parsing, in parallel).
+        let loadedSlots = Slots<LoadedProfile>(count: profiles.count)
+        DispatchQueue.concurrentPerform(iterations: profiles.count) { i in
+            loadedSlots.set(i, Self.load(profiles[i]))
+        }
+        var loaded = loadedSlots.values.map { $0! }
+        // A file that some profile names as its decisions file is not a profile.
+        let decisionFiles = Set(
+            zip(profiles, loaded).compactMap { path, l in
+                l.practice.map {
+                    DecisionsReading.location(for: $0, profilePath: path, explicit: nil).url.standardizedFileURL.path
+                }
+            })
+        let keep = profiles.indices.filter {
+            !decisionFiles.contains(URL(fileURLWithPath: profiles[$0]).standardizedFileURL.path)
+        }
+        let paths = keep.map { profiles[$0] }
+        loaded = keep.map { loaded[$0] }
+        // Two profiles with the same name (a.yaml, a.yml) would share an output folder: plan the first.
+        var seenStems = Set<String>()
+        for (k, path) in paths.enumerated() where !seenStems.insert(Self.stem(path)).inserted {
+            loaded[k].failure = "another profile in the folder has the same name, \(Self.stem(path))"
+        }
+        // Bank holidays once per nation (libical is serialised anyway).
+        var holidays: [Nation: BankHolidaySet] = [:]
+        for l in loaded {
+            guard let nation = l.practice?.nation, holidays[nation] == nil else { continue }
+            holidays[nation] = BankHolidaySet(nation: nation, window: window)
+        }
+        preparation.ready = Ready(
+            paths: paths, inputs: loaded, days: cleaned.days, matches: matches, taxonomy: taxonomy, holidays: holidays)
+        return preparation
+    }
+
+    /// Plans and writes every practice of `ready` on all cores, calling `progress` (from any
+    /// thread) with each practice's index and outcome as it finishes, then writes summary.csv.
+    public func plan(
+        _ ready: Ready, rendering: Rendering, progress: @escaping @Sendable (Int, PracticeOutcome) -> Void
+    ) -> Outcome {
+        let n = ready.count
+        let rows = Slots<PracticeOutcome>(count: n)
+        let out = outputFolder, window = window
+        DispatchQueue.concurrentPerform(iterations: n) { i in
+            let path = ready.paths[i]
+            let stem = Self.stem(path)
+            let input = ready.inputs[i]
+            var row = PracticeOutcome(
+                stem: stem, profilePath: path, practice: input.practice?.name ?? stem,
+                odsCode: input.practice?.odsCode ?? "", report: input.report, failure: input.failure)
+            if let practice = input.practice, input.failure == nil {
+                let holidays = ready.holidays[practice.nation] ?? BankHolidaySet(nation: practice.nation, window: window)
+                let plan = PlanningRun.plan(
+                    practice: practice, days: ready.days, matches: ready.matches, taxonomy: ready.taxonomy,
+                    window: window, holidays: holidays, decisions: input.decisions
+                ).plan
+                let target = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
+                do {
+                    try AtomicWrite.write(rendering.plan(plan), to: target)
+                    row.figures = PlanFigures(plan)
+                } catch {
+                    row.failure = "could not write \(target.relativePath): \(error.localizedDescription)"
+                }
+            }
+            rows.set(i, row)
+            progress(i, row)
+        }
+        let practices = rows.values.map { $0! }
+        var outcome = Outcome(practices: practices, summaryWriteError: nil)
+        do {
+            try AtomicWrite.write(rendering.summary(practices), to: summaryFile)
+        } catch {
+            outcome.summaryWriteError = error.localizedDescription
+        }
+        return outcome
+    }
+
+    /// Why the folder gives no profiles to plan.
+    struct FolderProblem: Error {
+        var diagnostic: Diagnostic
+    }
+
+    /// The profiles in the folder, sorted by name (byte order): *.yaml and *.yml files except
+    /// decisions files and hidden files.
+    func listProfiles() -> Result<[String], FolderProblem> {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            return .failure(
+                FolderProblem(
+                    diagnostic: Diagnostic(
+                        .error, SourceLocation(path: folder), "The folder of profiles could not be read.",
+                        hint: "Check the path given to --profiles.")))
+        }
+        let profiles = names.filter {
+            ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasSuffix(".decisions.yaml")
+                && !$0.hasSuffix(".decisions.yml") && !$0.hasPrefix(".")
+        }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        guard !profiles.isEmpty else {
+            return .failure(
+                FolderProblem(
+                    diagnostic: Diagnostic(
+                        .error, SourceLocation(path: folder), "There are no profiles (*.yaml) in this folder.",
+                        hint: "Put one practice profile per file in it; see docs/profile.md.")))
+        }
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        return .success(profiles.map { "\(base)/\($0)" })
+    }
+
+    /// The file name without its extension.
+    static func stem(_ path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return (name as NSString).deletingPathExtension
+    }
+
+    /// Reads one profile and its decisions.
+    static func load(_ path: String) -> LoadedProfile {
+        let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+        var report = result.report
+        guard let practice = result.profile else {
+            let n = result.errors.count
+            return LoadedProfile(
+                practice: nil, decisions: [], report: report, failure: "\(n) \(n == 1 ? "error" : "errors") in the profile")
+        }
+        let decisions = DecisionsReading.read(for: practice, profilePath: path, explicit: nil)
+        if !decisions.diagnostics.isEmpty { report += (report.isEmpty ? "" : "\n\n") + decisions.report }
+        if decisions.hasErrors {
+            let n = decisions.errorCount
+            return LoadedProfile(
+                practice: practice, decisions: [], report: report,
+                failure: "\(n) \(n == 1 ? "error" : "errors") in \(decisions.shownPath)")
+        }
+        return LoadedProfile(practice: practice, decisions: decisions.decisions, report: report, failure: nil)
+    }
+}
+
+/// Results filled in by index from many threads.
+// @unchecked Sendable: every access to `storage` holds `lock`.
+final class Slots<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [T?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    var values: [T?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
