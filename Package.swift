@@ -63,7 +63,12 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
-        .testTarget(name: "PlannerCoreTests", dependencies: ["PlannerCore", "PlannerTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PlannerCoreTests",
+            dependencies: ["PlannerCore", "PlannerTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PlannerIOTests",
             dependencies: ["PlannerIO", "PlannerCore", "ICalKit", "PlannerTestSupport"],
