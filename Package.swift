@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libical 3.0 from Debian's libical-dev, through pkg-config.
@@ -29,6 +30,13 @@ let package = Package(
         ),
         // Pure planning core: values and algorithms only. No I/O, no clock, no libical.
         .target(name: "PlannerCore", swiftSettings: strict),
+        // Ready-to-send drafts per channel from mustache templates, each with its checks
+        // (PlannerCore's Content checks). Pure: templates are string constants, no I/O.
+        .target(
+            name: "PlannerDrafts",
+            dependencies: ["PlannerCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
         // Safe wrapper over libical: the only module that imports CLibical.
         .target(name: "ICalKit", dependencies: ["CLibical", "PlannerCore"], swiftSettings: strict),
         // The bundled calendars (top-level Calendars/ folder), shipped as package resources.
@@ -50,7 +58,7 @@ let package = Package(
         // The thin command-line front end.
         .executableTarget(
             name: "planner",
-            dependencies: ["PlannerIO", "PlannerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PlannerIO", "PlannerCore", "PlannerDrafts", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         // libFuzzer target over the reader (`make fuzz`); a no-op executable in normal builds.
@@ -67,6 +75,11 @@ let package = Package(
             name: "PlannerCoreTests",
             dependencies: ["PlannerCore", "PlannerTestSupport"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PlannerDraftsTests",
+            dependencies: ["PlannerDrafts", "PlannerCore"],
             swiftSettings: strict
         ),
         .testTarget(

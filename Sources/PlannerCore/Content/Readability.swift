@@ -69,8 +69,8 @@ public enum Readability {
     /// Reading age = US grade + 6: US grade 3 is about UK age 9 (Year 4).
     public static let gradeToAge = 6.0
 
-    /// Checks `text`. Web addresses are blanked out first (they are not prose, and their full stops
-    /// would split sentences) unless `keepLinks` is set.
+    /// Checks `text`. Web addresses and hashtags are blanked out first (they are not prose, and the
+    /// full stops in an address would split sentences) unless `keepLinks` is set.
     public static func check(_ text: String, keepLinks: Bool = false, hyphenator: Hyphenator = .englishUS) -> ReadabilityReport {
         let locator = TextLocator(text)
         let scalars = keepLinks ? locator.scalars : blankingLinks(locator.scalars)
@@ -189,10 +189,11 @@ public enum Readability {
         return ranges
     }
 
-    /// Replaces web addresses (http://, https://, www.) with spaces, keeping every offset.
+    /// Replaces web addresses (http://, https://, www.) and hashtags with spaces, keeping every offset.
     static func blankingLinks(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var out = s
         for r in linkRanges(s) { for i in r { out[i] = " " } }
+        for r in SocialCheck.hashtagRanges(out) { for i in r { out[i] = " " } }
         return out
     }
 
