@@ -1,4 +1,5 @@
 import PlannerCore
+import PlannerTestSupport
 import Testing
 
 /// Expected figures follow GOV.UK Notify's published ladder (text-message-pricing): up to 160
@@ -151,5 +152,34 @@ import Testing
         #expect(c.encoding == .gsm7)
         #expect(c.changedCharacters == [SMSCharacterNote(character: "\u{00E7}", replacement: "c", count: 1)])
         #expect(SMSCounter.count("Fran\u{00E7}ois", gateway: .raw).encoding == .ucs2)
+    }
+
+    /// Notify's ladder as a table: the most characters for 1 to 6 messages.
+    static let gsmLadderTable = [160, 306, 459, 612, 765, 918]
+
+    @Test func randomPlainTextsFollowTheLadderUnderBothGateways() {
+        // Without extension characters, both gateways agree with the published ladder.
+        var rng = SplitMix64(seed: 13)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;!?'\"()-+/£@")
+        for _ in 0..<300 {
+            let n = rng.int(1...918)
+            let t = String((0..<n).map { _ in alphabet[rng.int(0...(alphabet.count - 1))] })
+            let expected = Self.gsmLadderTable.firstIndex { n <= $0 }! + 1
+            #expect(SMSCounter.count(t, gateway: .notify).fragments == expected, "\(n)")
+            #expect(SMSCounter.count(t, gateway: .raw).fragments == expected, "\(n)")
+        }
+    }
+
+    @Test func rawPackingNeverNeedsFewerPartsThanNotify() {
+        // With extension characters anywhere, the raw gateway needs the same parts as Notify's
+        // formula or one more (a pair pushed over an edge), never fewer.
+        var rng = SplitMix64(seed: 1313)
+        for _ in 0..<300 {
+            let n = rng.int(100...600)
+            let t = String((0..<n).map { _ in rng.chance(0.05) ? "€" : "a" })
+            let notify = SMSCounter.count(t, gateway: .notify).fragments
+            let raw = SMSCounter.count(t, gateway: .raw).fragments
+            #expect(raw == notify || raw == notify + 1, "\(n)")
+        }
     }
 }
