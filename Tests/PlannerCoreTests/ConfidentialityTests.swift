@@ -41,6 +41,8 @@ import Testing
         #expect(Self.kinds("Text +44 7700 900123") == ["phone:high:+44 7700 900123"])
         #expect(Self.kinds("Call +44 (0)20 7946 0999") == ["phone:medium:+44 (0)20 7946 0999"])
         #expect(Self.kinds("Call 01632960001") == ["phone:medium:01632960001"])
+        #expect(Self.kinds("Call (020) 7946 0777 now") == ["phone:medium:(020) 7946 0777"])
+        #expect(Self.kinds("Call (0161) 496 0777.") == ["phone:medium:(0161) 496 0777"])
     }
 
     @Test func practiceOwnNumberIsNotAFinding() {

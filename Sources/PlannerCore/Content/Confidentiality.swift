@@ -213,7 +213,12 @@ public enum Confidentiality {
             }
             var j = i
             var national = 0
-            if s[i] == "+", i + 2 < s.count, s[i + 1] == "4", s[i + 2] == "4" {
+            // "(020) 7946 0123": an area code in brackets.
+            var bracket = false
+            if s[i] == "(", i + 2 < s.count, s[i + 1] == "0", isDigit(s[i + 2]), s[i + 2] != "0" {
+                bracket = true
+                j = i + 1
+            } else if s[i] == "+", i + 2 < s.count, s[i + 1] == "4", s[i + 2] == "4" {
                 j = i + 3
                 national = 1  // the trunk 0 that +44 stands for
             } else if i + 3 < s.count, s[i] == "0", s[i + 1] == "0", s[i + 2] == "4", s[i + 3] == "4" {
@@ -241,6 +246,11 @@ public enum Confidentiality {
                     end = k
                 } else if (s[k] == " " || s[k] == "-") && k + 1 < s.count && isDigit(s[k + 1]) && k > j {
                     k += 1
+                } else if bracket && s[k] == ")" && k > j {
+                    bracket = false
+                    k += 1
+                    if k < s.count && s[k] == " " { k += 1 }
+                    guard k < s.count, isDigit(s[k]) else { break }
                 } else {
                     break
                 }
