@@ -147,6 +147,15 @@ import Testing
         #expect(c.forcingCharacters.map(\.count) == [2, 1, 1])
     }
 
+    @Test func notifyTidiesSpacesAndPolishL() {
+        let c = SMSCounter.count("\u{0141}od\u{017A}\u{202F}city\u{2028}", gateway: .notify)
+        #expect(c.encoding == .gsm7)
+        #expect(c.characters == 9)  // "Lodz city": the line separator is removed
+        #expect(c.changedCharacters.map(\.replacement) == ["L", "z", " ", ""])
+        // ó is a Welsh letter outside GSM: Notify keeps it and sends UCS-2.
+        #expect(SMSCounter.count("\u{0141}\u{00F3}d\u{017A}", gateway: .notify).encoding == .ucs2)
+    }
+
     @Test func accentedLetterOutsideGSMIsReducedByNotify() {
         let c = SMSCounter.count("Fran\u{00E7}ois", gateway: .notify)
         #expect(c.encoding == .gsm7)

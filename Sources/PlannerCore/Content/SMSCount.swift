@@ -69,7 +69,7 @@ public enum SMSCounter {
     /// The GSM 7-bit default alphabet as Notify lists it (each character 1 septet).
     static let gsmBasic: Set<Unicode.Scalar> = {
         var s = Set<Unicode.Scalar>()
-        let listed = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+        let listed = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u{1B}ÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
         for u in listed.unicodeScalars { s.insert(u) }
         return s
     }()
@@ -89,7 +89,7 @@ public enum SMSCounter {
         "\u{2013}": "-", "\u{2014}": "-", "\u{2026}": "...",
         "\u{2018}": "'", "\u{2019}": "'", "\u{201C}": "\"", "\u{201D}": "\"",
         "\u{180E}": "", "\u{200B}": "", "\u{200C}": "", "\u{200D}": "", "\u{2060}": "", "\u{FEFF}": "",
-        "\u{00A0}": " ", "\t": " ",
+        "\u{2028}": "", "\u{2029}": "", "\u{00A0}": " ", "\u{202F}": " ", "\t": " ", "\u{0141}": "L", "\u{0142}": "l",
     ]
 
     /// Counts `text` as `gateway` would.
