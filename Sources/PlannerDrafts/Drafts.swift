@@ -86,20 +86,81 @@ public struct DraftTemplateError: Error, Sendable, Hashable, CustomStringConvert
 /// (full address), `smsLink` (without "https://"), `hashtag`, `audience` (a section: empty when
 /// unknown), `commentsOpen` (a section) and `codeOfConduct`. Output is plain text (no HTML escaping).
 public struct DraftTemplates: Sendable {
-    var templates: [DraftChannel: MustacheTemplate]
+    /// For each channel, the templates to try in order: the first whose draft passes its checks is used.
+    var templates: [DraftChannel: [MustacheTemplate]]
 
-    /// The bundled templates with any channel replaced by `overrides` (mustache source text).
+    /// The bundled templates with any channel replaced by `overrides` (mustache source text). A
+    /// practice's own template is used as it is; the bundled ones have a shorter fallback.
     public init(overrides: [DraftChannel: String] = [:]) throws(DraftTemplateError) {
-        var t: [DraftChannel: MustacheTemplate] = [:]
+        var t: [DraftChannel: [MustacheTemplate]] = [:]
         for channel in DraftChannel.allCases {
-            let source = overrides[channel] ?? DraftTemplates.defaultSource(channel)
+            let sources = overrides[channel].map { [$0] } ?? [DraftTemplates.defaultSource(channel), DraftTemplates.fallbackSource(channel)]
             do {
-                t[channel] = try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + source)
+                t[channel] = try sources.map { try MustacheTemplate(string: "{{%CONTENT_TYPE:TEXT}}" + $0) }
             } catch {
                 throw DraftTemplateError(channel: channel, message: "\(error)")
             }
         }
         templates = t
+    }
+
+    /// The bundled fallback for a channel: shorter and simpler, used when the first draft fails its
+    /// checks (a long campaign title can push a text's reading age over 11, or a post over X's 280).
+    public static func fallbackSource(_ channel: DraftChannel) -> String {
+        switch channel {
+        case .sms:
+            return "{{practiceName}}: {{action}} {{smsLink}}"
+        case .letter:
+            return """
+                {{practiceName}}
+                Phone: {{practicePhone}}
+
+                Dear patient,
+
+                We are writing to you about {{serviceName}}.
+
+                {{action}}
+
+                Not online? Call us on {{practicePhone}}. We can book it for you.
+
+                You can read more at {{link}}
+
+                Yours sincerely,
+
+                The team at {{practiceName}}
+
+                """
+        case .website:
+            return """
+                {{title}}
+
+                {{action}} If you are not online, call us on {{practicePhone}}.
+
+                Read more on the NHS website: {{link}}
+
+                """
+        case .social:
+            return """
+                {{action}}
+
+                {{link}}
+
+                {{hashtag}}
+                {{#commentsOpen}}
+
+                {{codeOfConduct}}
+                {{/commentsOpen}}
+                """
+        case .poster:
+            return """
+                {{action}}
+
+                Ask at reception or call us on {{practicePhone}}.
+
+                {{practiceName}}
+
+                """
+        }
     }
 
     /// The bundled template source for a channel.
@@ -169,8 +230,8 @@ public struct DraftTemplates: Sendable {
         }
     }
 
-    func render(_ channel: DraftChannel, _ values: [String: Any]) -> String {
-        templates[channel]!.render(values)
+    func render(_ channel: DraftChannel, _ values: [String: Any]) -> [String] {
+        templates[channel]!.map { $0.render(values) }
     }
 }
 
@@ -199,11 +260,17 @@ public enum Drafter {
             "codeOfConduct": SocialCheck.codeOfConduct,
         ]
         if let audience = input.audience, !audience.isEmpty { values["audience"] = audience }
-        var text = templates.render(channel, values)
-        if channel == .sms || channel == .social {
-            while text.hasSuffix("\n") { text.removeLast() }
+        var first: Draft?
+        for var text in templates.render(channel, values) {
+            if channel == .sms || channel == .social {
+                while text.hasSuffix("\n") { text.removeLast() }
+            }
+            let draft = Draft(channel: channel, text: text, checks: check(text, channel: channel, input: input))
+            if draft.checks.passes { return draft }
+            if first == nil { first = draft }
         }
-        return Draft(channel: channel, text: text, checks: check(text, channel: channel, input: input))
+        // None passes: the first, with its problems.
+        return first!
     }
 
     /// Drafts for every channel, in the order of `DraftChannel.allCases`.

@@ -1,3 +1,4 @@
+import Foundation
 import PlannerCore
 import PlannerDrafts
 import Testing
@@ -70,7 +71,7 @@ import Testing
         let d = Drafter.draft(.sms, Self.input("flu-vaccination", title: "Flu season"), templates: try DraftTemplates())
         #expect(
             d.text
-                == "Wharfside Health Centre: it is Flu season. Book your flu jab in the NHS App or call us. www.nhs.uk/vaccinations/flu-vaccine"
+                == "Wharfside Health Centre: it is Flu season. Book your flu jab. Use the NHS App or call us. www.nhs.uk/vaccinations/flu-vaccine"
         )
         #expect(d.checks.sms?.fragments == 1)
         #expect(d.checks.sms?.encoding == .gsm7)
@@ -122,5 +123,76 @@ import Testing
         let a = Drafter.drafts(Self.input("bowel-screening"), templates: t).map(\.text)
         let b = Drafter.drafts(Self.input("bowel-screening"), templates: try DraftTemplates()).map(\.text)
         #expect(a == b)
+    }
+}
+
+/// Every title of the bundled calendar with the services (and none), for both sample practices'
+/// names: every draft passes its checks, through the shorter fallback where the first draft does not.
+@Suite struct BundledTitleDraftsTests {
+    static func bundledTitles() throws -> [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let ics = try String(
+            contentsOf: root.appendingPathComponent("Calendars/uk-health-awareness.ics"), encoding: .utf8)
+        // Unfold continuation lines (RFC 5545 3.1), then read SUMMARY values.
+        let unfolded = ics.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\n ", with: "")
+        let titles = unfolded.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).compactMap { line -> String? in
+            guard line.hasPrefix("SUMMARY") else { return nil }
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[line.index(after: colon)...])
+                .replacingOccurrences(of: "\\,", with: ",").replacingOccurrences(of: "\\;", with: ";")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return Array(Set(titles)).sorted()
+    }
+
+    @Test func everyBundledTitleWithEveryService() throws {
+        let titles = try Self.bundledTitles()
+        #expect(titles.count >= 100)
+        let templates = try DraftTemplates()
+        let services = ServiceLinks.all.map(\.id) + [nil] as [String?]
+        var failures: [String] = []
+        var checked = 0
+        func check(_ practice: String, _ title: String, _ service: String?, _ channels: [DraftChannel]) {
+            let input = DraftInput(
+                practiceName: practice, practicePhone: "01632 960123", campaignTitle: title,
+                serviceId: service, commentsOpen: true, platforms: [.facebook, .instagram, .x])
+            for channel in channels {
+                let d = Drafter.draft(channel, input, templates: templates)
+                checked += 1
+                if !d.checks.passes {
+                    failures.append("\(practice) | \(title) | \(service ?? "none") | \(channel): \(d.checks.problems)")
+                }
+            }
+        }
+        for (n, title) in titles.enumerated() {
+            // Text messages and social posts, where the title's words and length matter most:
+            // every service, with the longer of the two sample practices' names.
+            for service in services { check("Wharfside Health Centre", title, service, [.sms, .social]) }
+            // Every channel with one service per title, in turn, for both names.
+            let service = services[n % services.count]
+            check("Wharfside Health Centre", title, service, [.letter, .website, .poster])
+            check("Saltmarsh Bay Surgery", title, service, DraftChannel.allCases)
+        }
+        #expect(checked > 9_000)
+        #expect(failures.isEmpty, "\(failures.count) drafts fail, e.g. \(failures.prefix(5))")
+    }
+
+    @Test func theFallbackIsUsedOnlyWhenTheFirstDraftFails() throws {
+        let t = try DraftTemplates()
+        let easy = Drafter.draft(
+            .sms,
+            DraftInput(practiceName: "Wharfside Health Centre", practicePhone: "01632 960123", campaignTitle: "Flu season", serviceId: "flu-vaccination"),
+            templates: t)
+        #expect(easy.text.contains("it is Flu season."))
+        let hard = Drafter.draft(
+            .sms,
+            DraftInput(
+                practiceName: "Wharfside Health Centre", practicePhone: "01632 960123",
+                campaignTitle: "International Pharmacovigilance Epidemiology Awareness Day", serviceId: "flu-vaccination"),
+            templates: t)
+        #expect(hard.checks.passes)
+        #expect(
+            hard.text == "Wharfside Health Centre: Book your flu jab. Use the NHS App or call us. www.nhs.uk/vaccinations/flu-vaccine")
     }
 }

@@ -11,13 +11,15 @@ public struct Hyphenator: Sendable {
         var values: [UInt8]
     }
 
-    let patterns: [String: Entry]
-    let maxLength: Int
+    /// The patterns as a trie over their letters: `children[node]` maps a letter to the next node,
+    /// `entries[node]` is the pattern that ends there. Lookups walk the trie, so no string is built.
+    let children: [[Unicode.Scalar: Int32]]
+    let entries: [Entry?]
 
     /// Builds a hyphenator from patterns separated by white space.
     public init(patterns text: String) {
-        var table: [String: Entry] = [:]
-        var longest = 1
+        var children: [[Unicode.Scalar: Int32]] = [[:]]
+        var entries: [Entry?] = [nil]
         for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             var letters: [Unicode.Scalar] = []
             var values: [UInt8] = []
@@ -36,13 +38,21 @@ public struct Hyphenator: Sendable {
             guard let first = values.firstIndex(where: { $0 != 0 }),
                 let last = values.lastIndex(where: { $0 != 0 })
             else { continue }
-            var key = String.UnicodeScalarView()
-            key.append(contentsOf: letters)
-            table[String(key)] = Entry(offset: first, values: Array(values[first...last]))
-            longest = max(longest, letters.count)
+            var node = 0
+            for u in letters {
+                if let next = children[node][u] {
+                    node = Int(next)
+                } else {
+                    children.append([:])
+                    entries.append(nil)
+                    children[node][u] = Int32(children.count - 1)
+                    node = children.count - 1
+                }
+            }
+            entries[node] = Entry(offset: first, values: Array(values[first...last]))
         }
-        patterns = table
-        maxLength = longest
+        self.children = children
+        self.entries = entries
     }
 
     /// The US English patterns of `hyph_en_US.dic` (see Hyphenation+EnUS.swift for their origin and licence).
@@ -55,11 +65,11 @@ public struct Hyphenator: Sendable {
         var references = [UInt8](repeating: 0, count: pointed.count + 1)
         if pointed.count >= 2 {
             for i in 0..<(pointed.count - 1) {
-                let stop = min(i + maxLength, pointed.count)
-                var key = String.UnicodeScalarView()
-                for j in (i + 1)...stop {
-                    key.append(pointed[j - 1])
-                    guard let entry = patterns[String(key)] else { continue }
+                var node = 0
+                for j in i..<pointed.count {
+                    guard let next = children[node][pointed[j]] else { break }
+                    node = Int(next)
+                    guard let entry = entries[node] else { continue }
                     for (k, v) in entry.values.enumerated() {
                         let at = i + entry.offset + k
                         if v > references[at] { references[at] = v }

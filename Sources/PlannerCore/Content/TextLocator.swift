@@ -44,7 +44,10 @@ public struct TextLocator: Sendable {
 enum PyChar {
     /// `\w`: a letter (Unicode categories Lu, Ll, Lt, Lm, Lo), a number, or `_`.
     static func isWord(_ u: Unicode.Scalar) -> Bool {
-        if u == "_" { return true }
+        let v = u.value
+        if v < 128 {  // ASCII fast path
+            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || v == 95
+        }
         switch u.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return u.properties.numericType != nil
@@ -53,6 +56,9 @@ enum PyChar {
 
     /// `\s`: white space.
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 128 {  // ASCII fast path: space, \t \n \v \f \r and the four separators
+            return u.value == 32 || (u.value >= 9 && u.value <= 13) || (u.value >= 28 && u.value <= 31)
+        }
         switch u {
         case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{1F}", "\u{85}": return true
         default: return u.properties.isWhitespace
