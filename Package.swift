@@ -58,7 +58,7 @@ let package = Package(
         // The thin command-line front end.
         .executableTarget(
             name: "planner",
-            dependencies: ["PlannerIO", "PlannerCore", "PlannerDrafts", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PlannerIO", "PlannerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         // libFuzzer target over the reader (`make fuzz`); a no-op executable in normal builds.

@@ -52,11 +52,13 @@ public enum SocialCheck {
     public static let codeOfConduct =
         "Please don't use this page to book, cancel or discuss your care. Call us or use the NHS App."
 
-    /// Post length limits, from each platform's own help pages: X 280 characters (X Help Center,
-    /// "Counting characters"), Facebook 63,206 (Meta, Facebook post limit as its publishing
-    /// tools give it), Instagram 2,200 for a caption (Instagram Help Centre), LinkedIn 3,000 for a
-    /// post (LinkedIn Help), Threads 500 (Meta, Threads Help Centre), Bluesky 300 (Bluesky, post
-    /// record lexicon `app.bsky.feed.post`, maxGraphemes 300). Other platforms: no limit is checked.
+    /// Post length limits as the platforms publish them: X 280 characters (X Help Center,
+    /// "Counting characters"), Facebook 63,206, Instagram 2,200 for a caption (Instagram Help
+    /// Centre), LinkedIn 3,000 for a post (LinkedIn Help), Threads 500, Bluesky 300 (Bluesky's post
+    /// record, `app.bsky.feed.post`, maxGraphemes 300). Not read from the primary pages here: the
+    /// figures agree with secondary summaries (Ferryman, "Character limits", 2026; a social planner's
+    /// help page gives IG 2,200, LI 3,000, X 280 and a lower 62,000 of its own for Facebook).
+    /// Other platforms: no limit is checked.
     public static func limit(_ platform: SocialPlatform) -> Int? {
         switch platform {
         case .x: return 280
