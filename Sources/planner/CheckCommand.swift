@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
             --sms counts a text message as the gateway would (characters, fragments, the characters that \
             force UCS-2) and looks for personal data in it. --file checks a draft: Flesch reading ease, \
             Flesch-Kincaid grade, reading age, long sentences and paragraphs, jargon and personal data. \
-            Exits with 65 when personal data of high severity is found (an NHS number, a mobile number, \
+            Exits with 65 when personal data of high severity is found (a valid NHS number, a mobile number, \
             a date of birth, a name), 0 otherwise. The practice's own number is not a finding: give it \
             with --practice-phone, or through the profile's phone field with --profile.
             """

@@ -149,4 +149,20 @@ import Testing
         #expect(a.stdout == b.stdout)
         #expect(a.stdout.contains("\"forcingCharacters\": [{\"character\": \"\u{201C}\""))
     }
+
+    @Test func fileJSONIsTheSameInEveryProcess() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = """
+            Dear Mr Jones, your hypertension review is due. Email j.jones@example.com, post to SW1A 1AA,
+            call 07700 900789 or 020 7946 0555. Date of birth 01/02/1950. NHS 943 476 5919.
+            """
+        try Data(text.utf8).write(to: dir.appendingPathComponent("d.txt"))
+        let runs = try (0..<3).map { _ in try runPlanner(["check", "--file", "d.txt", "--format", "json"], in: dir) }
+        #expect(runs.allSatisfy { $0.stdout == runs[0].stdout && $0.status == 65 })
+        for kind in ["name", "email", "postcode", "phone", "date-of-birth", "nhs-number"] {
+            #expect(runs[0].stdout.contains("\"kind\": \"\(kind)\""), "\(kind)")
+        }
+        #expect(runs[0].stdout.contains("\"term\": \"hypertension\", \"plain\": \"high blood pressure\""))
+    }
 }
