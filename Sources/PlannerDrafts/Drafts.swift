@@ -64,6 +64,8 @@ public struct DraftChecks: Sendable, Hashable {
     /// Everything that fails, in plain English; empty when the draft passes.
     public var problems: [String]
     public var passes: Bool { problems.isEmpty }
+    /// The high-severity findings: such a draft must not be exported unless a decision allows it.
+    public var blockingFindings: [ContentFinding] { findings.filter { $0.severity == .high } }
 }
 
 /// A ready-to-send draft and its checks.

@@ -112,6 +112,7 @@ import Testing
             channel: .sms, input: input)
         #expect(!bad.passes)
         #expect(bad.findings.map(\.kind) == [.name, .phone])
+        #expect(bad.blockingFindings.map(\.kind) == [.name, .phone])  // a name and a mobile number
         #expect(bad.problems.contains { $0.contains("Start the text with who is sending it") })
         #expect(bad.problems.contains { $0.contains("messages; keep it to 2 at most") })
         let social = Drafter.check("Flu jabs are here. #flujab", channel: .social, input: input)
