@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libical 3.0 from Debian's libical-dev, through pkg-config.
@@ -31,6 +32,13 @@ let package = Package(
         ),
         // Pure planning core: values and algorithms only. No I/O, no clock, no libical.
         .target(name: "PlannerCore", swiftSettings: strict),
+        // Ready-to-send drafts per channel from mustache templates, each with its checks
+        // (PlannerCore's Content checks). Pure: templates are string constants, no I/O.
+        .target(
+            name: "PlannerDrafts",
+            dependencies: ["PlannerCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
         // Safe wrapper over libical: the only module that imports CLibical.
         .target(name: "ICalKit", dependencies: ["CLibical", "PlannerCore"], swiftSettings: strict),
         // The bundled calendars (top-level Calendars/ folder), shipped as package resources.
@@ -70,12 +78,18 @@ let package = Package(
         ),
         .testTarget(
             name: "PlannerCoreTests", dependencies: ["PlannerCore", "PlannerExport", "PlannerTestSupport"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
             name: "PlannerExportTests",
             dependencies: ["PlannerExport", "PlannerCore", "PlannerIO", "PlannerTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
+        .testTarget(
+            name: "PlannerDraftsTests",
+            dependencies: ["PlannerDrafts", "PlannerCore"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PlannerIOTests",
             dependencies: ["PlannerIO", "PlannerCore", "ICalKit", "PlannerTestSupport"],

@@ -1,0 +1,91 @@
+/// Liang's hyphenation (Frank M. Liang, "Word Hy-phen-a-tion by Com-put-er", Stanford 1983) over
+/// a pattern list, used to count syllables the way pyphen does (and so textstat 0.7.3).
+///
+/// A pattern such as `a2ch4` is letters with digits between them; every pattern found in `.word.`
+/// puts its digits on the gaps it covers, the largest digit on each gap wins, and an odd digit
+/// marks a place the word may break. As in pyphen's default, no break is allowed in the first 2 or
+/// last 2 letters.
+public struct Hyphenator: Sendable {
+    struct Entry: Sendable {
+        var offset: Int
+        var values: [UInt8]
+    }
+
+    /// The patterns as a trie over their letters: `children[node]` maps a letter to the next node,
+    /// `entries[node]` is the pattern that ends there. Lookups walk the trie, so no string is built.
+    let children: [[Unicode.Scalar: Int32]]
+    let entries: [Entry?]
+
+    /// Builds a hyphenator from patterns separated by white space.
+    public init(patterns text: String) {
+        var children: [[Unicode.Scalar: Int32]] = [[:]]
+        var entries: [Entry?] = [nil]
+        for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            var letters: [Unicode.Scalar] = []
+            var values: [UInt8] = []
+            var pending: UInt8 = 0
+            for u in token.unicodeScalars {
+                if u.value >= 0x30 && u.value <= 0x39 {
+                    pending = UInt8(u.value - 0x30)
+                } else {
+                    letters.append(u)
+                    values.append(pending)
+                    pending = 0
+                }
+            }
+            values.append(pending)
+            // Keep the span from the first to the last non-zero digit, as pyphen does.
+            guard let first = values.firstIndex(where: { $0 != 0 }),
+                let last = values.lastIndex(where: { $0 != 0 })
+            else { continue }
+            var node = 0
+            for u in letters {
+                if let next = children[node][u] {
+                    node = Int(next)
+                } else {
+                    children.append([:])
+                    entries.append(nil)
+                    children[node][u] = Int32(children.count - 1)
+                    node = children.count - 1
+                }
+            }
+            entries[node] = Entry(offset: first, values: Array(values[first...last]))
+        }
+        self.children = children
+        self.entries = entries
+    }
+
+    /// The US English patterns of `hyph_en_US.dic` (see Hyphenation+EnUS.swift for their origin and licence).
+    public static let englishUS = Hyphenator(patterns: englishUSPatterns)
+
+    /// Positions (counted in Unicode scalars from the start of `word`) where `word` may break.
+    public func positions(_ word: String, left: Int = 2, right: Int = 2) -> [Int] {
+        let lower = Array(word.lowercased().unicodeScalars)
+        let pointed: [Unicode.Scalar] = ["."] + lower + ["."]
+        var references = [UInt8](repeating: 0, count: pointed.count + 1)
+        if pointed.count >= 2 {
+            for i in 0..<(pointed.count - 1) {
+                var node = 0
+                for j in i..<pointed.count {
+                    guard let next = children[node][pointed[j]] else { break }
+                    node = Int(next)
+                    guard let entry = entries[node] else { continue }
+                    for (k, v) in entry.values.enumerated() {
+                        let at = i + entry.offset + k
+                        if v > references[at] { references[at] = v }
+                    }
+                }
+            }
+        }
+        let length = word.unicodeScalars.count
+        var result: [Int] = []
+        for (i, r) in references.enumerated() where r % 2 == 1 {
+            let p = i - 1
+            if p >= left && p <= length - right { result.append(p) }
+        }
+        return result
+    }
+
+    /// Syllables in one word: its break points plus one.
+    public func syllables(_ word: String) -> Int { positions(word).count + 1 }
+}

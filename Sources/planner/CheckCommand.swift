@@ -1,0 +1,251 @@
+import ArgumentParser
+import Foundation
+import PlannerCore
+
+/// `planner check`: counts a text message, or checks a text file for Plain English and personal data.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a text message or a draft: SMS fragments, Plain English and personal data.",
+        discussion: """
+            --sms counts a text message as the gateway would (characters, fragments, the characters that \
+            force UCS-2) and looks for personal data in it. --file checks a draft: Flesch reading ease, \
+            Flesch-Kincaid grade, reading age, long sentences and paragraphs, jargon and personal data. \
+            Exits with 65 when personal data of high severity is found (a valid NHS number, a mobile number, \
+            a date of birth, a name), 0 otherwise. The practice's own number is not a finding: give it \
+            with --practice-phone, or through the profile's phone field with --profile.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(name: .long, help: ArgumentHelp("A text message to count and check.", valueName: "text"))
+    var sms: String?
+
+    @Option(name: .long, help: ArgumentHelp("A draft (plain text, UTF-8) to check.", valueName: "file"))
+    var file: String?
+
+    @Option(name: .long, help: "How texts are counted: notify (GOV.UK Notify) or raw (a gateway that sends the text as written).")
+    var gateway: SMSGateway = .notify
+
+    @Option(name: .long, help: ArgumentHelp("A practice profile; only its phone field is read.", valueName: "file"))
+    var profile: String?
+
+    @Option(name: .long, help: ArgumentHelp("The practice's own phone number (not a finding).", valueName: "number"))
+    var practicePhone: [String] = []
+
+    @Option(name: .long, help: "Output format.")
+    var format: Format = .text
+
+    func validate() throws {
+        if (sms == nil) == (file == nil) {
+            throw ValidationError("give exactly one of --sms TEXT or --file F")
+        }
+    }
+
+    func run() throws {
+        var phones = practicePhone
+        if let profile { phones += try Self.profilePhones(profile) }
+
+        if let sms {
+            let count = SMSCounter.count(sms, gateway: gateway)
+            let findings = Confidentiality.check(sms, practicePhones: phones)
+            if format == .json {
+                print(Self.smsJSON(count, findings))
+            } else {
+                print(Self.smsText(count))
+                report(Self.diagnostics(findings, path: "<sms>", locator: TextLocator(sms)))
+            }
+            if findings.contains(where: { $0.severity == .high }) { throw ExitCode(65) }
+            return
+        }
+
+        guard let file else { return }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: file)
+            report([
+                Diagnostic(
+                    .error, SourceLocation(path: file),
+                    exists ? "The file could not be read." : "There is no file at this path.",
+                    hint: exists ? "Check the file's permissions." : "Check the path, e.g. --file draft.txt.")
+            ])
+            throw ExitCode(65)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            report([
+                Diagnostic(
+                    .error, SourceLocation(path: file), "The file is not UTF-8 text.",
+                    hint: "Save the file as UTF-8 (plain text) and try again.")
+            ])
+            throw ExitCode(65)
+        }
+        let readability = Readability.check(text)
+        let findings = Confidentiality.check(text, practicePhones: phones)
+        if format == .json {
+            print(Self.fileJSON(readability, findings))
+        } else {
+            print(Self.fileText(readability, path: file))
+            report(Self.diagnostics(findings, path: file, locator: TextLocator(text)))
+        }
+        if findings.contains(where: { $0.severity == .high }) { throw ExitCode(65) }
+    }
+
+    // MARK: - The profile's phone field
+
+    /// The profile's top-level `phone:` value (one number, or a list of numbers in brackets).
+    /// Only that field is read; the rest of the profile is not checked here.
+    static func profilePhones(_ path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            report([
+                Diagnostic(
+                    .error, SourceLocation(path: path), "The profile could not be read.",
+                    hint: "Check the path, e.g. --profile Profiles/urban-young.yaml.")
+            ])
+            throw ExitCode(65)
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("phone:") else { continue }
+            var value = String(line.dropFirst("phone:".count))
+            if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
+            value = value.trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix("[") && value.hasSuffix("]") { value = String(value.dropFirst().dropLast()) }
+            return value.split(separator: ",").map {
+                $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\"'")))
+            }.filter { !$0.isEmpty }
+        }
+        printError("\(path): note: the profile has no phone field, so no number is treated as the practice's own; use --practice-phone.\n")
+        return []
+    }
+
+    // MARK: - Output
+
+    static func diagnostics(_ findings: [ContentFinding], path: String, locator: TextLocator) -> [Diagnostic] {
+        findings.map { f in
+            Diagnostic(
+                f.severity == .high ? .error : .warning, SourceLocation(path: path, line: f.line, column: f.column),
+                "\(describe(f.kind)) \"\(f.text)\" (\(f.severity.rawValue) severity)",
+                sourceLine: locator.line(f.line), hint: f.hint)
+        }
+    }
+
+    static func describe(_ kind: FindingKind) -> String {
+        switch kind {
+        case .nhsNumber: return "possible NHS number"
+        case .phone: return "phone number"
+        case .postcode: return "postcode"
+        case .dateOfBirth: return "possible date of birth"
+        case .email: return "email address"
+        case .name: return "possible patient name"
+        }
+    }
+
+    static func visible(_ s: String) -> String {
+        s.unicodeScalars.map { u -> String in
+            u.properties.isWhitespace || u.properties.generalCategory == .format
+                ? "U+" + String(u.value, radix: 16, uppercase: true).leftPadded(4) : String(u)
+        }.joined()
+    }
+
+    static func smsText(_ c: SMSCount) -> String {
+        var lines = [
+            "\(c.encoding.rawValue), \(c.characters) \(c.characters == 1 ? "character" : "characters"), "
+                + "\(c.fragments) \(c.fragments == 1 ? "fragment" : "fragments") (\(c.gateway == .notify ? "GOV.UK Notify" : "raw gateway"))"
+        ]
+        for f in c.forcingCharacters {
+            let instead = f.replacement.isEmpty ? "leave it out" : "write \"\(f.replacement)\""
+            lines.append("  \"\(visible(f.character))\" forces UCS-2 (\(f.count)x): \(instead)")
+        }
+        for f in c.changedCharacters {
+            lines.append("  \"\(visible(f.character))\" is sent as \"\(f.replacement)\" (\(f.count)x)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func fileText(_ r: ReadabilityReport, path: String) -> String {
+        var lines = [
+            "Flesch reading ease \(jsonNumber(r.fleschReadingEase.rounded1)), Flesch-Kincaid grade \(jsonNumber(r.fleschKincaidGrade.rounded1)), "
+                + "reading age \(jsonNumber(r.readingAge.rounded1)) (aim for 9 to 11)",
+            "\(r.words) words, \(r.sentences) sentences, \(r.syllables) syllables",
+        ]
+        for s in r.longSentences {
+            lines.append("\(path):\(s.line):\(s.column): long sentence (\(s.words) words; keep to 20): \(s.text)")
+        }
+        for p in r.longParagraphs {
+            lines.append("\(path):\(p.line): long paragraph (\(p.sentences) sentences; keep to 3)")
+        }
+        for j in r.jargon {
+            lines.append("\(path):\(j.line):\(j.column): \"\(j.term)\": write \"\(j.plain)\" first")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func notesJSON(_ notes: [SMSCharacterNote]) -> String {
+        "[" + notes.map {
+            "{\"character\": \(PlanJSON.quoted($0.character)), \"replacement\": \(PlanJSON.quoted($0.replacement)), \"count\": \($0.count)}"
+        }.joined(separator: ", ") + "]"
+    }
+
+    static func findingsJSON(_ findings: [ContentFinding]) -> String {
+        if findings.isEmpty { return "[]" }
+        return "[\n" + findings.map {
+            "    {\"kind\": \(PlanJSON.quoted($0.kind.rawValue)), \"severity\": \(PlanJSON.quoted($0.severity.rawValue)), "
+                + "\"line\": \($0.line), \"column\": \($0.column), \"text\": \(PlanJSON.quoted($0.text)), "
+                + "\"hint\": \(PlanJSON.quoted($0.hint))}"
+        }.joined(separator: ",\n") + "\n  ]"
+    }
+
+    static func smsJSON(_ c: SMSCount, _ findings: [ContentFinding]) -> String {
+        """
+        {
+          "gateway": \(PlanJSON.quoted(c.gateway.rawValue)),
+          "encoding": \(PlanJSON.quoted(c.encoding.rawValue)),
+          "characters": \(c.characters),
+          "fragments": \(c.fragments),
+          "forcingCharacters": \(notesJSON(c.forcingCharacters)),
+          "changedCharacters": \(notesJSON(c.changedCharacters)),
+          "findings": \(findingsJSON(findings))
+        }
+        """
+    }
+
+    static func fileJSON(_ r: ReadabilityReport, _ findings: [ContentFinding]) -> String {
+        let long = r.longSentences.map {
+            "{\"line\": \($0.line), \"column\": \($0.column), \"words\": \($0.words), \"text\": \(PlanJSON.quoted($0.text))}"
+        }
+        let paragraphs = r.longParagraphs.map { "{\"line\": \($0.line), \"sentences\": \($0.sentences)}" }
+        let jargon = r.jargon.map {
+            "{\"line\": \($0.line), \"column\": \($0.column), \"term\": \(PlanJSON.quoted($0.term)), \"plain\": \(PlanJSON.quoted($0.plain))}"
+        }
+        return """
+            {
+              "fleschReadingEase": \(jsonNumber(r.fleschReadingEase)),
+              "fleschKincaidGrade": \(jsonNumber(r.fleschKincaidGrade)),
+              "readingAge": \(jsonNumber(r.readingAge)),
+              "words": \(r.words),
+              "sentences": \(r.sentences),
+              "syllables": \(r.syllables),
+              "longSentences": [\(long.joined(separator: ", "))],
+              "longParagraphs": [\(paragraphs.joined(separator: ", "))],
+              "jargon": [\(jargon.joined(separator: ", "))],
+              "findings": \(findingsJSON(findings))
+            }
+            """
+    }
+}
+
+extension SMSGateway: ExpressibleByArgument {}
+
+extension Double {
+    /// Rounded to one decimal, for the text summary.
+    fileprivate var rounded1: Double { (self * 10).rounded() / 10 }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
