@@ -80,7 +80,7 @@ public struct MatchingRun: Sendable {
         }
         outcome.taxonomy = taxonomy
         if let profilePath {
-            let validation = ProfileLoader.load(contentsOf: URL(fileURLWithPath: profilePath), displayPath: profilePath)
+            let validation = ProfileLoader.load(contentsOf: URL(fileURLWithPath: profilePath), displayPath: profilePath, taxonomy: taxonomy)
             outcome.profile = validation
             guard let practice = validation.profile else {
                 outcome.stoppedAt = .profile

@@ -39,11 +39,20 @@ public struct PlanningRun: Sendable {
     /// that could be read are planned, and the outcome says the input had errors.
     public func run() -> Outcome {
         var outcome = Outcome(planFile: URL(fileURLWithPath: outputFolder).appendingPathComponent("plan.json"))
+        // The taxonomy first: a profile may use register ids a --taxonomy file declares.
+        let taxonomy: Taxonomy
+        do {
+            taxonomy = try source.taxonomy()
+        } catch {
+            outcome.taxonomyDiagnostics = error.diagnostics
+            outcome.stoppedAt = .taxonomy
+            return outcome
+        }
         let practice: PracticeProfile
         if let profile {
             practice = profile
         } else {
-            let validation = ProfileLoader.load(contentsOf: URL(fileURLWithPath: profilePath), displayPath: profilePath)
+            let validation = ProfileLoader.load(contentsOf: URL(fileURLWithPath: profilePath), displayPath: profilePath, taxonomy: taxonomy)
             outcome.profile = validation
             guard let read = validation.profile else {
                 outcome.stoppedAt = .profile
@@ -56,14 +65,6 @@ public struct PlanningRun: Sendable {
         outcome.decisions = decisions
         if decisions.hasErrors {
             outcome.stoppedAt = .decisions
-            return outcome
-        }
-        let taxonomy: Taxonomy
-        do {
-            taxonomy = try source.taxonomy()
-        } catch {
-            outcome.taxonomyDiagnostics = error.diagnostics
-            outcome.stoppedAt = .taxonomy
             return outcome
         }
         let cleaned = source.cleanedDays(window: window)

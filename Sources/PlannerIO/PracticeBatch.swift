@@ -105,7 +105,7 @@ public struct PracticeBatch: Sendable {
         // Every profile and decisions file (YAML parsing, in parallel).
         let loadedSlots = Slots<LoadedProfile>(count: profiles.count)
         DispatchQueue.concurrentPerform(iterations: profiles.count) { i in
-            loadedSlots.set(i, Self.load(profiles[i]))
+            loadedSlots.set(i, Self.load(profiles[i], taxonomy: taxonomy))
         }
         var loaded = loadedSlots.values.map { $0! }
         // A file that some profile names as its decisions file is not a profile.
@@ -218,8 +218,8 @@ public struct PracticeBatch: Sendable {
     }
 
     /// Reads one profile and its decisions.
-    static func load(_ path: String) -> LoadedProfile {
-        let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+    static func load(_ path: String, taxonomy: Taxonomy) -> LoadedProfile {
+        let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path, taxonomy: taxonomy)
         var report = result.report
         guard let practice = result.profile else {
             let n = result.errors.count

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlannerCore
+import PlannerExport
 
 /// `planner check`: counts a text message, or checks a text file for Plain English and personal data.
 struct CheckCommand: ParsableCommand {
@@ -51,7 +52,7 @@ struct CheckCommand: ParsableCommand {
             let count = SMSCounter.count(sms, gateway: gateway)
             let findings = Confidentiality.check(sms, practicePhones: phones)
             if format == .json {
-                print(Self.smsJSON(count, findings))
+                print(CheckReport.smsJSON(count, findings))
             } else {
                 print(Self.smsText(count))
                 report(Self.diagnostics(findings, path: "<sms>", locator: TextLocator(sms)))
@@ -85,7 +86,7 @@ struct CheckCommand: ParsableCommand {
         let readability = Readability.check(text)
         let findings = Confidentiality.check(text, practicePhones: phones)
         if format == .json {
-            print(Self.fileJSON(readability, findings))
+            print(CheckReport.fileJSON(readability, findings))
         } else {
             print(Self.fileText(readability, path: file))
             report(Self.diagnostics(findings, path: file, locator: TextLocator(text)))
@@ -167,8 +168,8 @@ struct CheckCommand: ParsableCommand {
 
     static func fileText(_ r: ReadabilityReport, path: String) -> String {
         var lines = [
-            "Flesch reading ease \(jsonNumber(r.fleschReadingEase.rounded1)), Flesch-Kincaid grade \(jsonNumber(r.fleschKincaidGrade.rounded1)), "
-                + "reading age \(jsonNumber(r.readingAge.rounded1)) (aim for 9 to 11)",
+            "Flesch reading ease \(JSONWriter.number(r.fleschReadingEase.rounded1)), Flesch-Kincaid grade \(JSONWriter.number(r.fleschKincaidGrade.rounded1)), "
+                + "reading age \(JSONWriter.number(r.readingAge.rounded1)) (aim for 9 to 11)",
             "\(r.words) words, \(r.sentences) sentences, \(r.syllables) syllables",
         ]
         for s in r.longSentences {
@@ -183,58 +184,6 @@ struct CheckCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    static func notesJSON(_ notes: [SMSCharacterNote]) -> String {
-        "[" + notes.map {
-            "{\"character\": \(PlanJSON.quoted($0.character)), \"replacement\": \(PlanJSON.quoted($0.replacement)), \"count\": \($0.count)}"
-        }.joined(separator: ", ") + "]"
-    }
-
-    static func findingsJSON(_ findings: [ContentFinding]) -> String {
-        if findings.isEmpty { return "[]" }
-        return "[\n" + findings.map {
-            "    {\"kind\": \(PlanJSON.quoted($0.kind.rawValue)), \"severity\": \(PlanJSON.quoted($0.severity.rawValue)), "
-                + "\"line\": \($0.line), \"column\": \($0.column), \"text\": \(PlanJSON.quoted($0.text)), "
-                + "\"hint\": \(PlanJSON.quoted($0.hint))}"
-        }.joined(separator: ",\n") + "\n  ]"
-    }
-
-    static func smsJSON(_ c: SMSCount, _ findings: [ContentFinding]) -> String {
-        """
-        {
-          "gateway": \(PlanJSON.quoted(c.gateway.rawValue)),
-          "encoding": \(PlanJSON.quoted(c.encoding.rawValue)),
-          "characters": \(c.characters),
-          "fragments": \(c.fragments),
-          "forcingCharacters": \(notesJSON(c.forcingCharacters)),
-          "changedCharacters": \(notesJSON(c.changedCharacters)),
-          "findings": \(findingsJSON(findings))
-        }
-        """
-    }
-
-    static func fileJSON(_ r: ReadabilityReport, _ findings: [ContentFinding]) -> String {
-        let long = r.longSentences.map {
-            "{\"line\": \($0.line), \"column\": \($0.column), \"words\": \($0.words), \"text\": \(PlanJSON.quoted($0.text))}"
-        }
-        let paragraphs = r.longParagraphs.map { "{\"line\": \($0.line), \"sentences\": \($0.sentences)}" }
-        let jargon = r.jargon.map {
-            "{\"line\": \($0.line), \"column\": \($0.column), \"term\": \(PlanJSON.quoted($0.term)), \"plain\": \(PlanJSON.quoted($0.plain))}"
-        }
-        return """
-            {
-              "fleschReadingEase": \(jsonNumber(r.fleschReadingEase)),
-              "fleschKincaidGrade": \(jsonNumber(r.fleschKincaidGrade)),
-              "readingAge": \(jsonNumber(r.readingAge)),
-              "words": \(r.words),
-              "sentences": \(r.sentences),
-              "syllables": \(r.syllables),
-              "longSentences": [\(long.joined(separator: ", "))],
-              "longParagraphs": [\(paragraphs.joined(separator: ", "))],
-              "jargon": [\(jargon.joined(separator: ", "))],
-              "findings": \(findingsJSON(findings))
-            }
-            """
-    }
 }
 
 extension SMSGateway: ExpressibleByArgument {}
