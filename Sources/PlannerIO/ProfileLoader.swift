@@ -180,10 +180,17 @@ struct ProfileBuilder {
         if let f = field("timeZone"), let zone = readZone(f.value) { timeZone = zone }
 
         let listSizeField = field("listSize")
-        let listSize = listSizeField.flatMap { reader.count($0.value, "listSize") }
+        let listSize = listSizeField.flatMap { reader.count($0.value, "listSize", max: ProfileLimits.listSize, limitHint: Hints.list) }
         var list: PatientList?
         if let f = field("list") {
             list = readList(f.value)
+            if let total = list?.total, total > ProfileLimits.listSize {
+                reader.error(
+                    at: f.key,
+                    "The list's age bands add up to \(groupedThousands(total)) patients, but the planner accepts at most "
+                        + "\(groupedThousands(ProfileLimits.listSize)).",
+                    hint: Hints.list)
+            }
         } else {
             reader.add(
                 Diagnostic(
@@ -285,7 +292,7 @@ struct ProfileBuilder {
                 ok = false
                 continue
             }
-            if let n = reader.count(g.value, "\(section).\(g.name)") { counts[band.index] = n } else { ok = false }
+            if let n = reader.count(g.value, "\(section).\(g.name)", max: ProfileLimits.band, limitHint: Hints.band) { counts[band.index] = n } else { ok = false }
         }
         let written = Set(fields.compactMap { AgeBand(label: $0.name) })
         let absent = AgeBand.all.filter { !written.contains($0) }
@@ -379,7 +386,9 @@ struct ProfileBuilder {
                 if share == nil { return nil }
             }
         }
-        guard let n = reader.count(countNode, countField) else { return nil }
+        guard let n = reader.count(countNode, countField, max: ProfileLimits.listSize, limitHint: Hints.list) else {
+            return nil
+        }
         if let listTotal, n > listTotal {
             reader.error(
                 at: countNode,
@@ -436,7 +445,8 @@ struct ProfileBuilder {
                 }
                 idNode = idField.value
                 if let c = sub.first(where: { $0.name == "weeklyCapacity" }) {
-                    capacity = reader.count(c.value, "\(field).weeklyCapacity")
+                    capacity = reader.count(
+                        c.value, "\(field).weeklyCapacity", max: ProfileLimits.weeklyCapacity, limitHint: Hints.capacity)
                     ok = ok && capacity != nil
                 }
                 if let r = sub.first(where: { $0.name == "bookingRoute" }) {
@@ -485,7 +495,9 @@ struct ProfileBuilder {
                 guard let sub = reader.mapping(f.value, "channels.website", known: ["monthlyVisits"]) else { break }
                 var site = WebsiteChannel()
                 if let v = sub.first(where: { $0.name == "monthlyVisits" }) {
-                    site.monthlyVisits = reader.count(v.value, "channels.website.monthlyVisits")
+                    site.monthlyVisits = reader.count(
+                        v.value, "channels.website.monthlyVisits", max: ProfileLimits.monthlyVisits,
+                        limitHint: Hints.visits)
                 }
                 channels.website = site
             case "social": channels.social = readSocial(f.value)
@@ -508,9 +520,9 @@ struct ProfileBuilder {
             let field = "\(section).\(f.name)"
             switch f.name {
             case "pricePerFragmentPence":
-                if let p = reader.amount(f.value, field, unit: "pence") { sms.pricePerFragmentPence = p }
+                if let p = reader.pence(f.value, field) { sms.pricePerFragmentPence = p }
             case "senderName": sms.senderName = readSender(f.value, field)
-            case "quarterlyBudget": sms.quarterlyBudget = reader.amount(f.value, field, unit: "pounds")
+            case "quarterlyBudget": sms.quarterlyBudget = reader.budget(f.value, field)
             case "mobileCoverage":
                 if let s = reader.share(f.value, field) { sms.mobileCoverage = s }
             default: break
@@ -554,8 +566,8 @@ struct ProfileBuilder {
         for f in fields {
             let field = "\(section).\(f.name)"
             switch f.name {
-            case "pricePence": if let p = reader.amount(f.value, field, unit: "pence") { letters.pricePence = p }
-            case "quarterlyBudget": letters.quarterlyBudget = reader.amount(f.value, field, unit: "pounds")
+            case "pricePence": if let p = reader.pence(f.value, field) { letters.pricePence = p }
+            case "quarterlyBudget": letters.quarterlyBudget = reader.budget(f.value, field)
             default: break
             }
         }
@@ -584,7 +596,8 @@ struct ProfileBuilder {
                 extraHint: ["twitter": "Twitter is now X: write \"x\"."])
             var followers: Int?
             if let f = sub.first(where: { $0.name == "followers" }) {
-                followers = reader.count(f.value, "\(field).followers")
+                followers = reader.count(
+                    f.value, "\(field).followers", max: ProfileLimits.followers, limitHint: Hints.followers)
             } else {
                 reader.error(
                     at: item, "\(field) has no \"followers\".",
@@ -626,7 +639,9 @@ struct ProfileBuilder {
         guard let fields = reader.mapping(node, "staff", known: ["commsHoursPerWeek"]) else { return Staff() }
         var staff = Staff()
         if let f = fields.first(where: { $0.name == "commsHoursPerWeek" }),
-            let h = reader.amount(f.value, "staff.commsHoursPerWeek", unit: "hours")
+            let h = reader.amount(
+                f.value, "staff.commsHoursPerWeek", unit: "hours", max: ProfileLimits.commsHoursPerWeek,
+                maxText: "\(formatNumber(ProfileLimits.commsHoursPerWeek)) hours a week", limitHint: Hints.hours)
         {
             staff.commsHoursPerWeek = h
         }
@@ -639,7 +654,7 @@ struct ProfileBuilder {
         for (i, item) in items.enumerated() {
             let field = "quietDates[\(i + 1)]"
             guard case .mapping = item else {
-                if let d = reader.date(item, field) { out.append(QuietPeriod(from: d)) }
+                if let d = quietDate(item, field) { out.append(QuietPeriod(from: d)) }
                 continue
             }
             guard let sub = reader.mapping(item, field, known: ["from", "to", "reason"]) else { continue }
@@ -649,9 +664,9 @@ struct ProfileBuilder {
                     hint: "Write the first quiet day as from: YYYY-MM-DD.")
                 continue
             }
-            let from = reader.date(fromField.value, "\(field).from")
+            let from = quietDate(fromField.value, "\(field).from")
             let toField = sub.first(where: { $0.name == "to" })
-            let to = toField.map { reader.date($0.value, "\(field).to") } ?? from
+            let to = toField.map { quietDate($0.value, "\(field).to") } ?? from
             let reason = sub.first(where: { $0.name == "reason" }).flatMap { reader.text($0.value, "\(field).reason") }
             guard let from, let to else { continue }
             if to < from, let toField {
@@ -665,6 +680,19 @@ struct ProfileBuilder {
         return out
     }
 
+    /// A quiet date, in the years `ProfileLimits.quietDateYears`.
+    private func quietDate(_ node: Node, _ field: String) -> CivilDate? {
+        guard let d = reader.date(node, field) else { return nil }
+        let years = ProfileLimits.quietDateYears
+        guard years.contains(d.year) else {
+            reader.error(
+                at: node, "\(field) is \(d.iso), but quiet dates must fall in the years \(years.lowerBound) to \(years.upperBound).",
+                hint: "Check the year; write dates as YYYY-MM-DD, e.g. 2027-01-04.")
+            return nil
+        }
+        return d
+    }
+
     private func readPlanning(_ node: Node) -> PlanningSettings {
         let known = [
             "campaignsPerWeek", "minDaysBetweenContacts", "workingHours", "smsFragments", "olderShareForDirectContact",
@@ -676,7 +704,7 @@ struct ProfileBuilder {
             let field = "planning.\(f.name)"
             switch f.name {
             case "campaignsPerWeek":
-                if let n = reader.count(f.value, field) {
+                if let n = reader.count(f.value, field, max: ProfileLimits.campaignsPerWeek, limitHint: Hints.campaigns) {
                     if n < 1 {
                         reader.error(
                             at: f.value, "\(field) is 0, but the planner needs at least 1 campaign a week.",
@@ -686,18 +714,21 @@ struct ProfileBuilder {
                     }
                 }
             case "minDaysBetweenContacts":
-                if let n = reader.count(f.value, field) { p.minDaysBetweenContacts = n }
+                if let n = reader.count(f.value, field, max: ProfileLimits.minDaysBetweenContacts, limitHint: Hints.gap) {
+                    p.minDaysBetweenContacts = n
+                }
             case "letterLeadDays":
-                if let n = reader.count(f.value, field) { p.letterLeadDays = n }
+                if let n = reader.count(f.value, field, max: ProfileLimits.letterLeadDays, limitHint: Hints.lead) {
+                    p.letterLeadDays = n
+                }
             case "smsFragments":
-                if let n = reader.count(f.value, field) {
-                    if (1...ProfileDefaults.maxSMSFragments).contains(n) {
+                let most = ProfileDefaults.maxSMSFragments
+                let wrong = { (n: String) in "\(field) is \(n), but a text message has 1 to \(most) fragments." }
+                if let n = reader.count(f.value, field, max: most, limitHint: Hints.fragments, tooMany: wrong) {
+                    if n >= 1 {
                         p.smsFragments = n
                     } else {
-                        reader.error(
-                            at: f.value,
-                            "\(field) is \(n), but a text message has 1 to \(ProfileDefaults.maxSMSFragments) fragments.",
-                            hint: "Most practice texts fit in 1 or 2 fragments (160 or 306 characters).")
+                        reader.error(at: f.value, wrong("0"), hint: Hints.fragments)
                     }
                 }
             case "olderShareForDirectContact":
@@ -743,7 +774,9 @@ struct ProfileBuilder {
         var out: [ChannelKind: Double] = [:]
         for f in fields {
             if let kind = ChannelKind(rawValue: f.name),
-                let h = reader.amount(f.value, "planning.effortHours.\(f.name)", unit: "hours")
+                let h = reader.amount(
+                    f.value, "planning.effortHours.\(f.name)", unit: "hours", max: ProfileLimits.effortHoursPerItem,
+                    maxText: "\(formatNumber(ProfileLimits.effortHoursPerItem)) hours an item", limitHint: Hints.effort)
             {
                 out[kind] = h
             }
@@ -779,5 +812,40 @@ struct ProfileBuilder {
             if !values.isEmpty { out[kind] = values }
         }
         return out
+    }
+}
+
+/// Why each limit is what it is, as hints for messages (docs/profile.md, "Limits").
+enum Hints {
+    static let list =
+        "No GP practice has more than \(groupedThousands(ProfileLimits.listSize)) patients; check for an extra digit."
+    static let band =
+        "One age band of one sex holds at most \(groupedThousands(ProfileLimits.band)) patients; check for an extra digit."
+    static let capacity =
+        "A service offers at most \(groupedThousands(ProfileLimits.weeklyCapacity)) places a week; leave weeklyCapacity "
+        + "out for no limit."
+    static let visits = "Check the figure in your website's analytics; it is visits a month."
+    static let followers = "Check the account's follower count; one account has at most \(groupedThousands(ProfileLimits.followers))."
+    static let price = "Write the price of one item in pence, e.g. 2.4 for a text fragment or 73 for a letter."
+    static let budget = "Write the money for one quarter in pounds, e.g. 900; check for extra zeros."
+    static let hours = "Write the staff hours a week for patient communication, e.g. 6."
+    static let effort = "Write the staff hours one item takes, e.g. 0.5."
+    static let campaigns = "Write how many campaigns a week the practice can run, e.g. 2."
+    static let gap = "A quarter has about 91 days; write the fewest days between two texts or letters, e.g. 14."
+    static let lead = "Write the working days a letter takes to arrive, e.g. 5."
+    static let fragments = "Most practice texts fit in 1 or 2 fragments (160 or 306 characters)."
+}
+
+extension ProfileReader {
+    /// A price of one item in pence, up to `ProfileLimits.pricePence` (£10).
+    func pence(_ node: Node, _ field: String) -> Double? {
+        amount(node, field, unit: "pence", max: ProfileLimits.pricePence, maxText: "1,000p (£10)", limitHint: Hints.price)
+    }
+
+    /// Money for one quarter in pounds, up to `ProfileLimits.quarterlyBudgetPounds`.
+    func budget(_ node: Node, _ field: String) -> Double? {
+        amount(
+            node, field, unit: "pounds", max: ProfileLimits.quarterlyBudgetPounds,
+            maxText: "£\(groupedThousands(Int(ProfileLimits.quarterlyBudgetPounds))) a quarter", limitHint: Hints.budget)
     }
 }
