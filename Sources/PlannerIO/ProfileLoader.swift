@@ -39,12 +39,21 @@ public enum ProfileLoader {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            let d = Diagnostic(
-                .error, SourceLocation(path: shown),
-                exists ? "The profile could not be read." : "There is no profile file at this path.",
-                hint: exists
-                    ? "Check the file's permissions." : "Check the path, e.g. --profile Profiles/urban-young.yaml.")
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            let d: Diagnostic
+            if exists && isFolder.boolValue {
+                d = Diagnostic(
+                    .error, SourceLocation(path: shown), "This is a folder, not a profile file.",
+                    hint: "Name the profile's .yaml file, e.g. --profile Profiles/urban-young.yaml, or plan every "
+                        + "profile in the folder with --profiles.")
+            } else {
+                d = Diagnostic(
+                    .error, SourceLocation(path: shown),
+                    exists ? "The profile could not be read." : "There is no profile file at this path.",
+                    hint: exists
+                        ? "Check the file's permissions." : "Check the path, e.g. --profile Profiles/urban-young.yaml.")
+            }
             return ProfileValidation(profile: nil, diagnostics: [d])
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -180,11 +189,20 @@ struct ProfileBuilder {
         if let f = field("timeZone"), let zone = readZone(f.value) { timeZone = zone }
 
         let listSizeField = field("listSize")
-        let listSize = listSizeField.flatMap { reader.count($0.value, "listSize", max: ProfileLimits.listSize, limitHint: Hints.list) }
+        var listSize = listSizeField.flatMap {
+            reader.count($0.value, "listSize", max: ProfileLimits.listSize, limitHint: Hints.list)
+        }
         var list: PatientList?
         if let f = field("list") {
             list = readList(f.value)
-            if let total = list?.total, total > ProfileLimits.listSize {
+            if list?.total == 0 {
+                // One error for an empty list; registers are not each compared with 0 patients.
+                reader.error(
+                    at: f.key, "The list has no patients: every age band is 0.",
+                    hint: "Write the patients in each age band, from NHS Digital's list-size extract.")
+                list = nil
+                listSize = nil
+            } else if let total = list?.total, total > ProfileLimits.listSize {
                 reader.error(
                     at: f.key,
                     "The list's age bands add up to \(groupedThousands(total)) patients, but the planner accepts at most "
@@ -197,6 +215,12 @@ struct ProfileBuilder {
                     .error, SourceLocation(path: reader.path),
                     "The profile has no \"list\" (patients by sex and age band).",
                     hint: "Add a list section with male and female counts for each age band; see docs/profile.md."))
+        }
+        if listSize == 0, let f = listSizeField {
+            reader.error(
+                at: f.value, "listSize is 0, but a practice list has at least one patient.",
+                hint: "Write the number of registered patients, or leave listSize out to use the sum of the bands.")
+            listSize = nil
         }
         if let list, let listSize, let f = listSizeField, list.total != listSize {
             let male = list.male.reduce(0, +)
@@ -215,8 +239,8 @@ struct ProfileBuilder {
         let cohorts = field("cohorts").map { readCohorts($0.value, listTotal: patients, list: list) } ?? []
         let services = field("services").map { readServices($0.value) } ?? []
         let channelsField = field("channels")
-        let channels = channelsField.map { readChannels($0.value) } ?? Channels()
-        warnAboutBudgets(channels, channelsField)
+        let (channels, broken) = channelsField.map { readChannels($0.value) } ?? (Channels(), [])
+        warnAboutBudgets(channels, channelsField, except: broken)
         let staff = field("staff").map { readStaff($0.value) } ?? Staff()
         let quiet = field("quietDates").map { readQuietDates($0.value) } ?? []
         let planning = field("planning").map { readPlanning($0.value) } ?? PlanningSettings()
@@ -482,12 +506,16 @@ struct ProfileBuilder {
 
     // MARK: Channels
 
-    private func readChannels(_ node: Node) -> Channels {
+    /// The channels, and the names of those ("sms", "letters") whose section has an error.
+    private func readChannels(_ node: Node) -> (Channels, broken: Set<String>) {
         guard let fields = reader.mapping(node, "channels", known: ["sms", "letters", "website", "social"]) else {
-            return Channels()
+            return (Channels(), ["sms", "letters"])
         }
         var channels = Channels()
+        var broken: Set<String> = []
         for f in fields {
+            let errorsBefore = reader.errorCount
+            defer { if reader.errorCount > errorsBefore { broken.insert(f.name) } }
             switch f.name {
             case "sms": channels.sms = readSMS(f.value)
             case "letters": channels.letters = readLetters(f.value)
@@ -504,8 +532,9 @@ struct ProfileBuilder {
             default: break
             }
         }
-        return Channels(
+        let sorted = Channels(
             sms: channels.sms, letters: channels.letters, website: channels.website, social: channels.social)
+        return (sorted, broken)
     }
 
     private func readSMS(_ node: Node) -> SMSChannel? {
@@ -615,18 +644,21 @@ struct ProfileBuilder {
         return out
     }
 
-    private func warnAboutBudgets(_ channels: Channels, _ field: ProfileReader.Field?) {
+    /// Warns about channels without a budget. A channel in `broken` is skipped: a budget written
+    /// wrongly (negative, "£150", .nan, a misspelt key) is already an error, and a warning that no
+    /// budget is set would only mislead.
+    private func warnAboutBudgets(_ channels: Channels, _ field: ProfileReader.Field?, except broken: Set<String>) {
         let at = field?.key
-        if channels.sms == nil {
+        if !broken.contains("sms"), channels.sms == nil {
             reader.warning(
                 at: at, "The profile has no SMS channel, so the planner will send no text messages.",
                 hint: "Add channels.sms with a quarterlyBudget in pounds to use text messages.")
-        } else if channels.sms?.quarterlyBudget == nil {
+        } else if !broken.contains("sms"), channels.sms?.quarterlyBudget == nil {
             reader.warning(
                 at: at, "No quarterly SMS budget is set, so the planner will send no text messages.",
                 hint: "Add channels.sms.quarterlyBudget in pounds, e.g. quarterlyBudget: 300.")
         }
-        if channels.letters != nil, channels.letters?.quarterlyBudget == nil {
+        if !broken.contains("letters"), channels.letters != nil, channels.letters?.quarterlyBudget == nil {
             reader.warning(
                 at: at, "No quarterly letter budget is set, so the planner will send no letters.",
                 hint: "Add channels.letters.quarterlyBudget in pounds, e.g. quarterlyBudget: 200.")
@@ -643,7 +675,15 @@ struct ProfileBuilder {
                 f.value, "staff.commsHoursPerWeek", unit: "hours", max: ProfileLimits.commsHoursPerWeek,
                 maxText: "\(formatNumber(ProfileLimits.commsHoursPerWeek)) hours a week", limitHint: Hints.hours)
         {
-            staff.commsHoursPerWeek = h
+            if h == 0 {
+                reader.error(
+                    at: f.value,
+                    "staff.commsHoursPerWeek is 0, so no campaign can be planned: every text, letter and post "
+                        + "needs staff time.",
+                    hint: "Write the hours a week your team has for patient communication, e.g. 3.")
+            } else {
+                staff.commsHoursPerWeek = h
+            }
         }
         return staff
     }

@@ -46,6 +46,9 @@ final class ProfileReader {
 
     var hasErrors: Bool { diagnostics.contains(where: \.isError) }
 
+    /// Errors reported so far.
+    var errorCount: Int { diagnostics.count { $0.isError } }
+
     // MARK: Structure
 
     /// One `key: value` pair of a mapping, with both nodes for locations.
