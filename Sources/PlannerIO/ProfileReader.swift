@@ -12,9 +12,7 @@ final class ProfileReader {
 
     init(path: String, text: String) {
         self.path = path
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        self.lines = sourceLines(text).map { Substring($0) }
     }
 
     // MARK: Reporting
@@ -327,6 +325,30 @@ final class ProfileReader {
         error(at: node, "\"\(raw)\" is not \(what).", hint: hint)
         return nil
     }
+}
+
+/// The physical lines of `text`, as YAML counts them (YAML 1.2 §5.4): a line ends at LF, CRLF
+/// or a lone CR. Splitting on Characters would miss CRLF, which Swift treats as one Character,
+/// so a CRLF file would show the wrong source line in its diagnostics.
+func sourceLines(_ text: String) -> [String] {
+    var out: [String] = []
+    var current = String.UnicodeScalarView()
+    var afterCR = false
+    for scalar in text.unicodeScalars {
+        if afterCR {
+            afterCR = false
+            if scalar == "\n" { continue }
+        }
+        if scalar == "\n" || scalar == "\r" {
+            out.append(String(current))
+            current.removeAll()
+            afterCR = scalar == "\r"
+        } else {
+            current.append(scalar)
+        }
+    }
+    out.append(String(current))
+    return out
 }
 
 /// The text after the last dot of a field path ("channels.sms.senderName" -> "senderName").

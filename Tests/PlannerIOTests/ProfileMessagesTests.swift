@@ -74,4 +74,25 @@ import Testing
                 in the folder with --profiles.
                 """)
     }
+
+    @Test func aCRLFProfileShowsTheRightSourceLine() throws {
+        let lf = ProfileLimitsTests.sample.replacingOccurrences(of: "  asthma: 787", with: "  asthma: lots")
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        let a = ProfileLoader.validate(yaml: lf, path: "p.yaml", isKnownZone: { _ in true })
+        let b = ProfileLoader.validate(yaml: crlf, path: "p.yaml", isKnownZone: { _ in true })
+        let e = try #require(b.errors.first)
+        #expect(e.location.line == 70)
+        #expect(e.sourceLine?.hasPrefix("  asthma: lots  ") == true)
+        #expect(b.report == a.report)
+        // A file saved with old Mac line ends (CR only) too.
+        let cr = lf.replacingOccurrences(of: "\n", with: "\r")
+        #expect(ProfileLoader.validate(yaml: cr, path: "p.yaml", isKnownZone: { _ in true }).report == a.report)
+    }
+
+    @Test func aCRLFTaxonomyShowsTheRightSourceLine() throws {
+        let text = "groups:\r\n  - id: veterans\r\n    onlyAlone: maybe\r\n"
+        let (_, problems) = TaxonomyFile.parse(text, path: "t.yaml")
+        #expect(problems.first?.location.line == 3)
+        #expect(problems.first?.sourceLine == "    onlyAlone: maybe")
+    }
 }
