@@ -4,7 +4,7 @@ PROFILE ?= Profiles/urban-young.yaml
 OUT ?= Exports
 RELEASE_BIN = .build/release/planner
 
-.PHONY: plan test build release deps test-deps bench bench-plan bench-match fuzz asan clean calendars
+.PHONY: plan test build release deps test-deps bench bench-plan bench-match fuzz fuzz-profile asan clean calendars
 
 deps:
 	@tools/ensure-deps.sh build
@@ -60,6 +60,16 @@ fuzz: deps
 	   Tests/PlannerIOTests/Fixtures/matching/*.ics Calendars/bank-holidays/*.ics .build-fuzz/corpus/
 	cd .build-fuzz && SWIFT_BACKTRACE=enable=no ./release/ReaderFuzz -max_total_time=$(FUZZ_SECONDS) \
 	   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus
+
+# Fuzz the profile loader (YAML bytes in) with libFuzzer for FUZZ_SECONDS, seeded from the sample
+# profiles and the profile fixtures. Crashes and hangs are written to .build-fuzz/ as crash-* / timeout-*.
+fuzz-profile: deps
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product ProfileFuzz --sanitize=fuzzer
+	mkdir -p .build-fuzz/profile-corpus
+	cp Profiles/*.yaml Tests/PlannerIOTests/Fixtures/profiles/valid/*.yaml \
+	   Tests/PlannerIOTests/Fixtures/profiles/invalid/*.yaml .build-fuzz/profile-corpus/
+	cd .build-fuzz && SWIFT_BACKTRACE=enable=no ./release/ProfileFuzz -max_total_time=$(FUZZ_SECONDS) \
+	   -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 profile-corpus
 
 # The whole test suite under AddressSanitizer (and LeakSanitizer).
 asan: test-deps

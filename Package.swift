@@ -68,6 +68,8 @@ let package = Package(
         ),
         // libFuzzer target over the reader (`make fuzz`); a no-op executable in normal builds.
         .executableTarget(name: "ReaderFuzz", dependencies: ["ICalKit", "PlannerCore"], swiftSettings: strict),
+        // libFuzzer target over the profile loader (`make fuzz-profile`); a no-op executable in normal builds.
+        .executableTarget(name: "ProfileFuzz", dependencies: ["PlannerIO", "PlannerCore"], swiftSettings: strict),
         // Helpers shared by the test targets (not a product).
         .target(name: "PlannerTestSupport", dependencies: ["PlannerCore"], swiftSettings: strict),
         .testTarget(

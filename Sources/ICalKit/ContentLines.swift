@@ -1,3 +1,5 @@
+internal import CLibical
+
 /// Splitting raw bytes into iCalendar content lines (RFC 5545 §3.1), without libical.
 ///
 /// libical reports problems without line numbers (STYLE.md, libical fact 1), so the reader
@@ -5,6 +7,12 @@
 /// folded continuation lines (starting with a space or a tab) are joined to the line
 /// before, and each resulting content line keeps the number of its first physical line.
 /// Input arrives in chunks of any size, so a file never has to be held in memory whole.
+///
+/// Some exporters (Confluence, for one) drop the leading space of a continuation line, so that
+/// `ORGANIZER;CN=Danie` is followed by `l Latham;CUTYPE=...`. Such a line is joined to the
+/// property before it, as other readers do, when it cannot be a property itself (no valid
+/// name before a `:` or `;`) and the joined line is a property line; the scanner warns, naming
+/// both lines. Otherwise the line stays on its own and is reported as an error.
 
 /// One unfolded content line, valid only during the callback that receives it.
 struct ContentLine {
@@ -14,6 +22,9 @@ struct ContentLine {
     var line: Int
     /// How many of `bytes` came from the first physical line (what a diagnostic prints).
     var firstLength: Int
+    /// Physical lines that had lost their leading space and were joined on: their line
+    /// number and where their bytes sit in `bytes`.
+    var joined: [(line: Int, range: Range<Int>)] = []
 }
 
 /// Streaming unfolder: `feed` chunks, then `finish`. Calls `emit` once per content line.
@@ -22,6 +33,7 @@ struct LineUnfolder {
     private var pending: [UInt8] = []  // the content line being assembled (unfolded)
     private var pendingLine = 0
     private var pendingFirstLength = 0
+    private var pendingJoined: [(line: Int, range: Range<Int>)] = []
     private var hasPending = false
     private var physicalLineNumber = 0
     private var atStart = true
@@ -70,6 +82,9 @@ struct LineUnfolder {
             physical.withUnsafeBufferPointer { p in
                 pending.append(contentsOf: UnsafeBufferPointer(rebasing: p[1...]))
             }
+        } else if hasPending, lostItsSpace() {
+            pendingJoined.append((physicalLineNumber, pending.count..<(pending.count + physical.count)))
+            pending.append(contentsOf: physical)
         } else {
             flush(emit)
             swap(&pending, &physical)
@@ -83,11 +98,69 @@ struct LineUnfolder {
     private mutating func flush(_ emit: (ContentLine) -> Void) {
         guard hasPending else { return }
         hasPending = false
-        let line = pendingLine, first = pendingFirstLength
+        let line = pendingLine, first = pendingFirstLength, joined = pendingJoined
         pending.withUnsafeBufferPointer { p in
-            emit(ContentLine(bytes: p, line: line, firstLength: first))
+            emit(ContentLine(bytes: p, line: line, firstLength: first, joined: joined))
         }
         pending.removeAll(keepingCapacity: true)
+        pendingJoined.removeAll()
+    }
+
+    /// True when `physical` is a continuation line that lost its leading space: it cannot start
+    /// a property itself, `pending` starts one (not BEGIN or END), and the two joined are a
+    /// property line libical reads without error.
+    private func lostItsSpace() -> Bool {
+        guard !physical.isEmpty, !physical.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return false }
+        return physical.withUnsafeBufferPointer { lone in
+            guard !Self.startsLikeProperty(lone) else { return false }
+            return pending.withUnsafeBufferPointer { before in
+                guard Self.startsLikeProperty(before), !Bytes.hasPrefixUpper(before, "BEGIN:"),
+                    !Bytes.hasPrefixUpper(before, "END:")
+                else { return false }
+                let both = Array(before) + Array(lone)
+                return both.withUnsafeBufferPointer { Self.isPropertyLine($0) } && Self.libicalAccepts(both)
+            }
+        }
+    }
+
+    /// True when libical reads `line` as a property whose value parses (no X-LIC-ERROR in its
+    /// place). Wraps `icalproperty_new_from_string`. Called only for a line that lost its
+    /// leading space, with the reader's libical lock already held (`CalendarReader.read`).
+    static func libicalAccepts(_ line: [UInt8]) -> Bool {
+        var text = line
+        text.append(0)
+        let property = text.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { icalproperty_new_from_string($0) }
+        }
+        guard let property else { return false }
+        defer { icalproperty_free(property) }
+        return icalproperty_isa(property) != ICAL_XLICERROR_PROPERTY
+            && icalproperty_get_first_parameter(property, ICAL_XLICERRORTYPE_PARAMETER) == nil
+    }
+
+    /// True when `b` starts as a property does: a name of letters, digits and hyphens, then
+    /// `;` or `:` (the rest may still be on the next line).
+    static func startsLikeProperty(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count, b[i] != Bytes.semicolon, b[i] != Bytes.colon {
+            let c = b[i]
+            let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D
+            if !ok { return false }
+            i += 1
+        }
+        return i > 0 && i < b.count
+    }
+
+    /// A property line: a name of letters, digits and hyphens (RFC 5545 iana-token or
+    /// x-name), then parameters and a colon before the value.
+    static func isPropertyLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = PropertyLine(b), p.paramsRange.lowerBound > 0 else { return false }
+        for i in 0..<p.paramsRange.lowerBound {
+            let c = b[i]
+            let ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D
+            if !ok { return false }
+        }
+        return true
     }
 }
 

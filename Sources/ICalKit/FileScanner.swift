@@ -133,6 +133,14 @@ final class FileScanner {
             markBroken()
             return
         }
+        for j in l.joined {
+            let lone = Bytes.string(UnsafeBufferPointer(rebasing: b[j.range]))
+            report(
+                .warning, line: j.line,
+                "line \(j.line) does not start with a space but continues the property on line \(l.line); "
+                    + "it was joined to it", source: lone,
+                hint: "a continuation line must start with a space (some exporters drop it); add one to keep the file valid")
+        }
         guard let prop = PropertyLine(b) else {
             report(
                 .error, line: l.line, "not a content line (no ':' between a name and a value)",

@@ -39,12 +39,21 @@ public enum ProfileLoader {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            let d = Diagnostic(
-                .error, SourceLocation(path: shown),
-                exists ? "The profile could not be read." : "There is no profile file at this path.",
-                hint: exists
-                    ? "Check the file's permissions." : "Check the path, e.g. --profile Profiles/urban-young.yaml.")
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            let d: Diagnostic
+            if exists && isFolder.boolValue {
+                d = Diagnostic(
+                    .error, SourceLocation(path: shown), "This is a folder, not a profile file.",
+                    hint: "Name the profile's .yaml file, e.g. --profile Profiles/urban-young.yaml, or plan every "
+                        + "profile in the folder with --profiles.")
+            } else {
+                d = Diagnostic(
+                    .error, SourceLocation(path: shown),
+                    exists ? "The profile could not be read." : "There is no profile file at this path.",
+                    hint: exists
+                        ? "Check the file's permissions." : "Check the path, e.g. --profile Profiles/urban-young.yaml.")
+            }
             return ProfileValidation(profile: nil, diagnostics: [d])
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -180,16 +189,38 @@ struct ProfileBuilder {
         if let f = field("timeZone"), let zone = readZone(f.value) { timeZone = zone }
 
         let listSizeField = field("listSize")
-        let listSize = listSizeField.flatMap { reader.count($0.value, "listSize") }
+        var listSize = listSizeField.flatMap {
+            reader.count($0.value, "listSize", max: ProfileLimits.listSize, limitHint: Hints.list)
+        }
         var list: PatientList?
         if let f = field("list") {
             list = readList(f.value)
+            if list?.total == 0 {
+                // One error for an empty list; registers are not each compared with 0 patients.
+                reader.error(
+                    at: f.key, "The list has no patients: every age band is 0.",
+                    hint: "Write the patients in each age band, from NHS Digital's list-size extract.")
+                list = nil
+                listSize = nil
+            } else if let total = list?.total, total > ProfileLimits.listSize {
+                reader.error(
+                    at: f.key,
+                    "The list's age bands add up to \(groupedThousands(total)) patients, but the planner accepts at most "
+                        + "\(groupedThousands(ProfileLimits.listSize)).",
+                    hint: Hints.list)
+            }
         } else {
             reader.add(
                 Diagnostic(
                     .error, SourceLocation(path: reader.path),
                     "The profile has no \"list\" (patients by sex and age band).",
                     hint: "Add a list section with male and female counts for each age band; see docs/profile.md."))
+        }
+        if listSize == 0, let f = listSizeField {
+            reader.error(
+                at: f.value, "listSize is 0, but a practice list has at least one patient.",
+                hint: "Write the number of registered patients, or leave listSize out to use the sum of the bands.")
+            listSize = nil
         }
         if let list, let listSize, let f = listSizeField, list.total != listSize {
             let male = list.male.reduce(0, +)
@@ -208,8 +239,8 @@ struct ProfileBuilder {
         let cohorts = field("cohorts").map { readCohorts($0.value, listTotal: patients, list: list) } ?? []
         let services = field("services").map { readServices($0.value) } ?? []
         let channelsField = field("channels")
-        let channels = channelsField.map { readChannels($0.value) } ?? Channels()
-        warnAboutBudgets(channels, channelsField)
+        let (channels, broken) = channelsField.map { readChannels($0.value) } ?? (Channels(), [])
+        warnAboutBudgets(channels, channelsField, except: broken)
         let staff = field("staff").map { readStaff($0.value) } ?? Staff()
         let quiet = field("quietDates").map { readQuietDates($0.value) } ?? []
         let planning = field("planning").map { readPlanning($0.value) } ?? PlanningSettings()
@@ -285,7 +316,7 @@ struct ProfileBuilder {
                 ok = false
                 continue
             }
-            if let n = reader.count(g.value, "\(section).\(g.name)") { counts[band.index] = n } else { ok = false }
+            if let n = reader.count(g.value, "\(section).\(g.name)", max: ProfileLimits.band, limitHint: Hints.band) { counts[band.index] = n } else { ok = false }
         }
         let written = Set(fields.compactMap { AgeBand(label: $0.name) })
         let absent = AgeBand.all.filter { !written.contains($0) }
@@ -379,7 +410,9 @@ struct ProfileBuilder {
                 if share == nil { return nil }
             }
         }
-        guard let n = reader.count(countNode, countField) else { return nil }
+        guard let n = reader.count(countNode, countField, max: ProfileLimits.listSize, limitHint: Hints.list) else {
+            return nil
+        }
         if let listTotal, n > listTotal {
             reader.error(
                 at: countNode,
@@ -436,7 +469,8 @@ struct ProfileBuilder {
                 }
                 idNode = idField.value
                 if let c = sub.first(where: { $0.name == "weeklyCapacity" }) {
-                    capacity = reader.count(c.value, "\(field).weeklyCapacity")
+                    capacity = reader.count(
+                        c.value, "\(field).weeklyCapacity", max: ProfileLimits.weeklyCapacity, limitHint: Hints.capacity)
                     ok = ok && capacity != nil
                 }
                 if let r = sub.first(where: { $0.name == "bookingRoute" }) {
@@ -472,12 +506,16 @@ struct ProfileBuilder {
 
     // MARK: Channels
 
-    private func readChannels(_ node: Node) -> Channels {
+    /// The channels, and the names of those ("sms", "letters") whose section has an error.
+    private func readChannels(_ node: Node) -> (Channels, broken: Set<String>) {
         guard let fields = reader.mapping(node, "channels", known: ["sms", "letters", "website", "social"]) else {
-            return Channels()
+            return (Channels(), ["sms", "letters"])
         }
         var channels = Channels()
+        var broken: Set<String> = []
         for f in fields {
+            let errorsBefore = reader.errorCount
+            defer { if reader.errorCount > errorsBefore { broken.insert(f.name) } }
             switch f.name {
             case "sms": channels.sms = readSMS(f.value)
             case "letters": channels.letters = readLetters(f.value)
@@ -485,15 +523,18 @@ struct ProfileBuilder {
                 guard let sub = reader.mapping(f.value, "channels.website", known: ["monthlyVisits"]) else { break }
                 var site = WebsiteChannel()
                 if let v = sub.first(where: { $0.name == "monthlyVisits" }) {
-                    site.monthlyVisits = reader.count(v.value, "channels.website.monthlyVisits")
+                    site.monthlyVisits = reader.count(
+                        v.value, "channels.website.monthlyVisits", max: ProfileLimits.monthlyVisits,
+                        limitHint: Hints.visits)
                 }
                 channels.website = site
             case "social": channels.social = readSocial(f.value)
             default: break
             }
         }
-        return Channels(
+        let sorted = Channels(
             sms: channels.sms, letters: channels.letters, website: channels.website, social: channels.social)
+        return (sorted, broken)
     }
 
     private func readSMS(_ node: Node) -> SMSChannel? {
@@ -508,9 +549,9 @@ struct ProfileBuilder {
             let field = "\(section).\(f.name)"
             switch f.name {
             case "pricePerFragmentPence":
-                if let p = reader.amount(f.value, field, unit: "pence") { sms.pricePerFragmentPence = p }
+                if let p = reader.pence(f.value, field) { sms.pricePerFragmentPence = p }
             case "senderName": sms.senderName = readSender(f.value, field)
-            case "quarterlyBudget": sms.quarterlyBudget = reader.amount(f.value, field, unit: "pounds")
+            case "quarterlyBudget": sms.quarterlyBudget = reader.budget(f.value, field)
             case "mobileCoverage":
                 if let s = reader.share(f.value, field) { sms.mobileCoverage = s }
             default: break
@@ -554,8 +595,8 @@ struct ProfileBuilder {
         for f in fields {
             let field = "\(section).\(f.name)"
             switch f.name {
-            case "pricePence": if let p = reader.amount(f.value, field, unit: "pence") { letters.pricePence = p }
-            case "quarterlyBudget": letters.quarterlyBudget = reader.amount(f.value, field, unit: "pounds")
+            case "pricePence": if let p = reader.pence(f.value, field) { letters.pricePence = p }
+            case "quarterlyBudget": letters.quarterlyBudget = reader.budget(f.value, field)
             default: break
             }
         }
@@ -584,7 +625,8 @@ struct ProfileBuilder {
                 extraHint: ["twitter": "Twitter is now X: write \"x\"."])
             var followers: Int?
             if let f = sub.first(where: { $0.name == "followers" }) {
-                followers = reader.count(f.value, "\(field).followers")
+                followers = reader.count(
+                    f.value, "\(field).followers", max: ProfileLimits.followers, limitHint: Hints.followers)
             } else {
                 reader.error(
                     at: item, "\(field) has no \"followers\".",
@@ -602,18 +644,21 @@ struct ProfileBuilder {
         return out
     }
 
-    private func warnAboutBudgets(_ channels: Channels, _ field: ProfileReader.Field?) {
+    /// Warns about channels without a budget. A channel in `broken` is skipped: a budget written
+    /// wrongly (negative, "£150", .nan, a misspelt key) is already an error, and a warning that no
+    /// budget is set would only mislead.
+    private func warnAboutBudgets(_ channels: Channels, _ field: ProfileReader.Field?, except broken: Set<String>) {
         let at = field?.key
-        if channels.sms == nil {
+        if !broken.contains("sms"), channels.sms == nil {
             reader.warning(
                 at: at, "The profile has no SMS channel, so the planner will send no text messages.",
                 hint: "Add channels.sms with a quarterlyBudget in pounds to use text messages.")
-        } else if channels.sms?.quarterlyBudget == nil {
+        } else if !broken.contains("sms"), channels.sms?.quarterlyBudget == nil {
             reader.warning(
                 at: at, "No quarterly SMS budget is set, so the planner will send no text messages.",
                 hint: "Add channels.sms.quarterlyBudget in pounds, e.g. quarterlyBudget: 300.")
         }
-        if channels.letters != nil, channels.letters?.quarterlyBudget == nil {
+        if !broken.contains("letters"), channels.letters != nil, channels.letters?.quarterlyBudget == nil {
             reader.warning(
                 at: at, "No quarterly letter budget is set, so the planner will send no letters.",
                 hint: "Add channels.letters.quarterlyBudget in pounds, e.g. quarterlyBudget: 200.")
@@ -626,9 +671,19 @@ struct ProfileBuilder {
         guard let fields = reader.mapping(node, "staff", known: ["commsHoursPerWeek"]) else { return Staff() }
         var staff = Staff()
         if let f = fields.first(where: { $0.name == "commsHoursPerWeek" }),
-            let h = reader.amount(f.value, "staff.commsHoursPerWeek", unit: "hours")
+            let h = reader.amount(
+                f.value, "staff.commsHoursPerWeek", unit: "hours", max: ProfileLimits.commsHoursPerWeek,
+                maxText: "\(formatNumber(ProfileLimits.commsHoursPerWeek)) hours a week", limitHint: Hints.hours)
         {
-            staff.commsHoursPerWeek = h
+            if h == 0 {
+                reader.error(
+                    at: f.value,
+                    "staff.commsHoursPerWeek is 0, so no campaign can be planned: every text, letter and post "
+                        + "needs staff time.",
+                    hint: "Write the hours a week your team has for patient communication, e.g. 3.")
+            } else {
+                staff.commsHoursPerWeek = h
+            }
         }
         return staff
     }
@@ -639,7 +694,7 @@ struct ProfileBuilder {
         for (i, item) in items.enumerated() {
             let field = "quietDates[\(i + 1)]"
             guard case .mapping = item else {
-                if let d = reader.date(item, field) { out.append(QuietPeriod(from: d)) }
+                if let d = quietDate(item, field) { out.append(QuietPeriod(from: d)) }
                 continue
             }
             guard let sub = reader.mapping(item, field, known: ["from", "to", "reason"]) else { continue }
@@ -649,9 +704,9 @@ struct ProfileBuilder {
                     hint: "Write the first quiet day as from: YYYY-MM-DD.")
                 continue
             }
-            let from = reader.date(fromField.value, "\(field).from")
+            let from = quietDate(fromField.value, "\(field).from")
             let toField = sub.first(where: { $0.name == "to" })
-            let to = toField.map { reader.date($0.value, "\(field).to") } ?? from
+            let to = toField.map { quietDate($0.value, "\(field).to") } ?? from
             let reason = sub.first(where: { $0.name == "reason" }).flatMap { reader.text($0.value, "\(field).reason") }
             guard let from, let to else { continue }
             if to < from, let toField {
@@ -665,6 +720,19 @@ struct ProfileBuilder {
         return out
     }
 
+    /// A quiet date, in the years `ProfileLimits.quietDateYears`.
+    private func quietDate(_ node: Node, _ field: String) -> CivilDate? {
+        guard let d = reader.date(node, field) else { return nil }
+        let years = ProfileLimits.quietDateYears
+        guard years.contains(d.year) else {
+            reader.error(
+                at: node, "\(field) is \(d.iso), but quiet dates must fall in the years \(years.lowerBound) to \(years.upperBound).",
+                hint: "Check the year; write dates as YYYY-MM-DD, e.g. 2027-01-04.")
+            return nil
+        }
+        return d
+    }
+
     private func readPlanning(_ node: Node) -> PlanningSettings {
         let known = [
             "campaignsPerWeek", "minDaysBetweenContacts", "workingHours", "smsFragments", "olderShareForDirectContact",
@@ -676,7 +744,7 @@ struct ProfileBuilder {
             let field = "planning.\(f.name)"
             switch f.name {
             case "campaignsPerWeek":
-                if let n = reader.count(f.value, field) {
+                if let n = reader.count(f.value, field, max: ProfileLimits.campaignsPerWeek, limitHint: Hints.campaigns) {
                     if n < 1 {
                         reader.error(
                             at: f.value, "\(field) is 0, but the planner needs at least 1 campaign a week.",
@@ -686,18 +754,21 @@ struct ProfileBuilder {
                     }
                 }
             case "minDaysBetweenContacts":
-                if let n = reader.count(f.value, field) { p.minDaysBetweenContacts = n }
+                if let n = reader.count(f.value, field, max: ProfileLimits.minDaysBetweenContacts, limitHint: Hints.gap) {
+                    p.minDaysBetweenContacts = n
+                }
             case "letterLeadDays":
-                if let n = reader.count(f.value, field) { p.letterLeadDays = n }
+                if let n = reader.count(f.value, field, max: ProfileLimits.letterLeadDays, limitHint: Hints.lead) {
+                    p.letterLeadDays = n
+                }
             case "smsFragments":
-                if let n = reader.count(f.value, field) {
-                    if (1...ProfileDefaults.maxSMSFragments).contains(n) {
+                let most = ProfileDefaults.maxSMSFragments
+                let wrong = { (n: String) in "\(field) is \(n), but a text message has 1 to \(most) fragments." }
+                if let n = reader.count(f.value, field, max: most, limitHint: Hints.fragments, tooMany: wrong) {
+                    if n >= 1 {
                         p.smsFragments = n
                     } else {
-                        reader.error(
-                            at: f.value,
-                            "\(field) is \(n), but a text message has 1 to \(ProfileDefaults.maxSMSFragments) fragments.",
-                            hint: "Most practice texts fit in 1 or 2 fragments (160 or 306 characters).")
+                        reader.error(at: f.value, wrong("0"), hint: Hints.fragments)
                     }
                 }
             case "olderShareForDirectContact":
@@ -743,7 +814,9 @@ struct ProfileBuilder {
         var out: [PlanChannel: Double] = [:]
         for f in fields {
             if let kind = PlanChannel(rawValue: f.name),
-                let h = reader.amount(f.value, "planning.effortHours.\(f.name)", unit: "hours")
+                let h = reader.amount(
+                    f.value, "planning.effortHours.\(f.name)", unit: "hours", max: ProfileLimits.effortHoursPerItem,
+                    maxText: "\(formatNumber(ProfileLimits.effortHoursPerItem)) hours an item", limitHint: Hints.effort)
             {
                 out[kind] = h
             }
@@ -779,5 +852,40 @@ struct ProfileBuilder {
             if !values.isEmpty { out[kind] = values }
         }
         return out
+    }
+}
+
+/// Why each limit is what it is, as hints for messages (docs/profile.md, "Limits").
+enum Hints {
+    static let list =
+        "No GP practice has more than \(groupedThousands(ProfileLimits.listSize)) patients; check for an extra digit."
+    static let band =
+        "One age band of one sex holds at most \(groupedThousands(ProfileLimits.band)) patients; check for an extra digit."
+    static let capacity =
+        "A service offers at most \(groupedThousands(ProfileLimits.weeklyCapacity)) places a week; leave weeklyCapacity "
+        + "out for no limit."
+    static let visits = "Check the figure in your website's analytics; it is visits a month."
+    static let followers = "Check the account's follower count; one account has at most \(groupedThousands(ProfileLimits.followers))."
+    static let price = "Write the price of one item in pence, e.g. 2.4 for a text fragment or 73 for a letter."
+    static let budget = "Write the money for one quarter in pounds, e.g. 900; check for extra zeros."
+    static let hours = "Write the staff hours a week for patient communication, e.g. 6."
+    static let effort = "Write the staff hours one item takes, e.g. 0.5."
+    static let campaigns = "Write how many campaigns a week the practice can run, e.g. 2."
+    static let gap = "A quarter has about 91 days; write the fewest days between two texts or letters, e.g. 14."
+    static let lead = "Write the working days a letter takes to arrive, e.g. 5."
+    static let fragments = "Most practice texts fit in 1 or 2 fragments (160 or 306 characters)."
+}
+
+extension ProfileReader {
+    /// A price of one item in pence, up to `ProfileLimits.pricePence` (£10).
+    func pence(_ node: Node, _ field: String) -> Double? {
+        amount(node, field, unit: "pence", max: ProfileLimits.pricePence, maxText: "1,000p (£10)", limitHint: Hints.price)
+    }
+
+    /// Money for one quarter in pounds, up to `ProfileLimits.quarterlyBudgetPounds`.
+    func budget(_ node: Node, _ field: String) -> Double? {
+        amount(
+            node, field, unit: "pounds", max: ProfileLimits.quarterlyBudgetPounds,
+            maxText: "£\(groupedThousands(Int(ProfileLimits.quarterlyBudgetPounds))) a quarter", limitHint: Hints.budget)
     }
 }

@@ -12,9 +12,7 @@ final class ProfileReader {
 
     init(path: String, text: String) {
         self.path = path
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        self.lines = sourceLines(text).map { Substring($0) }
     }
 
     // MARK: Reporting
@@ -45,6 +43,9 @@ final class ProfileReader {
     func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+
+    /// Errors reported so far.
+    var errorCount: Int { diagnostics.count { $0.isError } }
 
     // MARK: Structure
 
@@ -130,8 +131,14 @@ final class ProfileReader {
         return value
     }
 
-    /// A whole number of at least 0 (counts, visits, followers).
-    func count(_ node: Node, _ field: String, noneHint: String = "Write 0 for none.") -> Int? {
+    /// A whole number from 0 to `max` (counts, visits, followers, days). Anything else,
+    /// however long or strange, is reported and gives nil: nothing is converted that could trap.
+    /// `limitHint` says why the limit is what it is; `tooMany` words the message for a value
+    /// above `max` (given the value as written), when the field has its own way of saying it.
+    func count(
+        _ node: Node, _ field: String, max: Int, limitHint: String, noneHint: String = "Write 0 for none.",
+        tooMany: ((String) -> String)? = nil
+    ) -> Int? {
         guard case .scalar(let s) = node, !isNull(node) else {
             error(
                 at: node, "\(field) must be a whole number, but it is \(describe(node)).",
@@ -139,32 +146,47 @@ final class ProfileReader {
             return nil
         }
         let raw = s.string.trimmingCharacters(in: .whitespaces)
+        func over(_ shown: String) -> String {
+            tooMany?(shown) ?? "\(field) is \(shown), but the planner accepts at most \(groupedThousands(max))."
+        }
         if let n = Int(raw) {
             if n < 0 {
                 error(at: node, "\(field) is \(n), but a count cannot be negative.", hint: noneHint)
                 return nil
             }
+            if n > max {
+                error(at: node, over(groupedThousands(n)), hint: limitHint)
+                return nil
+            }
             return n
         }
+        // Digits only, but too many for any number the planner keeps.
+        let digits = raw.drop { $0 == "-" || $0 == "+" }
+        if !digits.isEmpty, raw.count - digits.count <= 1, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if raw.hasPrefix("-") {
+                error(at: node, "\(field) is \(shortened(raw)), but a count cannot be negative.", hint: noneHint)
+            } else {
+                error(at: node, over(shortened(raw)), hint: limitHint)
+            }
+            return nil
+        }
         let noCommas = raw.replacingOccurrences(of: ",", with: "")
-        if noCommas != raw, let n = Int(noCommas) {
-            error(
-                at: node, "\(field) must be a whole number, but it is \"\(raw)\".",
-                hint: "Write it without commas: \(n).")
-        } else if let d = Double(raw), d.isFinite {
-            error(
-                at: node, "\(field) must be a whole number, but it is \"\(raw)\".",
-                hint: "Round it to whole patients, e.g. \(Int(d.rounded())).")
+        let wrong = "\(field) must be a whole number, but it is \"\(shortened(raw))\"."
+        if noCommas != raw, let n = Int(noCommas), (0...max).contains(n) {
+            error(at: node, wrong, hint: "Write it without commas: \(n).")
+        } else if let d = Double(raw), d.isFinite, d >= 0, d <= Double(max) {
+            error(at: node, wrong, hint: "Round it to a whole number, e.g. \(Int(d.rounded())).")
+        } else if let d = Double(raw), d.isFinite, d > Double(max) {
+            error(at: node, wrong, hint: "\(limitHint) Write the number with digits only.")
         } else {
-            error(
-                at: node, "\(field) must be a whole number, but it is \"\(raw)\".",
-                hint: "Write the number with digits only, e.g. 120.")
+            error(at: node, wrong, hint: "Write the number with digits only, e.g. 120.")
         }
         return nil
     }
 
-    /// A number (decimals allowed) of at least 0: prices, budgets, hours.
-    func amount(_ node: Node, _ field: String, unit: String) -> Double? {
+    /// A number (decimals allowed) from 0 to `max`: prices, budgets, hours. `maxText` is the
+    /// limit as people write it ("£100,000"); `limitHint` says why the limit is what it is.
+    func amount(_ node: Node, _ field: String, unit: String, max: Double, maxText: String, limitHint: String) -> Double? {
         guard case .scalar(let s) = node, !isNull(node) else {
             error(
                 at: node, "\(field) must be a number, but it is \(describe(node)).",
@@ -173,15 +195,31 @@ final class ProfileReader {
         }
         let raw = s.string.trimmingCharacters(in: .whitespaces)
         guard let d = plainNumber(raw) else {
+            if let d = Double(raw), d.isFinite, raw.contains(where: { $0 == "e" || $0 == "E" }) {
+                // 1e30, 2.5E3: scientific notation, which a price or budget never needs.
+                let hint =
+                    d.magnitude > max
+                    ? "That is far more than the \(maxText) the planner accepts: \(limitHint)"
+                    : "Write it in \(unit) with digits only: \(formatNumber(d))."
+                error(at: node, "\(field) is \"\(shortened(raw))\", a number in scientific notation.", hint: hint)
+                return nil
+            }
             let stripped = raw.filter { "0123456789.-".contains($0) }
-            let example = plainNumber(stripped).map { "Write it in \(unit) as a plain number: \(formatNumber($0))." }
+            let example = plainNumber(stripped).flatMap { n in
+                (0...max).contains(n) ? "Write it in \(unit) as a plain number: \(formatNumber(n))." : nil
+            }
             error(
-                at: node, "\(field) must be a number, but it is \"\(raw)\".",
+                at: node, "\(field) must be a number, but it is \"\(shortened(raw))\".",
                 hint: example ?? "Write the number in \(unit) with digits only, e.g. 250.")
             return nil
         }
         if d < 0 {
             error(at: node, "\(field) is \(formatNumber(d)), but it cannot be negative.", hint: "Write 0 for none.")
+            return nil
+        }
+        if d > max {
+            error(
+                at: node, "\(field) is \(formatNumber(d)), but the planner accepts at most \(maxText).", hint: limitHint)
             return nil
         }
         return d
@@ -289,6 +327,30 @@ final class ProfileReader {
     }
 }
 
+/// The physical lines of `text`, as YAML counts them (YAML 1.2 §5.4): a line ends at LF, CRLF
+/// or a lone CR. Splitting on Characters would miss CRLF, which Swift treats as one Character,
+/// so a CRLF file would show the wrong source line in its diagnostics.
+func sourceLines(_ text: String) -> [String] {
+    var out: [String] = []
+    var current = String.UnicodeScalarView()
+    var afterCR = false
+    for scalar in text.unicodeScalars {
+        if afterCR {
+            afterCR = false
+            if scalar == "\n" { continue }
+        }
+        if scalar == "\n" || scalar == "\r" {
+            out.append(String(current))
+            current.removeAll()
+            afterCR = scalar == "\r"
+        } else {
+            current.append(scalar)
+        }
+    }
+    out.append(String(current))
+    return out
+}
+
 /// The text after the last dot of a field path ("channels.sms.senderName" -> "senderName").
 func lastComponent(_ field: String) -> String {
     field.split(separator: ".").last.map(String.init) ?? field
@@ -300,6 +362,11 @@ func plainNumber(_ text: String) -> Double? {
         return nil
     }
     return d
+}
+
+/// `text` cut to 40 characters for a message (a fuzzed or pasted value can be very long).
+func shortened(_ text: String) -> String {
+    text.count > 40 ? String(text.prefix(40)) + "..." : text
 }
 
 /// A number for messages: no trailing ".0", at most 4 decimals, locale-free.

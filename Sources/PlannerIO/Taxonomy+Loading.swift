@@ -80,14 +80,14 @@ public enum TaxonomyFile {
 
     /// Parses one file into an overlay; problems carry `path:line:col`, the source line and a hint.
     public static func parse(_ text: String, path: String) -> (TaxonomyOverlay?, [Diagnostic]) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = sourceLines(text)
         var problems: [Diagnostic] = []
         func report(_ node: Node?, _ message: String, hint: String? = nil) {
             var loc = SourceLocation(path: path)
             var sourceLine: String?
             if let mark = node?.mark {
                 loc = SourceLocation(path: path, line: mark.line, column: mark.column)
-                if mark.line >= 1, mark.line <= lines.count { sourceLine = lines[mark.line - 1].replacingOccurrences(of: "\r", with: "") }
+                if mark.line >= 1, mark.line <= lines.count { sourceLine = lines[mark.line - 1] }
             }
             problems.append(Diagnostic(.error, loc, message, sourceLine: sourceLine, hint: hint))
         }
@@ -325,7 +325,7 @@ public enum TaxonomyFile {
     /// Where each entry's `id:` is written in a file (location of the value, and the line's text).
     static func idLocations(_ text: String, path: String) -> (places: [String: (SourceLocation, String)], sizingWritten: Set<String>) {
         guard let root = try? Yams.compose(yaml: text), let top = root.mapping else { return ([:], []) }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = sourceLines(text)
         var out: [String: (SourceLocation, String)] = [:]
         var sizing = Set<String>()
         for key in ["groups", "services"] {

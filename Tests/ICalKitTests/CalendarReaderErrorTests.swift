@@ -63,6 +63,18 @@ import Testing
             """, occurrences: ["2026-02-06 2026-02-07 good@test - @10 Still read"])
     }
 
+    @Test func aLoneLineIsNotJoinedWhenTheJoinedPropertyDoesNotParse() throws {
+        // After DTSTART the joined value "20260205l Latham..." is no date: the line stays an error.
+        try check(
+            "continuation-that-does-not-join.ics",
+            """
+            continuation-that-does-not-join.ics:7:1: error: invalid property name "l Latham"
+            l Latham;CUTYPE=INDIVIDUAL:mailto:daniel.latham@example.org
+            ^
+            hint: property names use only letters, digits and '-'
+            """, occurrences: ["2026-02-06 2026-02-07 good@test - @10 Still read"])
+    }
+
     @Test func binaryFile() throws {
         try check(
             "binary.ics",

@@ -178,6 +178,20 @@ func expectBothOrders(
             ])
     }
 
+    @Test func aContinuationThatLostItsSpaceIsJoinedWithAWarningNamingBothLines() throws {
+        // Confluence exports drop the leading space: ORGANIZER;CN=Danie / l Latham;CUTYPE=... (issue 12).
+        try expectBothOrders(
+            "valid/continuation-lost-its-space.ics", q1,
+            ["2026-02-05 2026-02-06 confluence@test - @4 Exported from Confluence"],
+            warnings: [
+                """
+                continuation-lost-its-space.ics:9: warning: line 9 does not start with a space but continues the property on line 8; it was joined to it
+                l Latham;CUTYPE=INDIVIDUAL:mailto:daniel.latham@example.org
+                hint: a continuation line must start with a space (some exporters drop it); add one to keep the file valid
+                """
+            ])
+    }
+
     @Test func foldersAreReadRecursivelyInPathOrder() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reader-folder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("b"), withIntermediateDirectories: true)

@@ -120,3 +120,21 @@ import Testing
         #expect(plan.stdout.contains("1 campaigns"), "\(plan.stdout)")
     }
 }
+
+@Suite struct GroupOfTests {
+    /// The summary's "group of N" for a register or cohort is the count the profile gives
+    /// (hypertension 900 was "group of 902", AF 96 was 95, smokers 1420 was 1419).
+    @Test func aRegistersGroupSizeInTheSummaryIsItsCount() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("group-of-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runPlanner(
+            ["plan", "--profile", "Profiles/urban-young.yaml", "--quarter", "2027-Q1", "--today", "2026-12-01", "--out",
+             dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let expected = ["hypertension": "900", "atrial-fibrillation": "96", "smokers": "1,420", "depression": "1,496"]
+        for (id, n) in expected {
+            let line = r.stdout.split(separator: "\n").first { $0.hasPrefix("  \(id) ") }
+            #expect(line?.contains("(group of \(n))") == true, "\(id): \(line ?? "none")")
+        }
+    }
+}

@@ -154,3 +154,34 @@ private func near(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 1e-9 }
         #expect(groupedThousands(-1_234_567) == "-1,234,567")
     }
 }
+
+@Suite struct GroupSizeRoundingTests {
+    @Test func aRegistersWholeBandsAddUpToItsCountExactly() throws {
+        // 900 spread over the tiny list's adult bands gives fractions in every band; rounding
+        // each band on its own gave 902 for the urban sample's hypertension register (issue 12).
+        for count in [900, 96, 1420, 1, 7, 0] {
+            let profile = tinyProfile(registers: [GroupCount(id: "diabetes", count: count)])
+            let size = try #require(sized("diabetes", Rules.diabetes, profile))
+            let whole = size.wholeByBand
+            #expect(whole.reduce(0, +) == count, "\(count)")
+            for (w, d) in zip(whole, size.byBand) { #expect(abs(Double(w) - d) < 1, "\(count): \(w) vs \(d)") }
+        }
+    }
+
+    @Test func largestRemaindersGetTheLeftOverPatients() {
+        // 10 people over bands of 3.4, 3.35 and 3.25: floors give 9; the one left goes to the largest fraction.
+        var byBand = Array(repeating: 0.0, count: AgeBand.count)
+        byBand[0] = 3.4
+        byBand[1] = 3.35
+        byBand[2] = 3.25
+        let size = GroupSize(id: "g", count: 10, byBand: byBand)
+        #expect(Array(size.wholeByBand.prefix(3)) == [4, 3, 3])
+        #expect(size.wholeByBand.reduce(0, +) == 10)
+        // A tie goes to the younger band, whatever order the bands were summed in.
+        var tied = Array(repeating: 0.0, count: AgeBand.count)
+        tied[4] = 1.5
+        tied[2] = 1.5
+        #expect(GroupSize(id: "t", count: 3, byBand: tied).wholeByBand.enumerated().filter { $0.element > 0 }.map(\.offset) == [2, 4])
+        #expect(GroupSize(id: "t", count: 3, byBand: tied).wholeByBand[2] == 2)
+    }
+}

@@ -41,7 +41,7 @@ extension PlanningInput {
         var shares: [String: Double] = [:]
         for g in Set(candidates.flatMap(\.groups)) {
             guard let s = size(ofGroup: g, in: profile, taxonomy: taxonomy) else { continue }
-            bands[g] = zip(AgeBand.all, s.byBand).map { AgeBandCount(band: $0, people: Int($1.rounded())) }
+            bands[g] = zip(AgeBand.all, s.wholeByBand).map { AgeBandCount(band: $0, people: $1) }
             if let recorded = profile.recordedCount(ofGroup: g), let share = recorded.share75Plus { shares[g] = share }
         }
 

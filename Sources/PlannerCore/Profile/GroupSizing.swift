@@ -21,6 +21,28 @@ public struct GroupSize: Sendable, Hashable, Codable {
 
     public func count(in band: AgeBand) -> Double { byBand[band.index] }
 
+    /// Whole patients per band (`AgeBand.all` order) that add up to `roundedCount` exactly, so
+    /// that a register of 900 is a group of 900 however its count was spread over the bands.
+    /// Largest remainder (Hamilton's method): each band gets the whole part of its share, and
+    /// the patients still to place go one each to the bands with the largest fractions (the
+    /// younger band first on a tie), so the result is the same on every run.
+    public var wholeByBand: [Int] {
+        let floors = byBand.map { Int($0.rounded(.down)) }
+        var left = roundedCount - floors.reduce(0, +)
+        var out = floors
+        let order = byBand.indices.sorted { a, b in
+            let fa = byBand[a] - Double(floors[a]), fb = byBand[b] - Double(floors[b])
+            return fa != fb ? fa > fb : a < b
+        }
+        var i = 0
+        while left > 0, !order.isEmpty {
+            out[order[i % order.count]] += 1
+            left -= 1
+            i += 1
+        }
+        return out
+    }
+
     /// Share of the group aged 75 and over (0 for an empty group).
     public var share75Plus: Double {
         guard count > 0 else { return 0 }
