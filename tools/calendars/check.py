@@ -81,12 +81,28 @@ def main(argv: list[str]) -> int:
     cal = icalendar.Calendar.from_ical(data)
     check(str(cal.get("PRODID")) == "-//AwarenessPlanner//UK health awareness days//EN", "awareness PRODID")
     check(cal.get("X-WR-CALNAME") is not None, "awareness calendar has no X-WR-CALNAME")
-    events = list(cal.walk("VEVENT"))
+    all_events = list(cal.walk("VEVENT"))
+    # RECURRENCE-ID overrides (a whole month's own length in a leap year) come after every other event.
+    events = [e for e in all_events if "RECURRENCE-ID" not in e]
+    overrides = [e for e in all_events if "RECURRENCE-ID" in e]
+    check(all_events[: len(events)] == events, "a RECURRENCE-ID override comes before an ordinary event")
     uids = [str(e["UID"]) for e in events]
     duplicates = sorted(u for u, n in Counter(uids).items() if n > 1)
     check(not duplicates, f"duplicate UIDs: {duplicates}")
     slug_keys = [(re.sub(r"-20\d\d$", "", u.split("@")[0]), u) for u in uids]
     check(slug_keys == sorted(slug_keys), "events are not sorted by slug")
+    override_keys = [(str(e["UID"]), as_date(e["RECURRENCE-ID"].dt)) for e in overrides]
+    check(override_keys == sorted(set(override_keys)), "overrides are not sorted by UID and date, or repeat")
+    masters = {str(e["UID"]): e for e in events}
+    for e in overrides:
+        uid = str(e["UID"])
+        master = masters.get(uid)
+        check(master is not None and "RRULE" in master, f"{uid}: override of no recurring event")
+        check(e["DTSTART"].dt == as_date(e["RECURRENCE-ID"].dt), f"{uid}: override moves the start")
+        if master is not None:
+            for name in ("SUMMARY", "DESCRIPTION", "CATEGORIES", "URL", "STATUS", "X-GP-GROUPS", "X-GP-SERVICES"):
+                check(e.get(name) == master.get(name) or str(e.get(name)) == str(master.get(name)),
+                      f"{uid} {as_date(e['RECURRENCE-ID'].dt)}: {name} differs from the recurring event")
     titles = sorted({str(e["SUMMARY"]) for e in events})
     check(len(titles) >= 120, f"only {len(titles)} distinct events")
     for title in titles:
@@ -140,6 +156,20 @@ def main(argv: list[str]) -> int:
             ((as_date(o["DTSTART"].dt), as_date(o["DTEND"].dt), str(o["SUMMARY"]), str(o["UID"])) for o in found),
             key=lambda x: (x[0], x[3]),
         )
+
+    # Every whole-month day covers its whole month in the leap year 2028 (February included: 1 to 29 February).
+    month_uids = {
+        str(e["UID"]) for e in events
+        if "RRULE" in e and e["DTSTART"].dt.day == 1 and e["DTEND"].dt.day == 1
+        and (e["DTEND"].dt - e["DTSTART"].dt).days >= 28
+    }
+    months_2028 = [o for o in between(dt.date(2028, 1, 1), dt.date(2029, 1, 1)) if o[3] in month_uids]
+    for start, end, title, uid in months_2028:
+        month_end = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        check(start.day == 1 and end == month_end, f"2028 {title}: {start}..{end}, expected {start}..{month_end}")
+    check(sorted({o[3] for o in months_2028}) == sorted(month_uids), "a whole month is missing from 2028")
+    check(len(months_2028) == len(month_uids), "a whole month occurs twice in 2028")
+    leap_februaries = [o for o in months_2028 if o[0].month == 2]
 
     ttt = [o for o in between(dt.date(2026, 1, 1), dt.date(2027, 1, 1)) if o[2] == "Time to Talk Day"]
     check([o[0] for o in ttt] == [dt.date(2026, 2, 5)], f"Time to Talk Day 2026: {ttt}")
@@ -202,9 +232,12 @@ def main(argv: list[str]) -> int:
                       "2027-12-27", "2027-12-28"], f"England and Wales 2027: {ew_2027}")
 
     # Report.
-    print(f"awareness: {len(events)} VEVENTs, {len(titles)} distinct days, {tentative} TENTATIVE")
+    print(f"awareness: {len(all_events)} VEVENTs, {len(titles)} distinct days, {tentative} TENTATIVE")
     for kind, n in sorted(kinds.items()):
         print(f"  {kind}: {n}")
+    print(f"  leap-year overrides (RECURRENCE-ID): {len(overrides)}")
+    print(f"whole months in 2028: {len(months_2028)}, each 1st to last day; February: "
+          + ", ".join(f"{t} {s:%d %b}-{(e - dt.timedelta(days=1)):%d %b}" for s, e, t, _ in leap_februaries))
     print(f"taxonomy: {taxonomy_note}")
     print(f"Time to Talk Day 2026: {', '.join(f'{o[0].isoformat()} ({o[0]:%A})' for o in ttt)}")
     print(f"2027 Q1 (2027-01-01..2027-03-31): {len(q1)} occurrences")

@@ -35,6 +35,10 @@ UID_DOMAIN = "awareness-planner.uk"
 # Recurring events start in this year; organiser-set weeks are written out for these years.
 FIRST_YEAR = 2026
 SET_YEARS = (2026, 2027)
+# Whole months repeat with one fixed length (an RRULE event has one DTEND), so a month whose length changes
+# (February in a leap year) gets a RECURRENCE-ID override with the right end for each such year up to here.
+# Regenerate before this year passes.
+MONTH_OVERRIDES_UNTIL = 2040
 DIVISIONS = ("england-and-wales", "scotland", "northern-ireland")
 
 KINDS = ("FIXED", "RULE", "MONTH", "SET")
@@ -294,21 +298,40 @@ def awareness_ics(events: list[Awareness]) -> str:
                 out.extend(vevent(e, f"{e.slug}-{year}@{UID_DOMAIN}", start, None))
         else:
             out.extend(vevent(e, f"{e.slug}@{UID_DOMAIN}", e.start2026, e.rule or "FREQ=YEARLY"))
+    # Then the overrides that give a whole month its own length in the years it differs from 2026 (February in
+    # leap years), sorted by slug and year. They come last so that adding one never moves the line of any other
+    # event (the line is each day's source in the planner's output).
+    for e in sorted(events, key=lambda e: e.slug):
+        for year in month_override_years(e):
+            out.extend(vevent(e, f"{e.slug}@{UID_DOMAIN}", e.start2026.replace(year=year), None, override=True))
     out.append("END:VCALENDAR")
     return "".join(fold(line) for line in out)
 
 
-def vevent(e: Awareness, uid: str, start: dt.date, rule: str | None) -> list[str]:
+def month_override_years(e: Awareness) -> list[int]:
+    """The years in which a whole month has another length than in 2026 (leap-year Februaries)."""
+    if e.kind != "MONTH":
+        return []
+    length = (e.end(e.start2026) - e.start2026).days
+    return [
+        year for year in range(FIRST_YEAR + 1, MONTH_OVERRIDES_UNTIL + 1)
+        if calendar.monthrange(year, e.start2026.month)[1] != length
+    ]
+
+
+def vevent(e: Awareness, uid: str, start: dt.date, rule: str | None, override: bool = False) -> list[str]:
+    """One VEVENT; `override` writes a RECURRENCE-ID copy of the recurring day's instance starting on `start`."""
     description = e.description
-    tentative = e.tentative(None if rule is not None else start.year)
+    tentative = e.tentative(None if rule is not None or override else start.year)
     if tentative:
-        if rule is None:
+        if rule is None and not override:
             description += f" The {start.year} dates are our estimate from past years: check with the organiser."
         else:
             description += " The date follows the usual pattern but is not confirmed: check with the organiser."
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{uid}",
+    lines = ["BEGIN:VEVENT", f"UID:{uid}"]
+    if override:
+        lines.append(f"RECURRENCE-ID;VALUE=DATE:{ical_date(start)}")
+    lines += [
         f"DTSTAMP:{DTSTAMP}",
         f"DTSTART;VALUE=DATE:{ical_date(start)}",
         f"DTEND;VALUE=DATE:{ical_date(e.end(start))}",
