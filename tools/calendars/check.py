@@ -5,7 +5,11 @@
 
 Run from anywhere; paths are found from this script's location. The taxonomy defaults to
 ../shared/spec/taxonomy.md beside the repository; the id check is skipped (and says so) when it is absent.
-Prints a short report and the 2027 Q1 occurrences; exits 1 if any assertion fails.
+Prints a short report, the awareness days of 2027 Q1 and the programmes of 2027; exits 1 if any assertion fails.
+Checks: regeneration gives the same bytes; byte shape (CRLF, 75-octet lines, UTF-8); the awareness calendar's
+events, rules and 2027 Q1 dates, and every whole month covering its month in the leap year 2028; the bank
+holidays; the programmes calendar (UIDs without dates, taxonomy ids, an independent reading of every
+X-GP-ELIGIBILITY, every programme in every year 2026-2028 with the right span and STATUS).
 """
 
 from __future__ import annotations

@@ -140,7 +140,9 @@ extension EligibilityRule {
     }
 
     /// The canonical text of the rule: terms in the order of `keys`, one space between terms,
-    /// ` | ` between audiences, defaults left out. `parse(rendered)` gives the rule back.
+    /// ` | ` between audiences, defaults left out. `parse(rendered)` gives the rule back for every
+    /// rule `parse` can return (an audience built in code with no sex, age or group renders as
+    /// nothing, which does not parse).
     public var rendered: String {
         audiences.map(\.rendered).joined(separator: " | ")
     }
@@ -238,7 +240,7 @@ private struct EligibilityParser {
 
     /// One audience from `range`; nil when it is empty (reported).
     mutating func audience(_ range: Range<Int>) -> EligibilityRule.Audience? {
-        // Terms: runs of characters other than spaces (and other than the forbidden ones, already reported).
+        // Terms: runs of characters other than spaces (forbidden characters were reported and replaced in init).
         var terms: [Range<Int>] = []
         var i = range.lowerBound
         while i < range.upperBound {
