@@ -2,6 +2,7 @@ import Foundation
 import ICalKit
 import PlannerCore
 import PlannerIO
+import PlannerTestSupport
 import Testing
 
 /// The bundled `nhs-programmes.ics`: reads with no error and no warning over 2026-2028, every
@@ -46,6 +47,25 @@ import Testing
             let want = quarterly.contains(slug) ? 4 : 1
             #expect(years == [2026: want, 2027: want, 2028: want], "\(slug): \(years)")
         }
+    }
+
+    /// `tools/calendars/check.py` (what `make calendars` runs after generating): regenerating gives
+    /// the same bytes, and python `icalendar` + `recurring_ical_events` read both calendars as intended.
+    @Test func bundledCalendarsPassTheIndependentPythonCheck() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", TestPaths.packageRoot.appendingPathComponent("tools/calendars/check.py").path]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(p.terminationStatus == 0, "python icalendar + recurring-ical-events are needed (make test installs them)\n\(text)")
+        #expect(text.hasSuffix("OK: all checks passed\n"), "\(text)")
+        #expect(text.contains("programmes: 16 VEVENTs (14 programmes, 2 published-season overrides)"))
+        #expect(text.contains("February: Heart Month 01 Feb-29 Feb, Raynaud's Awareness Month 01 Feb-29 Feb"))
     }
 
     @Test func publishedFluSeasonsAreConfirmedLaterOnesTentative() throws {
