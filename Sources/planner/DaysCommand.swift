@@ -10,7 +10,7 @@ struct DaysCommand: ParsableCommand {
         commandName: "days",
         abstract: "List the awareness days in a window, as the calendars write them.",
         discussion: """
-            Reads .ics files or folders (default: the bundled UK health awareness calendar) and prints \
+            Reads .ics files or folders (default: the bundled UK health awareness and NHS programmes calendars) and prints \
             every occurrence in the window [from, to) (an occurrence counts when it overlaps the window in its \
             own wall-clock time). In the table, END is the last day of an all-day event. The default window is the calendar quarter after \
             today (today: --today, else SOURCE_DATE_EPOCH, else the clock, in Europe/London). \
@@ -19,7 +19,7 @@ struct DaysCommand: ParsableCommand {
 
     @Option(
         name: .long, parsing: .upToNextOption,
-        help: ArgumentHelp("Calendar files or folders of .ics files (default: the bundled calendar).", valueName: "path"))
+        help: ArgumentHelp("Calendar files or folders of .ics files (default: the bundled calendars).", valueName: "path"))
     var calendars: [String] = []
 
     @OptionGroup var window: WindowOptions
@@ -59,19 +59,9 @@ struct DaysCommand: ParsableCommand {
             if result.hasErrors { throw ExitCode(65) }
             return
         }
-        var options = ReadOptions(window: dateWindow, defaultTimeZone: timezone)
         // The summary needs counts only: the reader then keeps no occurrence values.
-        options.summaryOnly = format == .summary
-        let result: ReadResult
-        if calendars.isEmpty {
-            guard let bundled = Bundled.awarenessCalendar else {
-                FileHandle.standardError.write(Data("error: the bundled calendar is missing from this build\n".utf8))
-                throw ExitCode(1)
-            }
-            result = CalendarReader.read(file: bundled.path, displayPath: "uk-health-awareness.ics", options: options)
-        } else {
-            result = CalendarReader.read(paths: calendars, options: options)
-        }
+        let result = AwarenessInput.read(
+            calendars: calendars, window: dateWindow, timeZone: timezone, summaryOnly: format == .summary)
         var err = ""
         for d in result.diagnostics { err += d.description + "\n" }
         let out: String

@@ -68,6 +68,25 @@ import Testing
         #expect(text.contains("February: Heart Month 01 Feb-29 Feb, Raynaud's Awareness Month 01 Feb-29 Feb"))
     }
 
+    /// With no `--calendars`, the programmes are read with the awareness days, as one input.
+    @Test func readByDefaultWithTheAwarenessCalendar() throws {
+        let both = AwarenessInput.read(calendars: [], window: Self.span, timeZone: "Europe/London")
+        #expect(both.diagnostics.isEmpty, "\(both.diagnostics.map(\.description))")
+        let awarenessURL = try #require(Bundled.awarenessCalendar)
+        let awareness = CalendarReader.read(
+            file: awarenessURL.path, displayPath: AwarenessInput.bundledDisplayName, options: ReadOptions(window: Self.span))
+        let programmes = try Self.read()
+        #expect(both.occurrences.count == awareness.occurrences.count + programmes.occurrences.count)
+        #expect(both.eventCount == awareness.eventCount + programmes.eventCount)
+        #expect(Set(both.occurrences.map(\.source.path)) == ["uk-health-awareness.ics", "nhs-programmes.ics"])
+        #expect(both.occurrences.map(\.start.iso) == both.occurrences.map(\.start.iso).sorted())
+        #expect(both.checksum == awareness.checksum &+ programmes.checksum)
+        // The summary (counts only) agrees with the full read.
+        let summary = AwarenessInput.read(calendars: [], window: Self.span, timeZone: "Europe/London", summaryOnly: true)
+        #expect(summary.occurrences.isEmpty)
+        #expect(summary.summaryLine == both.summaryLine)
+    }
+
     @Test func publishedFluSeasonsAreConfirmedLaterOnesTentative() throws {
         let r = try Self.read()
         let flu = r.occurrences.filter { $0.uid == "flu-vaccination-adults@awareness-planner.uk" }
