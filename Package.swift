@@ -47,7 +47,7 @@ let package = Package(
             path: "Calendars",
             exclude: ["README.md"],
             sources: ["BundledCalendars.swift"],
-            resources: [.copy("uk-health-awareness.ics"), .copy("bank-holidays")],
+            resources: [.copy("uk-health-awareness.ics"), .copy("nhs-programmes.ics"), .copy("bank-holidays")],
             swiftSettings: strict
         ),
         // File input and output around the core: profiles (YAML), taxonomy, calendars, atomic writes.

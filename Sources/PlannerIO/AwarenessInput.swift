@@ -5,26 +5,51 @@ import PlannerCore
 /// Reading awareness days for the commands: the calendars (bundled by default), the cleaned
 /// view, and the bank holidays of a nation. Matching and planning start from here.
 public enum AwarenessInput {
-    /// The name under which the bundled calendar appears in sources and messages.
+    /// The name under which the bundled awareness calendar appears in sources and messages.
     public static let bundledDisplayName = "uk-health-awareness.ics"
+    /// The name under which the bundled programmes calendar appears in sources and messages.
+    public static let programmesDisplayName = "nhs-programmes.ics"
 
-    /// Reads `calendars` (files or folders; the bundled awareness calendar when empty). With
-    /// `summaryOnly` the reader counts and keeps no occurrence values (`days --format summary`).
+    /// The calendars read when no `--calendars` is given, in this order: the awareness days,
+    /// then the national vaccination and screening programmes.
+    public static var bundledCalendars: [(url: URL?, displayName: String)] {
+        [(Bundled.awarenessCalendar, bundledDisplayName), (Bundled.programmesCalendar, programmesDisplayName)]
+    }
+
+    /// Reads `calendars` (files or folders; the bundled calendars when empty). With
+    /// `summaryOnly` the reader keeps counts and the checksum only (`planner days --format summary`).
     public static func read(
         calendars: [String], window: DateWindow, timeZone: String, summaryOnly: Bool = false
     ) -> ReadResult {
         var options = ReadOptions(window: window, defaultTimeZone: timeZone)
         options.summaryOnly = summaryOnly
         if calendars.isEmpty {
-            guard let bundled = Bundled.awarenessCalendar else {
-                let d = Diagnostic(
-                    .error, SourceLocation(path: bundledDisplayName), "the bundled calendar is missing from this build",
-                    hint: "rebuild the planner, or pass --calendars PATH")
-                return ReadResult(occurrences: [], eventCount: 0, diagnostics: [d])
+            var parts: [ReadResult] = []
+            for (url, name) in bundledCalendars {
+                guard let url else {
+                    let d = Diagnostic(
+                        .error, SourceLocation(path: name), "the bundled calendar is missing from this build",
+                        hint: "rebuild the planner, or pass --calendars PATH")
+                    parts.append(ReadResult(occurrences: [], eventCount: 0, diagnostics: [d]))
+                    continue
+                }
+                parts.append(CalendarReader.read(file: url.path, displayPath: name, options: options))
             }
-            return CalendarReader.read(file: bundled.path, displayPath: bundledDisplayName, options: options)
+            return combined(parts)
         }
         return CalendarReader.read(paths: calendars, options: options)
+    }
+
+    /// Several files' results as one, as `CalendarReader.read(paths:)` gives them: occurrences in
+    /// `Occurrence.contractOrder`, diagnostics in report order, counts and checksums summed.
+    static func combined(_ parts: [ReadResult]) -> ReadResult {
+        var result = ReadResult(
+            occurrences: parts.flatMap(\.occurrences).sorted(by: Occurrence.contractOrder),
+            eventCount: parts.reduce(0) { $0 + $1.eventCount },
+            diagnostics: parts.flatMap(\.diagnostics).sorted(by: Diagnostic.reportOrder))
+        result.occurrenceCount = parts.reduce(0) { $0 + $1.occurrenceCount }
+        result.checksum = parts.reduce(0) { $0 &+ $1.checksum }
+        return result
     }
 
     /// The cleaned view (normalised titles, plain descriptions, foreign midnights made all-day,

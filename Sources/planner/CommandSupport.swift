@@ -19,7 +19,7 @@ func report(_ diagnostics: [Diagnostic]) {
 struct CalendarInputOptions: ParsableArguments {
     @Option(
         name: .long, parsing: .upToNextOption,
-        help: ArgumentHelp("Calendar files or folders of .ics files (default: the bundled calendar).", valueName: "path"))
+        help: ArgumentHelp("Calendar files or folders of .ics files (default: the bundled calendars).", valueName: "path"))
     var calendars: [String] = []
 
     @Option(name: .long, help: "Zone for floating times and unknown TZIDs, and of the cleaned view.")

@@ -11,7 +11,7 @@ struct DaysCommand: ParsableCommand {
         commandName: "days",
         abstract: "List the awareness days in a window, as the calendars write them.",
         discussion: """
-            Reads .ics files or folders (default: the bundled UK health awareness calendar) and prints \
+            Reads .ics files or folders (default: the bundled UK health awareness and NHS programmes calendars) and prints \
             every occurrence in the window [from, to) (an occurrence counts when it overlaps the window in its \
             own wall-clock time). In the table, END is the last day of an all-day event. The default window is the calendar quarter after \
             today (today: --today, else SOURCE_DATE_EPOCH, else the clock, in Europe/London). \
@@ -20,7 +20,7 @@ struct DaysCommand: ParsableCommand {
 
     @Option(
         name: .long, parsing: .upToNextOption,
-        help: ArgumentHelp("Calendar files or folders of .ics files (default: the bundled calendar).", valueName: "path"))
+        help: ArgumentHelp("Calendar files or folders of .ics files (default: the bundled calendars).", valueName: "path"))
     var calendars: [String] = []
 
     @OptionGroup var window: WindowOptions

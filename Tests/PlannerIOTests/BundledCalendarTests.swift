@@ -25,6 +25,23 @@ import Testing
         #expect(stoptober.count == 4)  // 2026-2029: the rule starts in 2026
     }
 
+    /// Whole months cover their whole month every year: February ends on the 29th in 2028 (a
+    /// RECURRENCE-ID override of the same UID), on the 28th in 2027 and 2029.
+    @Test func februaryMonthsCoverTheLeapDay() throws {
+        let r = AwarenessInput.read(calendars: [], window: Self.span, timeZone: "Europe/London")
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.description))")
+        for title in ["Heart Month", "Raynaud's Awareness Month"] {
+            let spans = r.occurrences.filter { $0.title == title }.map { "\($0.start.civilDate.iso)..\($0.end.civilDate.iso)" }
+            // The rule starts in 2026; ends are exclusive.
+            #expect(
+                spans == [
+                    "2026-02-01..2026-03-01", "2027-02-01..2027-03-01", "2028-02-01..2028-03-01", "2029-02-01..2029-03-01",
+                ], "\(title)")
+            let uids = Set(r.occurrences.filter { $0.title == title }.compactMap(\.uid))
+            #expect(uids.count == 1, "\(title): \(uids)")
+        }
+    }
+
     @Test(arguments: [Nation.england, .scotland, .northernIreland])
     func bankHolidaysReadCleanlyAndWarnPastTheirYears(_ nation: Nation) throws {
         let covered = AwarenessInput.bankHolidays(

@@ -5,6 +5,7 @@
 
 Outputs (paths relative to the repository root):
   Calendars/uk-health-awareness.ics          from awareness.tsv
+  Calendars/nhs-programmes.ics               from programmes.tsv
   Calendars/bank-holidays/<division>.ics     from bank_holidays.tsv (gov.uk's own ICS shape)
 
 The output depends only on the tables: no clock, no randomness, fixed DTSTAMP, sorted events, so every run
@@ -26,7 +27,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 AWARENESS_TSV = HERE / "awareness.tsv"
 BANK_HOLIDAYS_TSV = HERE / "bank_holidays.tsv"
+PROGRAMMES_TSV = HERE / "programmes.tsv"
 AWARENESS_ICS = ROOT / "Calendars" / "uk-health-awareness.ics"
+PROGRAMMES_ICS = ROOT / "Calendars" / "nhs-programmes.ics"
 BANK_HOLIDAYS_DIR = ROOT / "Calendars" / "bank-holidays"
 
 # A fixed stamp (never the clock) so that regenerating gives identical bytes.
@@ -35,6 +38,10 @@ UID_DOMAIN = "awareness-planner.uk"
 # Recurring events start in this year; organiser-set weeks are written out for these years.
 FIRST_YEAR = 2026
 SET_YEARS = (2026, 2027)
+# Whole months repeat with one fixed length (an RRULE event has one DTEND), so a month whose length changes
+# (February in a leap year) gets a RECURRENCE-ID override with the right end for each such year up to here.
+# Regenerate before this year passes.
+MONTH_OVERRIDES_UNTIL = 2040
 DIVISIONS = ("england-and-wales", "scotland", "northern-ireland")
 
 KINDS = ("FIXED", "RULE", "MONTH", "SET")
@@ -294,21 +301,40 @@ def awareness_ics(events: list[Awareness]) -> str:
                 out.extend(vevent(e, f"{e.slug}-{year}@{UID_DOMAIN}", start, None))
         else:
             out.extend(vevent(e, f"{e.slug}@{UID_DOMAIN}", e.start2026, e.rule or "FREQ=YEARLY"))
+    # Then the overrides that give a whole month its own length in the years it differs from 2026 (February in
+    # leap years), sorted by slug and year. They come last so that adding one never moves the line of any other
+    # event (the line is each day's source in the planner's output).
+    for e in sorted(events, key=lambda e: e.slug):
+        for year in month_override_years(e):
+            out.extend(vevent(e, f"{e.slug}@{UID_DOMAIN}", e.start2026.replace(year=year), None, override=True))
     out.append("END:VCALENDAR")
     return "".join(fold(line) for line in out)
 
 
-def vevent(e: Awareness, uid: str, start: dt.date, rule: str | None) -> list[str]:
+def month_override_years(e: Awareness) -> list[int]:
+    """The years in which a whole month has another length than in 2026 (leap-year Februaries)."""
+    if e.kind != "MONTH":
+        return []
+    length = (e.end(e.start2026) - e.start2026).days
+    return [
+        year for year in range(FIRST_YEAR + 1, MONTH_OVERRIDES_UNTIL + 1)
+        if calendar.monthrange(year, e.start2026.month)[1] != length
+    ]
+
+
+def vevent(e: Awareness, uid: str, start: dt.date, rule: str | None, override: bool = False) -> list[str]:
+    """One VEVENT; `override` writes a RECURRENCE-ID copy of the recurring day's instance starting on `start`."""
     description = e.description
-    tentative = e.tentative(None if rule is not None else start.year)
+    tentative = e.tentative(None if rule is not None or override else start.year)
     if tentative:
-        if rule is None:
+        if rule is None and not override:
             description += f" The {start.year} dates are our estimate from past years: check with the organiser."
         else:
             description += " The date follows the usual pattern but is not confirmed: check with the organiser."
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{uid}",
+    lines = ["BEGIN:VEVENT", f"UID:{uid}"]
+    if override:
+        lines.append(f"RECURRENCE-ID;VALUE=DATE:{ical_date(start)}")
+    lines += [
         f"DTSTAMP:{DTSTAMP}",
         f"DTSTART;VALUE=DATE:{ical_date(start)}",
         f"DTEND;VALUE=DATE:{ical_date(e.end(start))}",
@@ -332,6 +358,170 @@ def vevent(e: Awareness, uid: str, start: dt.date, rule: str | None) -> list[str
     if e.services:
         lines.append(f"X-GP-SERVICES:{','.join(e.services)}")
     lines.append("END:VEVENT")
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# National vaccination and screening programmes
+
+
+PROGRAMME_KINDS = ("SEASON", "STANDING")
+# Month names written by hand: strftime's %B follows the locale.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+# Characters RFC 5545 writers escape in a TEXT value; an X-GP-ELIGIBILITY value must not need escaping.
+ESCAPED = re.compile(r"[;,\\\n]")
+
+
+@dataclass(frozen=True)
+class Programme:
+    line: int
+    slug: str
+    name: str
+    kind: str
+    rule: str  # the RRULE; FREQ=YEARLY for a season
+    first: dt.date
+    days: int | None  # None for a whole month
+    published: tuple[dt.date, ...]
+    category: str
+    topic: str
+    url: str
+    groups: tuple[str, ...]
+    services: tuple[str, ...]
+    eligibility: str
+    description: str
+
+    def end(self, start: dt.date) -> dt.date:
+        if self.days is None:
+            return dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return start + dt.timedelta(days=self.days)
+
+
+def load_programmes(path: Path) -> list[Programme]:
+    problems: list[str] = []
+    programmes: list[Programme] = []
+    for line, f in read_tsv(path):
+        where = f"{path.name}:{line}"
+        if len(f) != 14:
+            problems.append(f"{where}: error: expected 14 tab-separated fields, found {len(f)}")
+            continue
+        slug, name, kind, rule, first, days, published, category, topic, url, groups, services, eligibility, text = f
+        try:
+            p = Programme(
+                line, slug, name, kind, "FREQ=YEARLY" if rule == "-" else rule, dt.date.fromisoformat(first),
+                None if days == "month" else int(days),
+                () if published == "-" else tuple(dt.date.fromisoformat(d) for d in published.split(",")),
+                category, topic, url, id_list(groups), id_list(services), eligibility, text,
+            )
+        except ValueError as error:
+            problems.append(f"{where}: error: {error}")
+            continue
+        problems.extend(f"{where}: error: {problem}" for problem in check_programme(p))
+        programmes.append(p)
+    slugs = [p.slug for p in programmes]
+    for p in programmes:
+        if slugs.count(p.slug) > 1:
+            problems.append(f'{path.name}:{p.line}: error: duplicate slug "{p.slug}"')
+    if problems:
+        raise DataError("\n".join(sorted(set(problems))))
+    return sorted(programmes, key=lambda p: p.slug)
+
+
+def check_programme(p: Programme) -> list[str]:
+    problems: list[str] = []
+    if not SLUG.match(p.slug) or re.search(r"\d{4}", p.slug):
+        problems.append(f'slug "{p.slug}" must be lower-case words joined by hyphens, with no year or date')
+    if p.kind not in PROGRAMME_KINDS:
+        problems.append(f'kind "{p.kind}" is not one of {", ".join(PROGRAMME_KINDS)}')
+    if p.kind == "SEASON" and p.rule != "FREQ=YEARLY":
+        problems.append("a SEASON repeats every year from its first start: write its rule as -")
+    if p.kind == "STANDING" and p.published:
+        problems.append("a STANDING programme has no published starts (its dates are our choice)")
+    if p.first.year != FIRST_YEAR:
+        problems.append(f"the first start must be in {FIRST_YEAR}")
+    if p.days is None and (p.first.day != 1 or p.first.month == 2):
+        # February would need leap-year overrides (as the awareness calendar writes them).
+        problems.append('"month" needs a first start on the 1st of a month other than February')
+    if p.days is not None and not 1 <= p.days <= 62:
+        problems.append(f"{p.days} days: a programme's span is 1 to 62 days")
+    for d in p.published:
+        if p.days is None and d.day != 1:
+            problems.append(f"published start {d} of a whole-month season must be the 1st")
+        if not FIRST_YEAR <= d.year or abs((d - p.first.replace(year=d.year)).days) > 31:
+            problems.append(f"published start {d} is not within a month of the season's usual start")
+    if len({d.year for d in p.published}) != len(p.published):
+        problems.append("two published starts in one year")
+    if not 1 <= len(p.groups) <= 4:
+        problems.append(f"{len(p.groups)} groups; the labelling policy wants 1 to 4")
+    if not 1 <= len(p.services) <= 4:
+        problems.append(f"{len(p.services)} services; a programme raises 1 to 4")
+    for value in p.groups + p.services:
+        if not ID.match(value):
+            problems.append(f'"{value}" is not a taxonomy id')
+    if not p.url.startswith("https://www.nhs.uk/"):
+        problems.append(f'url "{p.url}" must be the programme\'s NHS.UK page')
+    if not p.eligibility or ESCAPED.search(p.eligibility):
+        problems.append("eligibility must be present and use no ; , \\ or line break (docs/eligibility.md)")
+    if re.search(r"\b(19|20)\d\d\b", p.name):
+        problems.append("the name must not contain a year")
+    return problems
+
+
+def programme_ics(programmes: list[Programme]) -> str:
+    out = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//AwarenessPlanner//NHS vaccination and screening programmes//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:NHS vaccination and screening programmes",
+    ]
+    for p in programmes:
+        out.extend(programme_vevent(p, p.first, None))
+    # Published season starts override the predicted instance of their year; last, as in the awareness calendar.
+    for p in programmes:
+        for start in p.published:
+            out.extend(programme_vevent(p, start, p.first.replace(year=start.year)))
+    out.append("END:VCALENDAR")
+    return "".join(fold(line) for line in out)
+
+
+def programme_vevent(p: Programme, start: dt.date, recurrence_id: dt.date | None) -> list[str]:
+    """The recurring event (recurrence_id None) or the override of one season's instance."""
+    description = p.description
+    if p.kind == "SEASON" and recurrence_id is None:
+        status = "TENTATIVE"
+        description += (
+            " The start date of each season is our prediction from past seasons until it is published:"
+            " check the national letter for the year."
+        )
+    elif p.kind == "SEASON":
+        status = "CONFIRMED"
+        description += f" The {start.year} start, {start.day} {MONTHS[start.month - 1]} {start.year}, is published."
+    else:
+        status = "CONFIRMED"
+    lines = ["BEGIN:VEVENT", f"UID:{p.slug}@{UID_DOMAIN}"]
+    if recurrence_id is not None:
+        lines.append(f"RECURRENCE-ID;VALUE=DATE:{ical_date(recurrence_id)}")
+    lines += [
+        f"DTSTAMP:{DTSTAMP}",
+        f"DTSTART;VALUE=DATE:{ical_date(start)}",
+        f"DTEND;VALUE=DATE:{ical_date(p.end(start))}",
+    ]
+    if recurrence_id is None:
+        lines.append(f"RRULE:{p.rule}")
+    lines += [
+        f"SUMMARY:{escape_text(p.name)}",
+        f"DESCRIPTION:{escape_text(description)}",
+        f"CATEGORIES:{escape_text(p.category)},{escape_text(p.topic)}",
+        f"URL:{p.url}",
+        f"STATUS:{status}",
+        "TRANSP:TRANSPARENT",
+        f"X-GP-GROUPS:{','.join(p.groups)}",
+        f"X-GP-SERVICES:{','.join(p.services)}",
+        f"X-GP-ELIGIBILITY:{p.eligibility}",
+        "END:VEVENT",
+    ]
     return lines
 
 
@@ -417,9 +607,16 @@ def outputs() -> dict[Path, bytes]:
         holidays = load_bank_holidays(BANK_HOLIDAYS_TSV)
     except DataError as error:
         problems.append(str(error))
+    try:
+        programmes = load_programmes(PROGRAMMES_TSV)
+    except DataError as error:
+        problems.append(str(error))
     if problems:
         raise DataError("\n".join(problems))
-    files = {AWARENESS_ICS: awareness_ics(awareness).encode("utf-8")}
+    files = {
+        AWARENESS_ICS: awareness_ics(awareness).encode("utf-8"),
+        PROGRAMMES_ICS: programme_ics(programmes).encode("utf-8"),
+    }
     for division in DIVISIONS:
         files[BANK_HOLIDAYS_DIR / f"{division}.ics"] = bank_holiday_ics(division, holidays).encode("utf-8")
     return files
