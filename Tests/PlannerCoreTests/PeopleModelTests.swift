@@ -1,0 +1,110 @@
+import PlannerCore
+import PlannerTestSupport
+import Testing
+
+/// The people model: distinct people per audience, exact sets for age and sex groups,
+/// registers as shares of a cell, and agreement with fictional people drawn one by one.
+struct PeopleModelTests {
+    /// A small fictional list: 100 of each sex in every band.
+    static let list = PatientList(
+        male: Array(repeating: 100, count: AgeBand.count), female: Array(repeating: 100, count: AgeBand.count))
+
+    static func model(exclusions: [String: Double] = [:]) -> PeopleModel {
+        let grid = PeopleGrid(list: list)
+        // A register of 400 people spread over ages 40+ (bands 40-44 ... 90+: 11 bands).
+        var byBand = Array(repeating: 0.0, count: AgeBand.count)
+        for band in AgeBand.all where band.lowerAge >= 40 { byBand[band.index] = 400.0 / 11 }
+        return PeopleModel(
+            grid: grid,
+            groups: [
+                GroupMembership(exactSet: "women", minAge: 0, maxAge: nil, sex: .female),
+                GroupMembership(exactSet: "women-25-64", minAge: 25, maxAge: 64, sex: .female),
+                GroupMembership(exactSet: "all-patients", minAge: 0, maxAge: nil, sex: nil),
+                GroupMembership(register: "hypertension", byBand: byBand, minAge: 40, maxAge: nil, sex: nil, grid: grid),
+                GroupMembership(register: "diabetes", byBand: byBand, minAge: 40, maxAge: nil, sex: nil, grid: grid),
+            ],
+            exclusionShare: exclusions)
+    }
+
+    @Test func gridKeepsTheListTotal() {
+        let grid = PeopleGrid(list: Self.list)
+        #expect(abs(grid.total - 3800) < 1e-9)
+        #expect(abs(grid.count(.female, band: AgeBand(label: "90+")!) - 100) < 1e-9)
+        #expect(grid.count(.male, age: 42) == 20)
+    }
+
+    @Test func overlappingExactGroupsCountEachPersonOnce() {
+        let m = Self.model()
+        let both = m.count([AudienceRule(group: "women"), AudienceRule(group: "women-25-64")])
+        #expect(abs(both.total - 1900) < 1e-9)  // every woman once, not 1,900 + 800
+        let girlsLeftOut = m.count([AudienceRule(group: "women", ageFrom: 16)])
+        #expect(abs(girlsLeftOut.total - (1900 - 320)) < 1e-9)  // 0-15: 3 bands + 1 year of 15-19
+    }
+
+    @Test func registerCountsAreTheirSize() {
+        let m = Self.model()
+        #expect(abs(m.groups["hypertension"]!.size(on: m.grid) - 400) < 1e-9)
+        #expect(abs(m.count([AudienceRule(group: "hypertension")]).total - 400) < 1e-9)
+    }
+
+    @Test func twoRegistersOverlapUnderIndependenceWithinACell() {
+        let m = Self.model()
+        // In each cell aged 40+ a person is on each register with p = (400/11)/200.
+        let p = 400.0 / 11 / 200
+        let union = m.count([AudienceRule(group: "hypertension"), AudienceRule(group: "diabetes")]).total
+        #expect(abs(union - 11 * 200 * (1 - (1 - p) * (1 - p))) < 1e-6)
+        #expect(union < 800)
+    }
+
+    @Test func wrongSexAndAgesSelectNobody() {
+        let m = Self.model()
+        #expect(m.count([AudienceRule(group: "women", sex: .male)]).total == 0)
+        #expect(m.count([AudienceRule(group: "hypertension", ageFrom: 0, ageTo: 39)]).total == 0)
+        let cells = m.cells([AudienceRule(group: "women-25-64")])
+        #expect(cells.contains(.female, age: 25) && cells.contains(.female, age: 64))
+        #expect(!cells.contains(.female, age: 65) && !cells.contains(.male, age: 30))
+    }
+
+    @Test func exclusionsShrinkTheCount() {
+        let m = Self.model(exclusions: ["screened-3y": 0.7])
+        let n = m.count([AudienceRule(group: "women-25-64", exclude: ["screened-3y"])]).total
+        #expect(abs(n - 800 * 0.3) < 1e-9)
+    }
+
+    @Test func rulesCouldShareByAgeAndSexOnly() {
+        let women = AudienceRule(group: "women", sex: .female, ageFrom: 25, ageTo: 64)
+        #expect(!women.couldShare(with: AudienceRule(group: "men", sex: .male)))
+        #expect(!women.couldShare(with: AudienceRule(group: "hypertension", ageFrom: 65)))
+        #expect(women.couldShare(with: AudienceRule(group: "hypertension", ageFrom: 40)))
+        #expect(women.couldShare(with: AudienceRule(group: "diabetes", ageFrom: 0, ageTo: 25)))
+    }
+
+    @Test func reachedNeverExceedsTheGroup() {
+        let m = Self.model()
+        let item: (rules: [AudienceRule], reach: (AgeBand) -> Double) = ([AudienceRule(group: "hypertension")], { _ in 0.9 })
+        let once = m.reached(of: "hypertension", by: [item])
+        let many = m.reached(of: "hypertension", by: Array(repeating: item, count: 10))
+        #expect(abs(once - 360) < 1e-6)
+        #expect(many <= 400 + 1e-9 && many > once)
+        // Women reached by a hypertension item: only those on the register.
+        let women = m.reached(of: "women", by: [item])
+        #expect(abs(women - 0.9 * 200) < 1e-6)
+    }
+
+    @Test func estimateAgreesWithDrawnPeople() {
+        let m = Self.model(exclusions: ["screened-3y": 0.4])
+        let population = SyntheticPopulation(model: m, list: Self.list, seed: 42)
+        #expect(population.people.count == 3800)
+        let audiences: [[AudienceRule]] = [
+            [AudienceRule(group: "hypertension"), AudienceRule(group: "diabetes")],
+            [AudienceRule(group: "women", ageFrom: 16), AudienceRule(group: "hypertension", sex: .male)],
+            [AudienceRule(group: "women-25-64", exclude: ["screened-3y"])],
+        ]
+        for rules in audiences {
+            let estimate = m.count(rules).total
+            let drawn = Double(population.selected(by: rules).count)
+            let tolerance = max(0.05 * drawn, 3 * drawn.squareRoot())
+            #expect(abs(estimate - drawn) <= tolerance, "estimate \(estimate) vs drawn \(drawn)")
+        }
+    }
+}
