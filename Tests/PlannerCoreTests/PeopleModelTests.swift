@@ -108,3 +108,37 @@ struct PeopleModelTests {
         }
     }
 }
+
+/// Waves that keep expected bookings within a clinic's weekly capacity.
+struct WavePlanTests {
+    @Test func noCapacityMeansOneWave() {
+        let r = WavePlan.split(recipients: 1000, responseRate: 0.1, weeklyCapacity: nil, maxWeeks: 8)
+        #expect(r.waves == [WavePlan.Wave(dayOffset: 0, recipients: 1000)])
+        #expect(r.expectedResponses == 100)
+    }
+
+    @Test func cervicalScreeningAtFortySlotsAWeekIsSpreadOverWeeks() {
+        // 3,293 texts, 10% book, 40 slots a week: at most 400 texts a week, so 9 weekly waves.
+        let r = WavePlan.split(recipients: 3293, responseRate: 0.10, weeklyCapacity: 40, maxWeeks: 13)
+        #expect(r.waves.count == 9)
+        #expect(r.waves.map(\.recipients).reduce(0, +) == 3293)
+        #expect(r.waves.map(\.dayOffset) == (0..<9).map { $0 * 7 })
+        #expect(r.peakWeeklyBookings <= 40 + 1e-9)
+        #expect(!r.exceedsCapacity)
+    }
+
+    @Test func tooLittleTimeIsReported() {
+        let r = WavePlan.split(recipients: 1278, responseRate: 0.03, weeklyCapacity: 8, maxWeeks: 3)
+        #expect(r.waves.count == 3)
+        #expect(r.weeksNeeded == 5)
+        #expect(r.exceedsCapacity)
+        #expect(r.peakWeeklyBookings > 8)
+    }
+
+    @Test func lettersRespondLessThanTexts() {
+        #expect(ResponseRates.rate(service: "flu-vaccination", channel: .sms) == 0.40)
+        #expect(abs(ResponseRates.rate(service: "flu-vaccination", channel: .letter) - 0.32) < 1e-12)
+        #expect(ResponseRates.rate(service: "flu-vaccination", channel: .sms, overrides: ["flu-vaccination": 0.5]) == 0.5)
+        #expect(ResponseRates.rate(service: "no-such-service", channel: .sms) == ResponseRates.fallback)
+    }
+}
