@@ -142,3 +142,65 @@ struct WavePlanTests {
         #expect(ResponseRates.rate(service: "no-such-service", channel: .sms) == ResponseRates.fallback)
     }
 }
+
+/// Who a day's texts and letters go to.
+struct AudiencePolicyTests {
+    static func ages(_ g: String) -> GroupAges? {
+        switch g {
+        case "women": return GroupAges(minAge: 0, sex: .female)
+        case "men": return GroupAges(minAge: 0, sex: .male)
+        case "all-patients": return GroupAges(minAge: 0)
+        case "under-5s": return GroupAges(minAge: 0, maxAge: 4)
+        case "women-25-64": return GroupAges(minAge: 25, maxAge: 64, sex: .female)
+        case "hypertension": return GroupAges(minAge: 18)
+        default: return nil
+        }
+    }
+
+    @Test func noGirlUnder16InAWomensDay() {
+        let rules = AudiencePolicy.rules(groups: ["women"], ages: Self.ages)
+        #expect(rules == [AudienceRule(group: "women", sex: .female, ageFrom: 16)])
+    }
+
+    @Test func childrensGroupsGoToParents() {
+        let rules = AudiencePolicy.rules(groups: ["under-5s"], ages: Self.ages)
+        #expect(rules == [AudienceRule(group: "under-5s", ageFrom: 0, ageTo: 4, toParent: true)])
+    }
+
+    @Test func eligibilityNarrowsTheDay() {
+        // A testicular cancer day: men 15-49, clipped to 16 (not a children's day).
+        let day = [AudienceRule(group: "men", sex: .male, ageFrom: 15, ageTo: 49)]
+        let rules = AudiencePolicy.rules(groups: ["men"], ages: Self.ages, eligibility: day)
+        #expect(rules == [AudienceRule(group: "men", sex: .male, ageFrom: 16, ageTo: 49)])
+        // A line for a sex its group does not include selects nobody.
+        let wrong = [AudienceRule(group: "women-25-64", sex: .male)]
+        #expect(AudiencePolicy.rules(groups: [], ages: Self.ages, eligibility: wrong).isEmpty)
+    }
+
+    @Test func directContactNeedsAnOfferedAction() {
+        let main: [(service: String, groups: [String])] = [
+            ("blood-pressure-check", ["adults-40-74", "hypertension"]), ("sight-hearing-checks", ["adults-65-plus"]),
+        ]
+        let offered: Set<String> = ["blood-pressure-check", "cervical-screening"]
+        // Promotes a service the practice runs.
+        #expect(
+            AudiencePolicy.action(
+                services: ["cervical-screening"], groups: ["women-25-64"], offered: offered.contains,
+                recordedGroups: [], serviceMainGroups: main) == "cervical-screening")
+        // Promotes only a service the practice does not run (eye health): no text or letter.
+        #expect(
+            AudiencePolicy.action(
+                services: ["sight-hearing-checks"], groups: ["adults-65-plus"], offered: offered.contains,
+                recordedGroups: [], serviceMainGroups: main) == nil)
+        // No service, but a register the practice holds with a review it runs.
+        #expect(
+            AudiencePolicy.action(
+                services: [], groups: ["hypertension"], offered: offered.contains, recordedGroups: ["hypertension"],
+                serviceMainGroups: main) == "blood-pressure-check")
+        // No service, and a demographic group: awareness only (Raynaud's).
+        #expect(
+            AudiencePolicy.action(
+                services: [], groups: ["women"], offered: offered.contains, recordedGroups: [], serviceMainGroups: main)
+                == nil)
+    }
+}

@@ -16,10 +16,12 @@ public struct AudienceRule: Sendable, Hashable, Codable {
     public var ageOn: CivilDate?
     /// States or groups left out, e.g. "vaccinated-this-season", "screened-3y" (sorted).
     public var exclude: [String]
+    /// The line selects children and the message is addressed to their parent or carer.
+    public var toParent: Bool
 
     public init(
         group: String, sex: Sex? = nil, ageFrom: Int = 0, ageTo: Int? = nil, ageOn: CivilDate? = nil,
-        exclude: [String] = []
+        exclude: [String] = [], toParent: Bool = false
     ) {
         self.group = group
         self.sex = sex
@@ -27,6 +29,7 @@ public struct AudienceRule: Sendable, Hashable, Codable {
         self.ageTo = ageTo
         self.ageOn = ageOn
         self.exclude = exclude.sorted()
+        self.toParent = toParent
     }
 
     /// True when `age` is inside the line's ages.
