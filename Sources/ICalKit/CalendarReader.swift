@@ -36,7 +36,7 @@ public struct ReadResult: Sendable {
 
     public init(occurrences: [Occurrence], eventCount: Int, diagnostics: [Diagnostic]) {
         var sum: UInt64 = 0
-        for o in occurrences { sum &+= fnv1a64(o.uid) ^ UInt64(bitPattern: o.start.key) }
+        for o in occurrences { sum &+= Self.fnv1a64(o.uid) ^ UInt64(bitPattern: o.start.key) }
         self.init(
             occurrences: occurrences, eventCount: eventCount, occurrenceCount: occurrences.count, checksum: sum,
             diagnostics: diagnostics)
@@ -58,17 +58,6 @@ public struct ReadResult: Sendable {
         return "events=\(eventCount) occurrences=\(occurrenceCount) checksum="
             + String(repeating: "0", count: 16 - hex.count) + hex
     }
-}
-
-/// FNV-1a 64 of the UTF-8 bytes (the offset basis for a missing UID, as libical_expand.c does).
-public func fnv1a64(_ s: String?) -> UInt64 {
-    var h: UInt64 = 1_469_598_103_934_665_603
-    guard let s else { return h }
-    for b in s.utf8 {
-        h ^= UInt64(b)
-        h = h &* 1_099_511_628_211
-    }
-    return h
 }
 
 /// Reads .ics calendars into the occurrences that fall in a window.
@@ -189,5 +178,19 @@ public enum CalendarReader {
                 return nil
             }
         }
+    }
+}
+
+extension ReadResult {
+    /// FNV-1a 64 of the UTF-8 bytes (the offset basis for a missing UID, as libical_expand.c
+    /// does): the per-UID term of `checksum`.
+    public static func fnv1a64(_ s: String?) -> UInt64 {
+        var h: UInt64 = 1_469_598_103_934_665_603
+        guard let s else { return h }
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 1_099_511_628_211
+        }
+        return h
     }
 }

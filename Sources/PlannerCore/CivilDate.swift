@@ -59,7 +59,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// "2027-W01".
     public var isoWeekLabel: String {
         let w = isoWeek
-        return "\(w.year)-W\(pad(w.week, 2))"
+        return "\(w.year)-W\(w.week.zeroPadded(to: 2))"
     }
 
     /// The Monday of this date's ISO week.
@@ -85,10 +85,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// `YYYY-MM-DD`.
-    public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    public var iso: String { "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))-\(day.zeroPadded(to: 2))" }
 
     /// `YYYYMMDD`, as iCalendar writes a DATE.
-    public var basic: String { "\(pad(year, 4))\(pad(month, 2))\(pad(day, 2))" }
+    public var basic: String { "\(year.zeroPadded(to: 4))\(month.zeroPadded(to: 2))\(day.zeroPadded(to: 2))" }
 
     public var description: String { iso }
 
@@ -122,11 +122,4 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         var c = encoder.singleValueContainer()
         try c.encode(iso)
     }
-}
-
-/// Zero-pads a non-negative integer to `width` digits (locale-free).
-@inlinable
-public func pad(_ n: Int, _ width: Int) -> String {
-    let s = String(n)
-    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }

@@ -52,29 +52,31 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
-/// Edit distance for "did you mean" suggestions.
-public func levenshtein(_ a: String, _ b: String) -> Int {
-    let x = Array(a.lowercased()), y = Array(b.lowercased())
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var prev = Array(0...y.count)
-    var cur = [Int](repeating: 0, count: y.count + 1)
-    for i in 1...x.count {
-        cur[0] = i
-        for j in 1...y.count {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-        }
-        swap(&prev, &cur)
-    }
-    return prev[y.count]
-}
-
 /// The closest candidate to `word` within a small edit distance, for "did you mean".
 public func closestMatch(to word: String, in candidates: [String]) -> String? {
     var best: (String, Int)?
     for c in candidates.sorted() {
-        let d = levenshtein(word, c)
+        let d = Diagnostic.editDistance(word, c)
         if d <= max(2, word.count / 3), best == nil || d < best!.1 { best = (c, d) }
     }
     return best?.0
+}
+
+extension Diagnostic {
+    /// Levenshtein edit distance, ignoring case, for "did you mean" hints.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
 }

@@ -28,7 +28,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, Codable, CustomStri
     }
 
     /// `YYYY-MM-DDTHH:MM:SS`.
-    public var iso: String { "\(date.iso)T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))" }
+    public var iso: String { "\(date.iso)T\(hour.zeroPadded(to: 2)):\(minute.zeroPadded(to: 2)):\(second.zeroPadded(to: 2))" }
 
     public var description: String { iso }
 

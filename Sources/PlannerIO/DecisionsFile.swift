@@ -179,7 +179,8 @@ public struct DecisionsFile: Sendable {
         guard let rawID = reader.text(kind.value, "\(field) \(kind.name)") else { return nil }
         let id = rawID
         let loc = SourceLocation(path: reader.path, line: node.mark?.line, column: node.mark?.column)
-        let isItem = itemChannel(of: id) != nil
+        let item = ItemID(rawValue: id)
+        let isItem = item != nil
         let allowed: [String: [String]] = [
             "skip": ["note", "author"], "pin": ["note", "author"], "move": ["to", "note", "author"],
             "swap": ["to", "note", "author"], "text": ["message", "note", "author"],
@@ -193,14 +194,14 @@ public struct DecisionsFile: Sendable {
         }
         switch kind.name {
         case "skip", "pin":
-            if isItem {
-                let campaign = campaignID(ofItem: id)
+            if let item {
+                let campaign = item.campaign
                 reader.error(
                     at: kind.value, "\(kind.name) takes a campaign id, but \"\(id)\" is an item id.",
                     hint: "Did you mean \"\(campaign)\"? To change one item use move, swap or text.")
                 return nil
             }
-            guard looksLikeCampaign(id) else {
+            guard CampaignID(rawValue: id) != nil else {
                 reader.error(
                     at: kind.value, "\"\(id)\" is not a campaign id.",
                     hint: "A campaign id is the day's name and start date, e.g. world-kidney-day-2027-03-11; copy it from plan.json.")
@@ -211,7 +212,7 @@ public struct DecisionsFile: Sendable {
             guard isItem else {
                 reader.error(
                     at: kind.value, "\(kind.name) takes an item id, but \"\(id)\" is not one.",
-                    hint: looksLikeCampaign(id)
+                    hint: CampaignID(rawValue: id) != nil
                         ? "Add the channel and number, e.g. \"\(id)-sms-1\"; copy it from plan.json."
                         : "An item id looks like world-kidney-day-2027-03-11-sms-1; copy it from plan.json.")
                 return nil
@@ -256,32 +257,9 @@ public struct DecisionsFile: Sendable {
         }
     }
 
-    /// The channel part of an item id (`...-2027-03-11-sms-1` -> sms), nil when it is not one.
-    static func itemChannel(of id: String) -> PlanChannel? {
-        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 6, let n = Int(parts[parts.count - 1]), n >= 1,
-            let channel = PlanChannel(rawValue: String(parts[parts.count - 2])),
-            looksLikeCampaign(campaignID(ofItem: id))
-        else { return nil }
-        return channel
-    }
-
-    static func campaignID(ofItem id: String) -> String {
-        id.split(separator: "-", omittingEmptySubsequences: false).dropLast(2).joined(separator: "-")
-    }
-
-    /// `slug-YYYY-MM-DD`: lower-case letters, digits and hyphens ending in a real date.
-    static func looksLikeCampaign(_ id: String) -> Bool {
-        guard id.count > 11, id.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
-            return false
-        }
-        let date = id.suffix(10)
-        return id.dropLast(10).hasSuffix("-") && CivilDate(iso: date)?.isValid == true
-    }
-
     /// Whether `id` is a well-formed id for a decision of `kind` (used by `planner decide`).
     public static func isValidID(_ id: String, kind: String) -> Bool {
-        kind == "skip" || kind == "pin" ? looksLikeCampaign(id) && itemChannel(of: id) == nil : itemChannel(of: id) != nil
+        kind == "skip" || kind == "pin" ? CampaignID(rawValue: id) != nil && ItemID(rawValue: id) == nil : ItemID(rawValue: id) != nil
     }
 
     /// Turns a Yams parse error into a diagnostic at its mark.

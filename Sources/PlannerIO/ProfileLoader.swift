@@ -709,12 +709,12 @@ struct ProfileBuilder {
         return hours
     }
 
-    private func readEffort(_ node: Node) -> [ChannelKind: Double] {
-        let names = ChannelKind.allCases.map(\.rawValue)
+    private func readEffort(_ node: Node) -> [PlanChannel: Double] {
+        let names = PlanChannel.allCases.map(\.rawValue)
         guard let fields = reader.mapping(node, "planning.effortHours", known: names) else { return [:] }
-        var out: [ChannelKind: Double] = [:]
+        var out: [PlanChannel: Double] = [:]
         for f in fields {
-            if let kind = ChannelKind(rawValue: f.name),
+            if let kind = PlanChannel(rawValue: f.name),
                 let h = reader.amount(f.value, "planning.effortHours.\(f.name)", unit: "hours")
             {
                 out[kind] = h
@@ -723,12 +723,12 @@ struct ProfileBuilder {
         return out
     }
 
-    private func readReach(_ node: Node) -> [ChannelKind: BandValues] {
-        let names = ChannelKind.allCases.map(\.rawValue)
+    private func readReach(_ node: Node) -> [PlanChannel: BandValues] {
+        let names = PlanChannel.allCases.map(\.rawValue)
         guard let fields = reader.mapping(node, "planning.reach", known: names) else { return [:] }
-        var out: [ChannelKind: BandValues] = [:]
+        var out: [PlanChannel: BandValues] = [:]
         for f in fields {
-            guard let kind = ChannelKind(rawValue: f.name) else { continue }
+            guard let kind = PlanChannel(rawValue: f.name) else { continue }
             let section = "planning.reach.\(f.name)"
             guard let bands = reader.mapping(f.value, section, known: nil) else { continue }
             var values = BandValues()

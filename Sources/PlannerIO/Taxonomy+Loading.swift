@@ -215,7 +215,7 @@ public enum TaxonomyFile {
                 }
                 if key == "minAge" { s.minAge = n } else { s.maxAge = n }
             case "sex":
-                guard let sex = value.scalar.flatMap({ GroupSizing.Sex(rawValue: $0.string) }) else {
+                guard let sex = value.scalar.flatMap({ Sex(rawValue: $0.string) }) else {
                     report(value, "`sex` must be male or female", nil)
                     continue
                 }

@@ -75,7 +75,7 @@ func jsonNumber(_ x: Double) -> String {
     let a = abs(n)
     let whole = a / 1000, frac = a % 1000
     if frac == 0 { return "\(sign)\(whole)" }
-    var f = pad(frac, 3)
+    var f = frac.zeroPadded(to: 3)
     while f.hasSuffix("0") { f.removeLast() }
     return "\(sign)\(whole).\(f)"
 }

@@ -210,7 +210,7 @@ struct PlanMany {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func pounds(_ pence: Int) -> String { "\(pence / 100).\(pad(pence % 100, 2))" }
+    static func pounds(_ pence: Int) -> String { "\(pence / 100).\((pence % 100).zeroPadded(to: 2))" }
 
     /// The table printed after a run, with a total line.
     static func table(_ rows: [Row], window: DateWindow, csvPath: String) -> String {

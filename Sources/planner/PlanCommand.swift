@@ -134,7 +134,7 @@ struct BankHolidaySet: Sendable {
     init(nation: Nation, window: DateWindow) {
         let holidays = AwarenessInput.bankHolidays(nation: nation, window: window, daysBefore: 56)
         forPrep = holidays.days
-        warnings = holidays.diagnostics.map { PlanWarning(code: "no-bank-holiday-data", message: $0.message) }
+        warnings = holidays.diagnostics.map { PlanWarning(code: .noBankHolidayData, message: $0.message) }
     }
 }
 

@@ -5,9 +5,9 @@ import Testing
 @Suite struct ReaderStorageTests {
     @Test func uidHashFirstHalfIsTheChecksumHash() {
         for uid in ["", "a", "evt-0000001@bench.example", "café–“x”"] {
-            #expect(UIDHash(uid).a == fnv1a64(uid))
+            #expect(UIDHash(uid).a == ReadResult.fnv1a64(uid))
         }
-        #expect(UIDHash.none.a == fnv1a64(nil))
+        #expect(UIDHash.none.a == ReadResult.fnv1a64(nil))
         // A master's key (uid + separator) and an override's key differ from the plain UID.
         #expect(UIDHash("u") != UIDHash("u", recurrenceID: ""))
         #expect(UIDHash("u", recurrenceID: ":20260105") != UIDHash("u", recurrenceID: ":20260112"))

@@ -70,7 +70,7 @@ import Testing
         #expect(item(plan, social.id)?.channel == .letter)
         let letters = try #require(plan.totals.channels.first { $0.channel == .letter })
         #expect(letters.costPence > 500)
-        let broken = plan.warnings.filter { $0.code == "decision-breaks-constraint" }.map(\.message)
+        let broken = plan.warnings.filter { $0.code == .decisionBreaksConstraint }.map(\.message)
         #expect(
             broken.contains {
                 $0.hasPrefix("decision swap \(social.id) to letter breaks a rule: letters now cost £")
@@ -88,7 +88,7 @@ import Testing
             let plan = DecidedPlanner.plan(input, decisions: [ManagerDecision(.swap(to: .sms), id: weekend.id)])
             #expect(
                 plan.warnings.contains {
-                    $0.code == "decision-breaks-constraint" && $0.message.hasPrefix("decision swap \(weekend.id) to sms")
+                    $0.code == .decisionBreaksConstraint && $0.message.hasPrefix("decision swap \(weekend.id) to sms")
                         && $0.message.contains("is a \(SendingCalendar.weekdayName(weekend.date))")
                 })
         }
@@ -101,7 +101,7 @@ import Testing
         #expect(Set(plan.items.filter { $0.campaign == campaign }.map(\.channel)) == [.sms])
         #expect(
             plan.warnings.contains {
-                $0.code == "decision-breaks-constraint"
+                $0.code == .decisionBreaksConstraint
                     && $0.message.contains("campaign \(campaign) is now on one channel only (SMS)")
             })
         expectTotalsMatchItems(plan)
@@ -130,7 +130,7 @@ import Testing
             ManagerDecision(.skip, id: "no-such-day-2027-01-05", location: SourceLocation(path: "d.yaml", line: 2)),
         ]
         let plan = DecidedPlanner.plan(input, decisions: decisions)
-        let stale = plan.warnings.filter { $0.code == "stale-decision" }.map(\.message)
+        let stale = plan.warnings.filter { $0.code == .staleDecision }.map(\.message)
         #expect(
             stale.sorted() == [
                 "decision skip no-such-day-2027-01-05 matches no awareness day in this window; it was not applied. [d.yaml line 2]",
@@ -167,7 +167,7 @@ import Testing
                 == "Pinned by the practice's decision: planned ahead of higher-ranked days.")
         #expect(
             plan.warnings.contains {
-                $0.code == "decision-breaks-constraint"
+                $0.code == .decisionBreaksConstraint
                     && $0.message.hasPrefix("decision move world-kidney-day-2027-03-11-sms-1 to 2027-03-13 breaks a rule")
                     && $0.message.hasSuffix("[riverside.decisions.yaml line 7]")
             })

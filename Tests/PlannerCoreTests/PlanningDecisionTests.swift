@@ -17,13 +17,13 @@ import Testing
         #expect(!baby.isEmpty)
         #expect(baby.allSatisfy { $0.why.first?.contains("ranked 1 of") == true })
         #expect(PlanChecks.violations(after, input) == [])
-        #expect(!after.warnings.contains { $0.code == "stale-decision" })
+        #expect(!after.warnings.contains { $0.code == .staleDecision })
     }
 
     @Test func unfittedDaysNameTheIdToPin() {
         let input = F.input(hours: 2, cap: 1)
         let plan = QuarterPlanner.plan(input)
-        let unfitted = plan.warnings.filter { $0.code == "day-not-fitted" }
+        let unfitted = plan.warnings.filter { $0.code == .dayNotFitted }
         #expect(!unfitted.isEmpty)
         for w in unfitted {
             #expect(
@@ -47,7 +47,7 @@ import Testing
         #expect(item?.why.contains { $0.contains("move decision") } == true)
         #expect(
             plan.warnings.contains {
-                $0.code == "decision-breaks-constraint" && $0.message.contains(id)
+                $0.code == .decisionBreaksConstraint && $0.message.contains(id)
                     && $0.message.contains("2027-03-13 is a Saturday")
             })
         // Every other rule still holds; only the moved item breaks one.
@@ -60,7 +60,7 @@ import Testing
             skip: ["world-kidney-day-2026-03-12"], pin: ["no-such-day-2027-01-01"],
             move: ["world-kidney-day-2027-03-11-letter-9": F.d(2027, 3, 1)])
         let plan = QuarterPlanner.plan(input)
-        let stale = plan.warnings.filter { $0.code == "stale-decision" }.map(\.message)
+        let stale = plan.warnings.filter { $0.code == .staleDecision }.map(\.message)
         #expect(stale.count == 3)
         #expect(stale.contains { $0.contains("skip world-kidney-day-2026-03-12") })
         #expect(stale.contains { $0.contains("pin no-such-day-2027-01-01") })

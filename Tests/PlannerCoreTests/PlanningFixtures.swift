@@ -8,7 +8,7 @@ enum PlanningFixtures {
     static func bands(_ counts: [Int]) -> [AgeBandCount] {
         precondition(counts.count == 19)
         return counts.enumerated().map { i, n in
-            AgeBandCount(band: i == 18 ? "90+" : "\(i * 5)-\(i * 5 + 4)", people: n)
+            AgeBandCount(band: AgeBand(index: i), people: n)
         }
     }
 
@@ -31,7 +31,7 @@ enum PlanningFixtures {
         tentative: Bool = false
     ) -> PlanningCandidate {
         PlanningCandidate(
-            campaignTitle: title, sourceUid: uid ?? "\(StableID.slug(title))@example.org", start: start,
+            campaignTitle: title, sourceUid: uid ?? "\(Slug.make(title))@example.org", start: start,
             end: start.adding(days: days), groups: groups,
             services: ["health-check"].filter { _ in groups.contains("hypertension") },
             relevance: relevance, tentative: tentative, why: ["Matched \(groups.joined(separator: ", ")) (fictional)."])

@@ -8,7 +8,7 @@ import Testing
             id: "world-kidney-day-2027-03-11-sms-1", campaign: "world-kidney-day-2027-03-11",
             sourceUid: "wkd@example.org",
             title: "World Kidney Day", groups: ["diabetes"], services: [], channel: .sms, date: d(2027, 3, 11),
-            time: PlanTime(hour: 10), recipients: 120, expectedReach: 97, costPence: 576, effortCentiHours: 50,
+            time: ClockTime(hour: 10), recipients: 120, expectedReach: 97, costPence: 576, effortCentiHours: 50,
             prepTasks: [PrepTask(task: "Draft the text message", due: d(2027, 2, 25))],
             why: ["Say \"hello\"\\back\tslash\u{1}."])
         let web = PlanItem(
@@ -21,7 +21,7 @@ import Testing
             practiceName: "Riverside Surgery (fictional)", odsCode: "X00000", from: d(2027, 1, 1), to: d(2027, 4, 1),
             constraints: PlanConstraintsSummary(
                 commsCentiHoursPerWeek: 450, campaignsPerWeek: 2, minDaysBetweenContacts: 14,
-                workingHoursStart: PlanTime(hour: 8), workingHoursEnd: PlanTime(hour: 18, minute: 30),
+                workingHoursStart: ClockTime(hour: 8), workingHoursEnd: ClockTime(hour: 18, minute: 30),
                 quietDates: [NonSendingDate(date: d(2027, 3, 10), kind: .quiet, reason: "training")],
                 bankHolidays: [],
                 groupOver75Shares: [GroupShare(group: "diabetes", share: 0.2567)], olderShareForDirectContact: 0.2),
@@ -35,7 +35,7 @@ import Testing
                 ],
                 effortByWeek: [.init(week: "2027-W10", centiHours: 150)]),
             groupsWithoutContact: ["carers"],
-            warnings: [PlanWarning(code: "tentative-date", message: "check it")])
+            warnings: [PlanWarning(code: .tentativeDate, message: "check it")])
     }
 
     @Test func rendersTheContractWithFixedKeyOrderAndMoneyFromPence() {

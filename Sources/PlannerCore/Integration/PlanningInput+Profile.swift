@@ -41,15 +41,14 @@ extension PlanningInput {
         var shares: [String: Double] = [:]
         for g in Set(candidates.flatMap(\.groups)) {
             guard let s = size(ofGroup: g, in: profile) else { continue }
-            bands[g] = zip(AgeBand.all, s.byBand).map { AgeBandCount(band: $0.label, people: Int($1.rounded())) }
+            bands[g] = zip(AgeBand.all, s.byBand).map { AgeBandCount(band: $0, people: Int($1.rounded())) }
             if let recorded = profile.recordedCount(ofGroup: g), let share = recorded.share75Plus { shares[g] = share }
         }
 
         let sms = profile.channels.sms, letters = profile.channels.letters
-        var overrides: [PlanChannel: [String: Double]] = [:]
-        for (kind, values) in profile.planning.reach.sorted(by: { $0.key < $1.key }) {
-            guard let channel = PlanChannel(rawValue: kind.rawValue) else { continue }
-            for band in AgeBand.all { if let v = values[band] { overrides[channel, default: [:]][band.label] = v } }
+        var overrides: [PlanChannel: [AgeBand: Double]] = [:]
+        for (channel, values) in profile.planning.reach.sorted(by: { $0.key < $1.key }) {
+            for band in AgeBand.all { if let v = values[band] { overrides[channel, default: [:]][band] = v } }
         }
         let channels = ChannelSettings(
             listSize: profile.listSize,
@@ -81,14 +80,14 @@ extension PlanningInput {
             commsHoursPerWeek: profile.staff.commsHoursPerWeek,
             campaignsPerWeek: profile.planning.campaignsPerWeek,
             minDaysBetweenContacts: profile.planning.minDaysBetweenContacts,
-            workingHoursStart: PlanTime(hour: wh.start.hour, minute: wh.start.minute),
-            workingHoursEnd: PlanTime(hour: wh.end.hour, minute: wh.end.minute),
+            workingHoursStart: wh.start,
+            workingHoursEnd: wh.end,
             nonSendingDates: closed,
             olderShareForDirectContact: profile.planning.olderShareForDirectContact)
 
         var effort = EffortEstimates()
-        for (kind, hours) in profile.planning.effortHours.sorted(by: { $0.key < $1.key }) {
-            if let c = PlanChannel(rawValue: kind.rawValue) { effort.hoursPerItem[c] = hours }
+        for (channel, hours) in profile.planning.effortHours.sorted(by: { $0.key < $1.key }) {
+            effort.hoursPerItem[channel] = hours
         }
         // The profile's letter lead time covers print and delivery; second-class delivery is
         // taken as 3 working days (Royal Mail's second-class aim is 2-3 working days).

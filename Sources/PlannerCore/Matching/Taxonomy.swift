@@ -136,10 +136,6 @@ public struct GroupSizing: Sendable, Hashable, Codable {
         case cohort
     }
 
-    public enum Sex: String, Sendable, Hashable, Codable, CaseIterable {
-        case male, female
-    }
-
     public var basis: Basis
     public var minAge: Int?
     public var maxAge: Int?

@@ -134,34 +134,39 @@ public enum DecidedPlanner {
             // Groups the swaps took the last SMS or letter from (or gave one to).
             let after = Set(plan.groupsWithoutContact)
             warnings.removeAll { w in
-                w.code == "group-without-contact" && before.subtracting(after).contains { w.message.contains("\"\($0)\"") }
+                w.code == .groupWithoutContact && before.subtracting(after).contains { w.message.contains("\"\($0)\"") }
             }
             for g in after.subtracting(before).sorted() {
                 warnings.append(
                     PlanWarning(
-                        code: "group-without-contact",
+                        code: .groupWithoutContact,
                         message: "no SMS or letter reaches \"\(g)\" this quarter (only website or social media items "
-                            + "target it, after the practice's channel swaps)."))
+                            + "target it, after the practice's channel swaps).",
+                        items: plan.items.filter { $0.groups.contains(g) }))
             }
         }
-        plan.warnings = Array(Set(warnings.map { locate($0, decisions) })).sorted()
+        plan.warnings = PlanWarning.listed(warnings.map { locate($0, decisions) })
         return plan
     }
 
     static func stale(_ d: ManagerDecision) -> PlanWarning {
         PlanWarning(
-            code: "stale-decision", message: "decision \(d.label) matches no item in this plan; it was not applied.")
+            code: .staleDecision, message: "decision \(d.label) matches no item in this plan; it was not applied.",
+            concerning: [d.id])
     }
 
     /// Adds " [decisions.yaml line 7]" to a decision warning whose decision has a location.
     static func locate(_ w: PlanWarning, _ decisions: [ManagerDecision]) -> PlanWarning {
-        guard ["stale-decision", "decision-breaks-constraint", "decision-not-honoured"].contains(w.code) else { return w }
+        let decisionCodes: [PlanWarning.Code] = [.staleDecision, .decisionBreaksConstraint, .decisionNotHonoured]
+        guard decisionCodes.contains(w.code) else { return w }
         for d in decisions {
             guard let loc = d.location, let line = loc.line else { continue }
             let name = "decision \(d.kind) \(d.id)"
             guard w.message.hasPrefix(name + " ") || w.message == name else { continue }
             let file = loc.path.split(separator: "/").last.map(String.init) ?? loc.path
-            return PlanWarning(code: w.code, message: w.message + " [\(file) line \(line)]")
+            var located = w
+            located.message += " [\(file) line \(line)]"
+            return located
         }
         return w
     }
@@ -257,8 +262,8 @@ public enum DecidedPlanner {
         func broken(_ d: ManagerDecision, _ why: String) {
             out.append(
                 PlanWarning(
-                    code: "decision-breaks-constraint",
-                    message: "decision \(d.label) breaks a rule: \(why); kept as decided."))
+                    code: .decisionBreaksConstraint,
+                    message: "decision \(d.label) breaks a rule: \(why); kept as decided.", concerning: [d.id]))
         }
         for d in swaps {
             guard let item = byID[d.id], case .swap(let channel) = d.action else { continue }

@@ -12,7 +12,7 @@ public struct Plan: Sendable, Hashable, Codable {
     public var totals: PlanTotals
     /// Groups that no SMS or letter reaches all quarter (sorted).
     public var groupsWithoutContact: [String]
-    /// Sorted by (code, message).
+    /// Sorted by (code, message), one per code and message (`PlanWarning.listed`).
     public var warnings: [PlanWarning]
 
     public init(
@@ -48,7 +48,7 @@ public struct PlanItem: Sendable, Hashable, Codable {
     /// The day it is sent, posted or published.
     public var date: CivilDate
     /// Send time in the practice's zone (SMS only).
-    public var time: PlanTime?
+    public var time: ClockTime?
     /// People it is sent to (nil for website and social).
     public var recipients: Int?
     /// Expected people reached, counting each person once per campaign (see `why`).
@@ -62,7 +62,7 @@ public struct PlanItem: Sendable, Hashable, Codable {
 
     public init(
         id: String, campaign: String, sourceUid: String, title: String, groups: [String], services: [String],
-        channel: PlanChannel, date: CivilDate, time: PlanTime?, recipients: Int?, expectedReach: Int, costPence: Int,
+        channel: PlanChannel, date: CivilDate, time: ClockTime?, recipients: Int?, expectedReach: Int, costPence: Int,
         effortCentiHours: Int, prepTasks: [PrepTask], why: [String]
     ) {
         self.id = id
@@ -97,32 +97,13 @@ public struct PrepTask: Sendable, Hashable, Codable {
     }
 }
 
-/// A problem or caveat the manager should see.
-public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
-    /// Machine-readable, kebab-case: `budget-used-up`, `day-not-fitted`, `tentative-date`,
-    /// `older-group-no-direct-contact`, `group-without-contact`, `group-without-counts`,
-    /// `channel-dropped`, `duplicate-campaign`, `reminder-dropped`, `online-only`,
-    /// `stale-decision`, `decision-breaks-constraint`, `decision-not-honoured`,
-    /// `batch-too-small`, plus any
-    /// codes passed in `PlanningInput.inputWarnings`.
-    public var code: String
-    public var message: String
-
-    public init(code: String, message: String) {
-        self.code = code
-        self.message = message
-    }
-
-    public static func < (a: PlanWarning, b: PlanWarning) -> Bool { (a.code, a.message) < (b.code, b.message) }
-}
-
 /// The constraints the plan applied, echoed into plan.json.
 public struct PlanConstraintsSummary: Sendable, Hashable, Codable {
     public var commsCentiHoursPerWeek: Int
     public var campaignsPerWeek: Int
     public var minDaysBetweenContacts: Int
-    public var workingHoursStart: PlanTime
-    public var workingHoursEnd: PlanTime
+    public var workingHoursStart: ClockTime
+    public var workingHoursEnd: ClockTime
     /// Inside the window, sorted.
     public var quietDates: [NonSendingDate]
     public var bankHolidays: [NonSendingDate]
@@ -131,8 +112,8 @@ public struct PlanConstraintsSummary: Sendable, Hashable, Codable {
     public var olderShareForDirectContact: Double
 
     public init(
-        commsCentiHoursPerWeek: Int, campaignsPerWeek: Int, minDaysBetweenContacts: Int, workingHoursStart: PlanTime,
-        workingHoursEnd: PlanTime, quietDates: [NonSendingDate], bankHolidays: [NonSendingDate],
+        commsCentiHoursPerWeek: Int, campaignsPerWeek: Int, minDaysBetweenContacts: Int, workingHoursStart: ClockTime,
+        workingHoursEnd: ClockTime, quietDates: [NonSendingDate], bankHolidays: [NonSendingDate],
         groupOver75Shares: [GroupShare], olderShareForDirectContact: Double
     ) {
         self.commsCentiHoursPerWeek = commsCentiHoursPerWeek

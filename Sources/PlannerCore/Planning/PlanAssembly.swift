@@ -63,7 +63,8 @@ extension PlanBuilder {
                     + "person counted once (credited in the order SMS, letters, website, social media).")
             items.append(
                 PlanItem(
-                    id: StableID.item(campaign: info.id, channel: channel, number: p.slot.number), campaign: info.id,
+                    id: ItemID(campaign: info.candidate.stableID, channel: channel, number: p.slot.number).rawValue,
+                    campaign: info.id,
                     sourceUid: info.candidate.sourceUid, title: info.candidate.campaignTitle, groups: p.slot.groups,
                     services: info.services, channel: channel, date: p.date,
                     time: channel == .sms ? smsTime : nil, recipients: recipients, expectedReach: reach,
@@ -77,9 +78,10 @@ extension PlanBuilder {
             let info = campaigns[c]
             warnings.append(
                 PlanWarning(
-                    code: "day-not-fitted",
+                    code: .dayNotFitted,
                     message: "\"\(info.candidate.campaignTitle)\" (\(info.id)) is not in the plan: "
-                        + "fewer than two channels could be placed. \(droppedWhy[c] ?? "")"))
+                        + "fewer than two channels could be placed. \(droppedWhy[c] ?? "")",
+                    campaignIDs: [info.candidate.stableID]))
         }
         for (c, info) in campaigns.enumerated() where !dropped.contains(c) && !placedCampaigns.contains(c) {
             let avail = baseChannels.subtracting(ChannelSet(forbiddenWhy[c].map { Array($0.keys) } ?? []))
@@ -103,18 +105,18 @@ extension PlanBuilder {
             }
             warnings.append(
                 PlanWarning(
-                    code: "day-not-fitted",
+                    code: .dayNotFitted,
                     message: "\"\(info.candidate.campaignTitle)\" (\(info.id)) is not in the plan: "
-                        + detail + "."))
+                        + detail + ".", campaignIDs: [info.candidate.stableID]))
         }
         for c in placedCampaigns.sorted() {
             let info = campaigns[c]
             for (x, why) in (forbiddenWhy[c] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 warnings.append(
                     PlanWarning(
-                        code: "channel-dropped",
+                        code: .channelDropped,
                         message: "\"\(info.candidate.campaignTitle)\" (\(info.candidate.start.iso)) has no "
-                            + "\(x.displayName): \(why)."))
+                            + "\(x.displayName): \(why).", campaignIDs: [info.candidate.stableID]))
             }
             // The 75+ rule.
             let segs = directOf[c] ?? []
@@ -143,10 +145,11 @@ extension PlanBuilder {
                 }
                 warnings.append(
                     PlanWarning(
-                        code: "older-group-no-direct-contact",
+                        code: .olderGroupNoDirectContact,
                         message: "\"\(info.candidate.campaignTitle)\": 75+ members of \(g) (aged "
                             + "\(Fmt.bands(need.flatMap(\.0.bands))); \(Fmt.percent(share)) of the group is 75 or over) "
-                            + "get no SMS or letter: " + reasons.joined(separator: "; ") + "."))
+                            + "get no SMS or letter: " + reasons.joined(separator: "; ") + ".",
+                        items: items.filter { $0.campaign == info.id }))
             }
         }
         // Social media and the website must not replace traditional channels: say when a
@@ -159,38 +162,41 @@ extension PlanBuilder {
             guard offline >= 0.5 else { continue }
             warnings.append(
                 PlanWarning(
-                    code: "online-only",
+                    code: .onlineOnly,
                     message: "\"\(info.candidate.campaignTitle)\" (\(info.candidate.start.iso)) reaches "
                         + "\(info.groups.joined(separator: ", ")) only through the website and social media; about "
                         + "\(Fmt.people(Int(offline.rounded()))) in them are not online (posters, reception and "
-                        + "clinicians are their route)."))
+                        + "clinicians are their route).", items: items.filter { $0.campaign == info.id }))
         }
         for d in scheduler.droppedReminders where placedCampaigns.contains(d.campaign) {
             let info = campaigns[d.campaign]
             warnings.append(
                 PlanWarning(
-                    code: "reminder-dropped",
+                    code: .reminderDropped,
                     message: "\"\(info.candidate.campaignTitle)\": the \(d.slot.channel.displayName) item "
-                        + "(\(d.slot.role.words)) was left out: \(d.reason)."))
+                        + "(\(d.slot.role.words)) was left out: \(d.reason).", campaignIDs: [info.candidate.stableID]))
         }
         for x in [PlanChannel.sms, .letter] {
             guard let budget = input.channels.budgetPence(x), budget > 0 else { continue }
             let used = spent(x, problem: problem, choice: choice)
             var refused: [Int] = []
+            var refusedCampaigns: [CampaignID] = []
             for (i, s) in problem.segments.enumerated()
             where placedCampaigns.contains(s.campaign) && problem.campaigns[s.campaign].available.has(x)
                 && !choice.direct[i].has(x) && s.cost[x.order] > budget - used && s.weight > 0
             {
                 refused.append(s.cost[x.order])
+                refusedCampaigns.append(campaigns[s.campaign].candidate.stableID)
             }
             if let cheapest = refused.min() {
                 warnings.append(
                     PlanWarning(
-                        code: "budget-used-up",
+                        code: .budgetUsedUp,
                         message:
                             "\(x == .sms ? "SMS" : "Letter") budget: £\(Money.pounds(used)) of £\(Money.pounds(budget)) is "
                             + "committed; the £\(Money.pounds(budget - used)) left cannot pay for the next "
-                            + "\(x == .sms ? "SMS" : "letter") batch (£\(Money.pounds(cheapest)) at least)."))
+                            + "\(x == .sms ? "SMS" : "letter") batch (£\(Money.pounds(cheapest)) at least).",
+                        campaignIDs: refusedCampaigns))
             }
         }
         // Groups with no SMS or letter all quarter.
@@ -205,47 +211,52 @@ extension PlanBuilder {
         for g in without {
             warnings.append(
                 PlanWarning(
-                    code: "group-without-contact",
+                    code: .groupWithoutContact,
                     message: "no SMS or letter reaches \"\(g)\" this quarter"
                         + (targeted.contains(g)
-                            ? " (only website or social media items target it)." : " (no planned campaign targets it).")
-                ))
+                            ? " (only website or social media items target it)." : " (no planned campaign targets it)."),
+                    items: items.filter { $0.groups.contains(g) }))
         }
         // Tiny batches left out: one warning listing them all.
         var tiny: [String] = []
+        var tinyCampaigns: [CampaignID] = []
         for c in tinyBatches.keys.sorted() where placedCampaigns.contains(c) {
             for (ch, people) in tinyBatches[c]!.sorted(by: { $0.key < $1.key }) {
                 tiny.append("\(campaigns[c].candidate.campaignTitle) \(ch.displayName) (\(Fmt.people(people)))")
+                tinyCampaigns.append(campaigns[c].candidate.stableID)
             }
         }
         if !tiny.isEmpty {
             warnings.append(
                 PlanWarning(
-                    code: "batch-too-small",
+                    code: .batchTooSmall,
                     message: "left out \(tiny.count) SMS or letter batch(es) of fewer than "
                         + "\(input.constraints.minRecipientsPerBatch) people, not worth the staff time: "
-                        + tiny.joined(separator: "; ") + "."))
+                        + tiny.joined(separator: "; ") + ".", campaignIDs: tinyCampaigns))
         }
         // Decisions: kept even when they break a rule, reported when stale or not honoured.
         for (id, date, why) in scheduler.brokenMoves {
             warnings.append(
                 PlanWarning(
-                    code: "decision-breaks-constraint",
-                    message: "decision move \(id) to \(date.iso) breaks a rule: \(why); kept as decided."))
+                    code: .decisionBreaksConstraint,
+                    message: "decision move \(id) to \(date.iso) breaks a rule: \(why); kept as decided.",
+                    concerning: [id]))
         }
         let itemIDs = Set(items.map(\.id))
         for id in input.decisions.move.keys.sorted() where !itemIDs.contains(id) {
             warnings.append(
                 PlanWarning(
-                    code: "stale-decision",
-                    message: "decision move \(id) matches no item in this plan; it was not applied."))
+                    code: .staleDecision,
+                    message: "decision move \(id) matches no item in this plan; it was not applied.",
+                    concerning: [id]))
         }
         for id in Set(input.decisions.pin).sorted() {
             guard let c = campaigns.firstIndex(where: { $0.id == id }), !placedCampaigns.contains(c) else { continue }
             warnings.append(
                 PlanWarning(
-                    code: "decision-not-honoured",
-                    message: "decision pin \(id) could not be honoured: the day did not fit (see day-not-fitted)."))
+                    code: .decisionNotHonoured,
+                    message: "decision pin \(id) could not be honoured: the day did not fit (see day-not-fitted).",
+                    concerning: [id]))
         }
         warnings += input.inputWarnings
 
@@ -276,7 +287,7 @@ extension PlanBuilder {
         return Plan(
             practiceName: input.practiceName, odsCode: input.odsCode, from: input.window.from, to: input.window.to,
             constraints: summary, items: items, totals: PlanTotals(channels: channelTotals, effortByWeek: weeks),
-            groupsWithoutContact: without, warnings: Array(Set(warnings)).sorted())
+            groupsWithoutContact: without, warnings: PlanWarning.listed(warnings))
     }
 
     func spent(_ x: PlanChannel, problem: AllocationProblem, choice: AllocationChoice) -> Int {
@@ -286,7 +297,7 @@ extension PlanBuilder {
     }
 
     /// The SMS send time: the preferred time when it lies in working hours, else their start.
-    var smsTime: PlanTime {
+    var smsTime: ClockTime {
         let c = input.constraints
         return c.smsSendTime >= c.workingHoursStart && c.smsSendTime < c.workingHoursEnd
             ? c.smsSendTime : c.workingHoursStart
@@ -411,43 +422,34 @@ enum Fmt {
         let n = Int((abs(x) * Double(scale)).rounded())
         let sign = x < 0 && n > 0 ? "-" : ""
         if places == 0 { return "\(sign)\(n)" }
-        return "\(sign)\(n / scale).\(pad(n % scale, places))"
+        return "\(sign)\(n / scale).\((n % scale).zeroPadded(to: places))"
     }
 
     /// Thousandths without trailing zeros: 2400 -> "2.4", 73000 -> "73".
     static func milli(_ m: Int) -> String {
-        var frac = pad(m % 1000, 3)
+        var frac = (m % 1000).zeroPadded(to: 3)
         while frac.hasSuffix("0") { frac.removeLast() }
         return frac.isEmpty ? "\(m / 1000)" : "\(m / 1000).\(frac)"
     }
 
-    /// Band labels as runs: ["45-49", "50-54", "90+"] -> "45-54, 90+".
-    static func bands(_ labels: [String]) -> String {
-        let sorted = labels.sorted { AgeBandCount.lowerAge(of: $0) < AgeBandCount.lowerAge(of: $1) }
-        var runs: [(Int, String)] = []  // (lower, last label)
-        var parts: [String] = []
-        for l in sorted {
-            let lo = AgeBandCount.lowerAge(of: l)
-            if let last = runs.last, AgeBandCount.lowerAge(of: last.1) + 5 == lo {
-                runs[runs.count - 1].1 = l
+    /// Bands as runs of adjacent bands: [45-49, 50-54, 90+] -> "45-54, 90+".
+    static func bands(_ bands: [AgeBand]) -> String {
+        var runs: [(first: AgeBand, last: AgeBand)] = []
+        for b in bands.sorted() {
+            if let last = runs.last?.last, last.index + 1 == b.index {
+                runs[runs.count - 1].last = b
             } else {
-                runs.append((lo, l))
+                runs.append((b, b))
             }
         }
-        for (lo, last) in runs {
-            if last.hasSuffix("+") {
-                parts.append("\(lo)+")
-            } else {
-                let hi = last.split(separator: "-").last.map(String.init) ?? last
-                parts.append("\(lo)-\(hi)")
-            }
-        }
-        return parts.joined(separator: ", ")
+        return runs.map { run in
+            run.last.upperAge.map { "\(run.first.lowerAge)-\($0)" } ?? "\(run.first.lowerAge)+"
+        }.joined(separator: ", ")
     }
 
     /// "diabetes 45-74, 75+; carers 16-64".
     static func audience(_ segs: [SegmentInfo]) -> String {
-        var byGroup: [String: [String]] = [:]
+        var byGroup: [String: [AgeBand]] = [:]
         for s in segs { byGroup[s.group, default: []] += s.bands }
         return byGroup.keys.sorted().map { "\($0) \(bands(byGroup[$0]!))" }.joined(separator: "; ")
     }

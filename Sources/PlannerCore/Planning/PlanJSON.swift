@@ -73,7 +73,7 @@ public enum PlanJSON {
                 "warnings",
                 .array(
                     plan.warnings.sorted().map {
-                        .object([("code", .string($0.code)), ("message", .string($0.message))])
+                        .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))])
                     })
             ),
         ])

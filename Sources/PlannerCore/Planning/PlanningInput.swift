@@ -1,8 +1,8 @@
 /// Everything the quarter planner needs, already resolved from the practice profile,
 /// the calendars and the matcher. The planner reads nothing else: no files, no clock.
 ///
-/// The inputs use plain strings for group ids and age bands ("0-4" ... "85-89", "90+")
-/// so that this module does not depend on how the profile is parsed.
+/// Group ids are plain strings and age bands `AgeBand` values, so that this module does not
+/// depend on how the profile is parsed.
 public struct PlanningInput: Sendable, Hashable, Codable {
     public var practiceName: String
     public var odsCode: String
@@ -52,7 +52,7 @@ public struct PlanningInput: Sendable, Hashable, Codable {
         let bands = groupBands[group] ?? []
         let total = bands.reduce(0) { $0 + $1.people }
         guard total > 0 else { return 0 }
-        let old = bands.filter { AgeBandCount.lowerAge(of: $0.band) >= 75 }.reduce(0) { $0 + $1.people }
+        let old = bands.filter(\.band.is75Plus).reduce(0) { $0 + $1.people }
         return Double(old) / Double(total)
     }
 }
@@ -94,7 +94,10 @@ public struct PlanningCandidate: Sendable, Hashable, Codable {
     }
 
     /// The stable campaign id: `slug(title)-YYYY-MM-DD` of the occurrence start.
-    public var campaignID: String { StableID.campaign(title: campaignTitle, start: start) }
+    public var stableID: CampaignID { CampaignID(title: campaignTitle, start: start) }
+
+    /// `stableID` as the text plan.json and decisions files hold.
+    public var campaignID: String { stableID.rawValue }
 
     /// Days in the occurrence (at least 1).
     public var lengthInDays: Int { max(1, start.days(to: end)) }
@@ -102,74 +105,13 @@ public struct PlanningCandidate: Sendable, Hashable, Codable {
 
 /// People in one age band of a group.
 public struct AgeBandCount: Sendable, Hashable, Codable {
-    /// "0-4", "5-9", ..., "85-89", "90+".
-    public var band: String
+    public var band: AgeBand
     public var people: Int
 
-    public init(band: String, people: Int) {
+    public init(band: AgeBand, people: Int) {
         self.band = band
         self.people = people
     }
-
-    /// The youngest age in a band label ("75-79" -> 75, "90+" -> 90; unreadable -> 0).
-    public static func lowerAge(of band: String) -> Int {
-        // On bytes: called for every band of every segment in the allocator's inner loops.
-        var n = 0
-        for b in band.utf8 {
-            guard b >= 0x30 && b <= 0x39 else { break }
-            n = n * 10 + Int(b - 0x30)
-        }
-        return n
-    }
-}
-
-/// The channels a plan can use. Readers of plan.json must tolerate more later.
-public enum PlanChannel: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
-    case sms, letter, website, social
-
-    /// Direct channels reach named patients and cost money per recipient.
-    public var isDirect: Bool { self == .sms || self == .letter }
-
-    /// Fixed order used everywhere (tables, tie breaks): sms, letter, website, social.
-    public var order: Int {
-        switch self {
-        case .sms: return 0
-        case .letter: return 1
-        case .website: return 2
-        case .social: return 3
-        }
-    }
-
-    public var bit: Int { 1 << order }
-
-    /// "SMS", "letters", "website", "social media" for sentences.
-    public var displayName: String {
-        switch self {
-        case .sms: return "SMS"
-        case .letter: return "letters"
-        case .website: return "website"
-        case .social: return "social media"
-        }
-    }
-
-    public var description: String { rawValue }
-
-    public static func < (a: PlanChannel, b: PlanChannel) -> Bool { a.order < b.order }
-}
-
-/// A wall-clock time of day, `HH:MM`.
-public struct PlanTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var hour: Int
-    public var minute: Int
-
-    public init(hour: Int, minute: Int = 0) {
-        self.hour = hour
-        self.minute = minute
-    }
-
-    public var minutes: Int { hour * 60 + minute }
-    public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
-    public static func < (a: PlanTime, b: PlanTime) -> Bool { a.minutes < b.minutes }
 }
 
 /// Money, coverage and reach per channel.
@@ -268,10 +210,10 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
     /// At least this many days between two SMS/letter contacts to the same group.
     public var minDaysBetweenContacts: Int
     /// SMS go out inside these hours.
-    public var workingHoursStart: PlanTime
-    public var workingHoursEnd: PlanTime
+    public var workingHoursStart: ClockTime
+    public var workingHoursEnd: ClockTime
     /// Preferred SMS send time (moved inside working hours when it falls outside).
-    public var smsSendTime: PlanTime
+    public var smsSendTime: ClockTime
     /// Bank holidays of the practice's nation and quiet dates.
     public var nonSendingDates: [NonSendingDate]
     /// A group with more than this share aged 75+ gets a letter or SMS, or a warning.
@@ -282,8 +224,8 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
 
     public init(
         commsHoursPerWeek: Double = 4, campaignsPerWeek: Int = 2, minDaysBetweenContacts: Int = 14,
-        workingHoursStart: PlanTime = PlanTime(hour: 8), workingHoursEnd: PlanTime = PlanTime(hour: 18, minute: 30),
-        smsSendTime: PlanTime = PlanTime(hour: 10), nonSendingDates: [NonSendingDate] = [],
+        workingHoursStart: ClockTime = ClockTime(hour: 8), workingHoursEnd: ClockTime = ClockTime(hour: 18, minute: 30),
+        smsSendTime: ClockTime = ClockTime(hour: 10), nonSendingDates: [NonSendingDate] = [],
         olderShareForDirectContact: Double = 0.20, minRecipientsPerBatch: Int = 10
     ) {
         self.commsHoursPerWeek = commsHoursPerWeek

@@ -35,7 +35,7 @@ struct CampaignInfo {
 /// A group's people in one or more age bands that behave alike for every channel.
 struct SegmentInfo {
     var group: String
-    var bands: [String]
+    var bands: [AgeBand]
     var people: Int
     /// 75+ bands of a group over the older-share threshold: the rule asks for SMS or a letter.
     var needsDirect: Bool
@@ -84,9 +84,10 @@ struct PlanBuilder {
             if let last = kept.last, last.id == id {
                 warnings.append(
                     PlanWarning(
-                        code: "duplicate-campaign",
+                        code: .duplicateCampaign,
                         message: "\"\(c.campaignTitle)\" starting \(c.start.iso) appears more than once; "
-                            + "kept the entry from \(last.c.sourceUid) and ignored \(c.sourceUid)."))
+                            + "kept the entry from \(last.c.sourceUid) and ignored \(c.sourceUid).",
+                        campaignIDs: [c.stableID]))
                 continue
             }
             kept.append((id, c))
@@ -97,8 +98,9 @@ struct PlanBuilder {
             let kind = decisions.skip.contains(id) ? "skip" : "pin"
             warnings.append(
                 PlanWarning(
-                    code: "stale-decision",
-                    message: "decision \(kind) \(id) matches no awareness day in this window; it was not applied."))
+                    code: .staleDecision,
+                    message: "decision \(kind) \(id) matches no awareness day in this window; it was not applied.",
+                    concerning: [id]))
         }
         let skipped = Set(decisions.skip)
         kept.removeAll { skipped.contains($0.id) }
@@ -118,17 +120,18 @@ struct PlanBuilder {
         for (_, c) in kept where c.tentative {
             warnings.append(
                 PlanWarning(
-                    code: "tentative-date",
+                    code: .tentativeDate,
                     message: "\"\(c.campaignTitle)\" on \(c.start.iso) is marked tentative in the feed; "
-                        + "confirm the date before its prep tasks start."))
+                        + "confirm the date before its prep tasks start.", campaignIDs: [c.stableID]))
         }
         let counted = Set(input.groupBands.keys)
         for g in Set(kept.flatMap(\.c.groups)).subtracting(counted).sorted() {
             warnings.append(
                 PlanWarning(
-                    code: "group-without-counts",
+                    code: .groupWithoutCounts,
                     message: "group \"\(g)\" has no age-band counts, so its SMS and letter recipients "
-                        + "and its reach cannot be estimated."))
+                        + "and its reach cannot be estimated.",
+                    campaignIDs: kept.filter { $0.c.groups.contains(g) }.map(\.c.stableID)))
         }
     }
 
@@ -155,15 +158,14 @@ struct PlanBuilder {
         let smsMilli = ch.smsMilliPencePerMessage
         let letterMilli = ch.letterMilliPence
         var segments: [SegmentInfo] = []
-        let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.map { (AgeBandCount.lowerAge(of: $0.band), $0) }
-            .sorted { ($0.0, $0.1.band) < ($1.0, $1.1.band) }
+        let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.sorted { $0.band < $1.band }
         let groupIsOlder = input.over75Share(of: g) > threshold
         // Bands with the same reach on every channel and the same rule status merge.
         var order: [[Double]] = []
         var merged:
-            [[Double]: (bands: [String], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
-        for (lower, b) in bands {
-            let older = lower >= 75
+            [[Double]: (bands: [AgeBand], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
+        for b in bands {
+            let older = b.band.is75Plus
             let reach = [
                 ch.smsCoverage * ch.reach.reach(.sms, band: b.band),
                 ch.letterCoverage * ch.reach.reach(.letter, band: b.band),
@@ -220,7 +222,7 @@ struct PlanBuilder {
             for (k, s) in info.segments.enumerated() {
                 segs.append(
                     .init(
-                        id: "\(info.id)|\(s.group)|\(s.bands.first ?? "")", campaign: c,
+                        id: "\(info.id)|\(s.group)|\(s.bands.first?.label ?? "")", campaign: c,
                         weight: info.candidate.relevance * Double(s.people), reach: s.reach, cost: s.cost,
                         needsDirect: s.needsDirect))
                 segIndex.append((c, k))
@@ -332,7 +334,7 @@ struct PlanBuilder {
         // (its id keeps the real start).
         let start = max(info.candidate.start, input.window.from)
         return .init(
-            index: c, id: info.id, title: info.candidate.campaignTitle, start: start,
+            index: c, id: info.candidate.stableID, title: info.candidate.campaignTitle, start: start,
             end: max(info.candidate.end, start.adding(days: 1)), channels: channels)
     }
 

@@ -5,21 +5,21 @@
 /// has no per-band figure the value is the planner's estimate, marked so below; practices
 /// override any band in their profile.
 public struct ReachTable: Sendable, Hashable, Codable {
-    /// Practice overrides: channel -> band label -> share (0...1).
-    public var overrides: [PlanChannel: [String: Double]]
+    /// Practice overrides: channel -> band -> share (0...1).
+    public var overrides: [PlanChannel: [AgeBand: Double]]
 
-    public init(overrides: [PlanChannel: [String: Double]] = [:]) {
+    public init(overrides: [PlanChannel: [AgeBand: Double]] = [:]) {
         self.overrides = overrides
     }
 
     /// The share of `band` reached by `channel`: the override, else the default.
-    public func reach(_ channel: PlanChannel, band: String) -> Double {
+    public func reach(_ channel: PlanChannel, band: AgeBand) -> Double {
         if let v = overrides[channel]?[band] { return min(1, max(0, v)) }
-        return ReachTable.defaultReach(channel, lowerAge: AgeBandCount.lowerAge(of: band))
+        return ReachTable.defaultReach(channel, lowerAge: band.lowerAge)
     }
 
     /// Share of `band` that is not online (1 - website reach), used in explanations.
-    public func offlineShare(band: String) -> Double { 1 - reach(.website, band: band) }
+    public func offlineShare(band: AgeBand) -> Double { 1 - reach(.website, band: band) }
 
     /// Default reach by channel for a band starting at `lowerAge`.
     public static func defaultReach(_ channel: PlanChannel, lowerAge a: Int) -> Double {

@@ -199,7 +199,7 @@ struct DroppedReminder: Sendable, Hashable {
 struct Scheduler {
     struct CampaignRequest {
         var index: Int
-        var id: String
+        var id: CampaignID
         var title: String
         var start: CivilDate
         var end: CivilDate
@@ -354,7 +354,7 @@ struct Scheduler {
             for slot in slots {
                 if channelFailed { break }
                 // A manager's move wins over every rule; what it breaks is reported.
-                let itemID = StableID.item(campaign: request.id, channel: channel, number: slot.number)
+                let itemID = ItemID(campaign: request.id, channel: channel, number: slot.number).rawValue
                 if let forced = moves[itemID] {
                     if let why = problem(slot, on: forced, campaign: request.index) {
                         myBroken.append((itemID, forced, why))
@@ -418,7 +418,7 @@ enum Hours {
         let frac = centi % 100
         if frac == 0 { return "\(whole)" }
         if frac % 10 == 0 { return "\(whole).\(frac / 10)" }
-        return "\(whole).\(pad(frac, 2))"
+        return "\(whole).\(frac.zeroPadded(to: 2))"
     }
 }
 
@@ -427,6 +427,6 @@ enum Money {
     static func pounds(_ pence: Int) -> String {
         let sign = pence < 0 ? "-" : ""
         let p = abs(pence)
-        return "\(sign)\(p / 100).\(pad(p % 100, 2))"
+        return "\(sign)\(p / 100).\((p % 100).zeroPadded(to: 2))"
     }
 }

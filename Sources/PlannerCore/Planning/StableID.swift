@@ -1,36 +1,63 @@
-import Foundation
+/// A campaign's stable id, `slug(title)-YYYY-MM-DD` of the occurrence's first day, e.g.
+/// "world-kidney-day-2027-03-11". It survives re-planning: it never holds a send date or a
+/// feed's UID. Built and parsed only here; decisions files name campaigns by it.
+public struct CampaignID: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let rawValue: String
 
-/// Ids that survive re-planning: derived from the campaign's title and its occurrence
-/// start date only, never from a send date or a feed's UID (issue 5 item 4).
-public enum StableID {
-    /// `slug(title)-YYYY-MM-DD`, e.g. "world-kidney-day-2027-03-11".
-    public static func campaign(title: String, start: CivilDate) -> String {
-        let s = slug(title)
-        return (s.isEmpty ? "campaign" : s) + "-" + start.iso
+    /// The id of the campaign for the day titled `title` that starts on `start`; a title with
+    /// nothing to slug gives "campaign-YYYY-MM-DD".
+    public init(title: String, start: CivilDate) {
+        let s = Slug.make(title)
+        rawValue = (s.isEmpty ? "campaign" : s) + "-" + start.iso
     }
 
-    /// `<campaign id>-<channel>-<n>`, n counting from 1 in the channel's fixed role order
-    /// (launch or heads-up first, then reminder or on-the-day).
-    public static func item(campaign: String, channel: PlanChannel, number: Int) -> String {
-        "\(campaign)-\(channel.rawValue)-\(number)"
+    /// Parses an id as written in a decisions file: lower-case ASCII letters, digits and
+    /// hyphens, ending in a hyphen and a real date. Nil otherwise.
+    public init?(rawValue text: String) {
+        guard text.count > 11, text.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }),
+            text.dropLast(10).hasSuffix("-"), CivilDate(iso: text.suffix(10))?.isValid == true
+        else { return nil }
+        rawValue = text
     }
 
-    /// Lower-case ASCII letters and digits joined by single hyphens. Accents are folded
-    /// ("Café" -> "cafe") and apostrophes dropped ("Women's" -> "womens").
-    public static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive], locale: nil).lowercased()
-        var out = ""
-        var pendingHyphen = false
-        for ch in folded.unicodeScalars {
-            if ch == "'" || ch == "\u{2019}" || ch == "\u{2018}" { continue }
-            if ("a"..."z").contains(ch) || ("0"..."9").contains(ch) {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
-                pendingHyphen = false
-                out.unicodeScalars.append(ch)
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return out
+    /// The first day of the occurrence (the id's date part).
+    public var start: CivilDate { CivilDate(iso: rawValue.suffix(10))! }
+
+    public var description: String { rawValue }
+
+    public static func < (a: CampaignID, b: CampaignID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// An item's stable id, `<campaign id>-<channel>-<n>`, e.g. "world-kidney-day-2027-03-11-sms-1":
+/// n counts from 1 in the channel's fixed role order (launch or heads-up first, then reminder
+/// or on-the-day). Built and parsed only here.
+public struct ItemID: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var campaign: CampaignID
+    public var channel: PlanChannel
+    /// 1 or more.
+    public var number: Int
+
+    public init(campaign: CampaignID, channel: PlanChannel, number: Int) {
+        precondition(number >= 1, "item numbers count from 1")
+        self.campaign = campaign
+        self.channel = channel
+        self.number = number
     }
+
+    /// Parses an item id: a campaign id, a channel name and a number from 1, joined by
+    /// hyphens. Nil otherwise (a campaign id alone is not an item id).
+    public init?(rawValue text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 6, let last = parts.last, let n = Int(last), n >= 1,
+            let channel = PlanChannel(rawValue: String(parts[parts.count - 2])),
+            let campaign = CampaignID(rawValue: parts.dropLast(2).joined(separator: "-"))
+        else { return nil }
+        self.init(campaign: campaign, channel: channel, number: n)
+    }
+
+    public var rawValue: String { "\(campaign.rawValue)-\(channel.rawValue)-\(number)" }
+
+    public var description: String { rawValue }
+
+    public static func < (a: ItemID, b: ItemID) -> Bool { a.rawValue < b.rawValue }
 }

@@ -75,11 +75,6 @@ public struct AgeBand: Sendable, Hashable, Comparable, Codable, CustomStringConv
     public static func < (a: AgeBand, b: AgeBand) -> Bool { a.index < b.index }
 }
 
-/// Patient sex as NHS Digital's list-size extract records it.
-public enum Sex: String, Sendable, Hashable, Codable, CaseIterable {
-    case male, female
-}
-
 /// Registered patients by sex and five-year age band (each array has `AgeBand.count` entries, youngest first).
 public struct PatientList: Sendable, Hashable, Codable {
     public var male: [Int]

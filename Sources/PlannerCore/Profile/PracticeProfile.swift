@@ -226,41 +226,6 @@ public struct QuietPeriod: Sendable, Hashable, Comparable, Codable {
     }
 }
 
-/// A wall-clock time of day, `HH:MM`.
-public struct ClockTime: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public var hour: Int
-    public var minute: Int
-
-    public init(hour: Int, minute: Int) {
-        self.hour = hour
-        self.minute = minute
-    }
-
-    /// Parses `HH:MM` (24-hour, 00:00 to 23:59); nil otherwise.
-    public init?(text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let h = Int(parts[0]), let m = Int(parts[1]), (0...23).contains(h), (0...59).contains(m)
-        else { return nil }
-        self.init(hour: h, minute: m)
-    }
-
-    public var minutesSinceMidnight: Int { hour * 60 + minute }
-
-    /// `HH:MM`.
-    public var description: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
-
-    public static func < (a: ClockTime, b: ClockTime) -> Bool { a.minutesSinceMidnight < b.minutesSinceMidnight }
-}
-
-/// The kinds of item a plan contains, one per channel.
-public enum ChannelKind: String, Sendable, Hashable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
-    case sms, letter, website, social
-
-    public static func < (a: ChannelKind, b: ChannelKind) -> Bool { a.rawValue < b.rawValue }
-}
-
 /// Values per age band (nil where the profile gives none), `AgeBand.count` entries.
 public struct BandValues: Sendable, Hashable, Codable {
     public var values: [Double?]
@@ -293,9 +258,9 @@ public struct PlanningSettings: Sendable, Hashable, Codable {
     /// Working days between a letter's print order and its arrival.
     public var letterLeadDays: Int
     /// Staff hours per item of each kind, where the practice overrides the planner's estimate.
-    public var effortHours: [ChannelKind: Double]
+    public var effortHours: [PlanChannel: Double]
     /// Share of each age band a channel reaches, where the practice overrides the planner's defaults.
-    public var reach: [ChannelKind: BandValues]
+    public var reach: [PlanChannel: BandValues]
 
     public init(
         campaignsPerWeek: Int = ProfileDefaults.campaignsPerWeek,
@@ -303,7 +268,7 @@ public struct PlanningSettings: Sendable, Hashable, Codable {
         workingHours: WorkingHours = WorkingHours(), smsFragments: Int = ProfileDefaults.smsFragments,
         olderShareForDirectContact: Double = ProfileDefaults.olderShareForDirectContact,
         letterLeadDays: Int = ProfileDefaults.letterLeadDays,
-        effortHours: [ChannelKind: Double] = [:], reach: [ChannelKind: BandValues] = [:]
+        effortHours: [PlanChannel: Double] = [:], reach: [PlanChannel: BandValues] = [:]
     ) {
         self.campaignsPerWeek = campaignsPerWeek
         self.minDaysBetweenContacts = minDaysBetweenContacts
@@ -316,7 +281,7 @@ public struct PlanningSettings: Sendable, Hashable, Codable {
     }
 
     /// The practice's reach override for `channel` in `band`, if any.
-    public func reachOverride(_ channel: ChannelKind, _ band: AgeBand) -> Double? { reach[channel]?[band] }
+    public func reachOverride(_ channel: PlanChannel, _ band: AgeBand) -> Double? { reach[channel]?[band] }
 }
 
 public struct WorkingHours: Sendable, Hashable, Codable {

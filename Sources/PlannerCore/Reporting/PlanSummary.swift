@@ -7,7 +7,7 @@ public enum PlanSummary {
 
     /// Money from whole pence, "£1,234.56".
     public static func money(_ pence: Int) -> String {
-        "£\(groupedThousands(pence / 100)).\(pad(pence % 100, 2))"
+        "£\(groupedThousands(pence / 100)).\((pence % 100).zeroPadded(to: 2))"
     }
 
     /// Hours from hundredths, "3.5 h".
@@ -15,7 +15,7 @@ public enum PlanSummary {
         var s = "\(centi / 100)"
         let frac = centi % 100
         if frac != 0 {
-            var f = pad(frac, 2)
+            var f = frac.zeroPadded(to: 2)
             if f.hasSuffix("0") { f.removeLast() }
             s += ".\(f)"
         }
@@ -88,11 +88,11 @@ public enum PlanSummary {
 
         out += "\nWarnings (\(plan.warnings.count))\n"
         if plan.warnings.isEmpty { out += "  none\n" }
-        var codes: [String] = []
+        var codes: [PlanWarning.Code] = []
         for w in plan.warnings where !codes.contains(w.code) { codes.append(w.code) }
         for code in codes {
             let ws = plan.warnings.filter { $0.code == code }
-            out += "  \(heading(code)) (\(ws.count))\n"
+            out += "  \(heading(code.rawValue)) (\(ws.count))\n"
             for w in ws { out += "    - \(w.message)\n" }
         }
         return out
