@@ -28,9 +28,11 @@ public enum ProfileLoader {
     }
 
     /// Reads the profile at `url`. `displayPath` is the path printed in diagnostics
-    /// (default: the path as given).
+    /// (default: the path as given). Register, cohort and service ids are those `taxonomy`
+    /// declares (the bundled one plus any `--taxonomy` files).
     public static func load(
-        contentsOf url: URL, displayPath: String? = nil, isKnownZone: (String) -> Bool = systemZoneCheck
+        contentsOf url: URL, displayPath: String? = nil, taxonomy: Taxonomy = .bundled,
+        isKnownZone: (String) -> Bool = systemZoneCheck
     ) -> ProfileValidation {
         let shown = displayPath ?? url.path
         let data: Data
@@ -51,11 +53,13 @@ public enum ProfileLoader {
                 hint: "Save the file as UTF-8 (plain text) and try again.")
             return ProfileValidation(profile: nil, diagnostics: [d])
         }
-        return validate(yaml: text, path: shown, isKnownZone: isKnownZone)
+        return validate(yaml: text, path: shown, taxonomy: taxonomy, isKnownZone: isKnownZone)
     }
 
     /// Parses and validates profile text. `path` is used in diagnostics only.
-    public static func validate(yaml: String, path: String, isKnownZone: (String) -> Bool) -> ProfileValidation {
+    public static func validate(
+        yaml: String, path: String, taxonomy: Taxonomy = .bundled, isKnownZone: (String) -> Bool
+    ) -> ProfileValidation {
         let reader = ProfileReader(path: path, text: yaml)
         let root: Node?
         do {
@@ -72,7 +76,7 @@ public enum ProfileLoader {
             return finish(reader, nil)
         }
         let profile = withoutActuallyEscaping(isKnownZone) { zoneCheck in
-            ProfileBuilder(reader: reader, isKnownZone: zoneCheck).build(root)
+            ProfileBuilder(reader: reader, ids: ProfileIds(taxonomy), isKnownZone: zoneCheck).build(root)
         }
         return finish(reader, profile)
     }
@@ -116,16 +120,40 @@ enum ProfileKeys {
         "name", "odsCode", "nation", "timeZone", "listSize", "list", "registers", "cohorts", "services", "channels",
         "staff", "quietDates", "planning", "decisionsFile",
     ]
-    /// Cohort keys (camelCase) and the group ids they size.
-    static let cohorts: [(String, String)] = [
-        ("carers", "carers"), ("smokers", "smokers"), ("careHomeResidents", "care-home-residents"),
-        ("veterans", "veterans"), ("pregnantAndNewParents", "pregnant-and-new-parents"),
-    ]
+}
+
+/// The register, cohort and service ids a profile may use: those the loaded taxonomy
+/// declares, each group with the rule it is sized by. All lists are in taxonomy order.
+struct ProfileIds {
+    /// Groups sized from a register count: the profile's `registers` keys.
+    let registers: [String]
+    /// Profile `cohorts` keys and the group each sizes.
+    let cohorts: [(key: String, group: String)]
+    let services: [String]
+    let taxonomy: Taxonomy
+
+    init(_ taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        registers = taxonomy.groups.filter { $0.sizedFrom?.basis == .register }.map(\.id)
+        var cohorts: [(key: String, group: String)] = []
+        for g in taxonomy.groups {
+            guard let rule = g.sizedFrom, rule.basis == .cohort, let key = rule.cohort else { continue }
+            if !cohorts.contains(where: { $0.key == key }) { cohorts.append((key, g.id)) }
+        }
+        self.cohorts = cohorts
+        services = taxonomy.serviceIds
+    }
+
+    /// How group `id` is sized, when the taxonomy says.
+    func sizing(_ id: String) -> GroupSizing? { taxonomy.groups.first { $0.id == id }?.sizedFrom }
+
+    func isGroup(_ id: String) -> Bool { taxonomy.groups.contains { $0.id == id } }
 }
 
 /// Builds a `PracticeProfile` from the YAML tree, reporting every problem to the reader.
 struct ProfileBuilder {
     let reader: ProfileReader
+    let ids: ProfileIds
     let isKnownZone: (String) -> Bool
 
     func build(_ root: Node) -> PracticeProfile? {
@@ -281,7 +309,7 @@ struct ProfileBuilder {
         var out: [GroupCount] = []
         for f in fields {
             let id = f.name
-            guard CanonicalIds.registerGroups.contains(id) else {
+            guard ids.registers.contains(id) else {
                 unknownRegister(f)
                 continue
             }
@@ -296,29 +324,28 @@ struct ProfileBuilder {
 
     private func unknownRegister(_ f: ProfileReader.Field) {
         let id = f.name
-        switch CanonicalIds.kind(ofGroup: id) {
-        case .cohort:
-            let key = ProfileKeys.cohorts.first { $0.1 == id }?.0 ?? id
+        let basis = ids.sizing(id)?.basis
+        if let cohort = ids.cohorts.first(where: { $0.group == id || $0.key == id }) {
             reader.error(
                 at: f.key, "\"\(id)\" is a coded cohort, not a QOF register.",
-                hint: "Move it under cohorts as \(key).")
-        case .ageSex:
+                hint: "Move it under cohorts as \(cohort.key).")
+        } else if basis == .listSize || basis == .ageBand || basis == .sexAge {
             reader.error(
                 at: f.key, "\"\(id)\" is an age group, not a QOF register.",
                 hint: "Age groups are sized from the list; remove this line.")
-        default:
+        } else {
             let hint =
-                closestMatch(to: id, in: CanonicalIds.registerGroups).map { "Did you mean \"\($0)\"?" }
+                closestMatch(to: id, in: ids.registers).map { "Did you mean \"\($0)\"?" }
                 ?? "Register ids are listed in docs/profile.md, e.g. diabetes, hypertension, asthma, copd."
             reader.error(at: f.key, "\"\(id)\" is not a register id the planner knows.", hint: hint)
         }
     }
 
     private func readCohorts(_ node: Node, listTotal: Int?, list: PatientList?) -> [GroupCount] {
-        guard let fields = reader.mapping(node, "cohorts", known: ProfileKeys.cohorts.map(\.0)) else { return [] }
+        guard let fields = reader.mapping(node, "cohorts", known: ids.cohorts.map(\.key)) else { return [] }
         var out: [GroupCount] = []
         for f in fields {
-            guard let id = ProfileKeys.cohorts.first(where: { $0.0 == f.name })?.1 else { continue }
+            guard let id = ids.cohorts.first(where: { $0.key == f.name })?.group else { continue }
             if let c = readGroupCount(
                 f, id: id, field: "cohorts.\(f.name)", what: "cohort", listTotal: listTotal, list: list)
             {
@@ -361,10 +388,11 @@ struct ProfileBuilder {
                 hint: "Check the count; a \(what) cannot be larger than the practice's list.")
             return nil
         }
-        if let list, let age = ProfileDefaults.ageProfiles[id] {
-            let eligible = Int(list.population(minAge: age.minAge, maxAge: age.maxAge).reduce(0, +).rounded(.down))
-            let ages = age.maxAge.map { "aged \(age.minAge) to \($0)" } ?? "aged \(age.minAge) and over"
-            if n > eligible, age.minAge > 0 || age.maxAge != nil {
+        let rule = ids.sizing(id)
+        if let list, let rule {
+            let eligible = Int(list.population(minAge: rule.youngest, maxAge: rule.maxAge).reduce(0, +).rounded(.down))
+            let ages = rule.maxAge.map { "aged \(rule.youngest) to \($0)" } ?? "aged \(rule.youngest) and over"
+            if n > eligible, rule.youngest > 0 || rule.maxAge != nil {
                 reader.warning(
                     at: countNode,
                     "The \"\(id)\" \(what) has \(groupedThousands(n)) patients, more than the "
@@ -374,7 +402,7 @@ struct ProfileBuilder {
                 )
             }
         }
-        if let share, share > 0, let age = ProfileDefaults.ageProfiles[id], let maxAge = age.maxAge, maxAge < 75 {
+        if let share, share > 0, let maxAge = rule?.maxAge, maxAge < 75 {
             reader.error(
                 at: shareNode,
                 "\(field).share75Plus is \(formatNumber(share)), but the planner counts this \(what) only "
@@ -419,11 +447,11 @@ struct ProfileBuilder {
                 }
             }
             guard let id = reader.text(idNode, "\(field).id") else { continue }
-            guard CanonicalIds.isService(id) else {
+            guard ids.services.contains(id) else {
                 let hint: String
-                if let near = closestMatch(to: id, in: CanonicalIds.services) {
+                if let near = closestMatch(to: id, in: ids.services) {
                     hint = "Did you mean \"\(near)\"?"
-                } else if CanonicalIds.isGroup(id) {
+                } else if ids.isGroup(id) {
                     hint =
                         "\"\(id)\" is a patient group; services are things the practice offers, such as "
                         + "\"diabetes-review\". Service ids are listed in docs/profile.md."

@@ -51,15 +51,15 @@ extension Taxonomy {
         return taxonomy
     }
 
-    /// The bundled taxonomy. Traps if the shipped resource is broken (a packaging bug,
-    /// covered by tests), so callers never handle an error they could not cause.
-    public static var bundled: Taxonomy {
+    /// The bundled taxonomy, read once per process. Traps if the shipped resource is broken
+    /// (a packaging bug, covered by tests), so callers never handle an error they could not cause.
+    public static let bundled: Taxonomy = {
         do {
             return try load()
         } catch {
             fatalError("the bundled taxonomy.yaml is invalid:\n\(error)")
         }
-    }
+    }()
 }
 
 /// The taxonomy file format: parsing (with line and column for every problem) and checks.
@@ -69,7 +69,14 @@ public enum TaxonomyFile {
         "id", "name", "definition", "sizedFrom", "mainGroups", "phrases", "titlePhrases", "brands", "categories",
         "negative", "onlyAlone",
     ]
-    static let sizingKeys = ["basis", "minAge", "maxAge", "sex", "register", "cohort"]
+    static let sizingKeys = ["basis", "minAge", "maxAge", "sex", "register", "cohort", "rate75Plus"]
+    /// The `sizedFrom` keys each basis takes besides `basis`.
+    static let sizingKeysByBasis: [GroupSizing.Basis: [String]] = [
+        .listSize: [], .ageBand: ["minAge", "maxAge"], .sexAge: ["minAge", "maxAge", "sex"],
+        .register: ["register", "minAge", "maxAge", "rate75Plus"], .cohort: ["cohort", "minAge", "maxAge", "rate75Plus"],
+    ]
+    /// The largest `rate75Plus` accepted: dementia, the most age-bound register, uses 40.
+    static let maxRate75Plus = 1000.0
 
     /// Parses one file into an overlay; problems carry `path:line:col`, the source line and a hint.
     public static func parse(_ text: String, path: String) -> (TaxonomyOverlay?, [Diagnostic]) {
@@ -204,8 +211,11 @@ public enum TaxonomyFile {
             return nil
         }
         var s = GroupSizing(basis: basis)
+        let group = basis == .ageBand ? "an ageBand group" : "a \(basis.rawValue) group"
+        var written: Set<String> = []
         for (keyNode, value) in map {
             let key = keyNode.string ?? ""
+            written.insert(key)
             switch key {
             case "basis": break
             case "minAge", "maxAge":
@@ -222,8 +232,24 @@ public enum TaxonomyFile {
                 s.sex = sex
             case "register": s.register = value.scalar?.string
             case "cohort": s.cohort = value.scalar?.string
+            case "rate75Plus":
+                guard let raw = value.scalar?.string, let r = Double(raw), r.isFinite, r >= 0, r <= maxRate75Plus else {
+                    report(
+                        value, "`rate75Plus` must be a number from 0 to \(Int(maxRate75Plus))",
+                        "for example `rate75Plus: 3` when the condition is three times as common at 75 and over")
+                    continue
+                }
+                s.rate75Plus = r
             default:
                 report(keyNode, "unknown key \"\(key)\" in sizedFrom", didYouMean(key, sizingKeys))
+                continue
+            }
+            let allowed = sizingKeysByBasis[basis] ?? []
+            if key != "basis", sizingKeys.contains(key), !allowed.contains(key) {
+                let keys = allowed.map { "`\($0)`" }.joined(separator: ", ")
+                report(
+                    keyNode, "`\(key)` does not apply to \(group)",
+                    allowed.isEmpty ? "remove it" : "remove it; \(group) takes \(keys)")
             }
         }
         let problemNode: Node = basisNode
@@ -236,6 +262,14 @@ public enum TaxonomyFile {
             report(problemNode, "a register group needs `register` (the QOF register code)", "for example `register: DM`")
         case .cohort where s.cohort == nil:
             report(problemNode, "a cohort group needs `cohort`", "for example `cohort: carers`")
+        case .register where !written.contains("rate75Plus") && s.reaches75,
+            .cohort where !written.contains("rate75Plus") && s.reaches75:
+            report(
+                problemNode,
+                "\(group) needs `rate75Plus`: without it the planner cannot tell how many of the "
+                    + "group are aged 75 and over",
+                "add how many times more common the group is at 75 and over, e.g. `rate75Plus: 2`, "
+                    + "or set `maxAge` below 75")
         default: break
         }
         if let lo = s.minAge, let hi = s.maxAge, lo > hi {
@@ -267,6 +301,18 @@ public enum TaxonomyFile {
                 let suggestion = closestMatch(to: m, in: t.groupIds).map { "did you mean \"\($0)\"?" }
                 out.append(
                     diag(s.id, "service \"\(s.id)\" names unknown group \"\(m)\" in `mainGroups`", hint: suggestion ?? "use a group id from the `groups` section"))
+            }
+        }
+        var cohortOwner: [String: String] = [:]
+        for g in t.groups {
+            guard let rule = g.sizedFrom, rule.basis == .cohort, let key = rule.cohort else { continue }
+            if let first = cohortOwner[key] {
+                out.append(
+                    diag(
+                        g.id, "groups \"\(first)\" and \"\(g.id)\" are both sized from the cohort \"\(key)\"",
+                        hint: "give each cohort group its own `cohort` key; a profile counts each cohort once"))
+            } else {
+                cohortOwner[key] = g.id
             }
         }
         let serviceIds = Set(t.serviceIds)

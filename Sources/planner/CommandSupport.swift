@@ -55,9 +55,9 @@ struct CalendarInputOptions: ParsableArguments {
     }
 }
 
-/// Loads a profile, printing its diagnostics; exit 65 when it has errors.
-func loadProfile(_ path: String) throws -> PracticeProfile {
-    let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+/// Loads a profile (ids from `taxonomy`), printing its diagnostics; exit 65 when it has errors.
+func loadProfile(_ path: String, taxonomy: Taxonomy = .bundled) throws -> PracticeProfile {
+    let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path, taxonomy: taxonomy)
     if !result.diagnostics.isEmpty { printError(result.report + "\n") }
     guard let profile = result.profile else {
         let n = result.errors.count

@@ -31,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
             dateWindow = try window.resolve()
         }
         let taxonomy = try input.loadTaxonomy()
-        let practice = try profile.map(loadProfile)
+        let practice = try profile.map { try loadProfile($0, taxonomy: taxonomy) }
         let (days, hadErrors) = input.cleanedDays(window: dateWindow)
         let wanted = TextCleaning.normalizedTitle(day).lowercased()
         var found = days.filter { $0.uid == day || $0.mergedUids.contains(day) }

@@ -30,7 +30,7 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         let dateWindow = try window.resolve()
         let taxonomy = try input.loadTaxonomy()
-        let practice = try profile.map(loadProfile)
+        let practice = try profile.map { try loadProfile($0, taxonomy: taxonomy) }
         let (days, hadErrors) = input.cleanedDays(window: dateWindow)
         let matches = Matcher(taxonomy: taxonomy).match(days)
         let relevance = practice.map { p in matches.map { Relevance.assess($0, profile: p, taxonomy: taxonomy) } }

@@ -36,7 +36,7 @@ struct PlanMany {
         // 1. Read every profile and decisions file (YAML parsing, in parallel).
         let loadedSlots = Slots<(PracticeProfile?, [ManagerDecision], String, String?)>(count: profiles.count)
         DispatchQueue.concurrentPerform(iterations: profiles.count) { i in
-            loadedSlots.set(i, Self.load(profiles[i]))
+            loadedSlots.set(i, Self.load(profiles[i], taxonomy: taxonomy))
         }
         var loaded = loadedSlots.values.map { $0! }
         // A file that some profile names as its decisions file is not a profile.
@@ -138,8 +138,8 @@ struct PlanMany {
     }
 
     /// Reads one profile and its decisions: (profile, decisions, printed report, failure).
-    static func load(_ path: String) -> (PracticeProfile?, [ManagerDecision], String, String?) {
-        let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path)
+    static func load(_ path: String, taxonomy: Taxonomy) -> (PracticeProfile?, [ManagerDecision], String, String?) {
+        let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path, taxonomy: taxonomy)
         var report = result.report
         guard let practice = result.profile else {
             let n = result.errors.count

@@ -76,9 +76,9 @@ struct PlanCommand: ParsableCommand {
             return
         }
         let profile = self.profile ?? "Profiles/urban-young.yaml"
-        let practice = try loadProfile(profile)
-        let decided = try loadDecisions(for: practice, profilePath: profile, explicit: decisions)
         let taxonomy = try input.loadTaxonomy()
+        let practice = try loadProfile(profile, taxonomy: taxonomy)
+        let decided = try loadDecisions(for: practice, profilePath: profile, explicit: decisions)
         let (days, hadErrors) = input.cleanedDays(window: dateWindow)
         let outcome = Self.plan(
             practice: practice, days: days, taxonomy: taxonomy, window: dateWindow, decisions: decided)

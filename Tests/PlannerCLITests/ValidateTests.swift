@@ -71,4 +71,52 @@ import Testing
         #expect(r.status == 65)
         #expect(r.stderr.hasPrefix("Profiles/no-such-practice.yaml: error: There is no profile file at this path.\n"))
     }
+
+    @Test func aRegisterAddedWithTaxonomyIsAcceptedAndPlanned() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("validate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let taxonomy = """
+            groups:
+              - id: rheumatoid-arthritis
+                name: Rheumatoid arthritis
+                definition: The rheumatoid arthritis register.
+                sizedFrom: {basis: register, register: RA, minAge: 16, rate75Plus: 3}
+                phrases: [rheumatoid arthritis, arthritis]
+
+            """
+        try Data(taxonomy.utf8).write(to: dir.appendingPathComponent("extra.yaml"))
+        let sample = TestPaths.packageRoot.appendingPathComponent("Profiles/urban-young.yaml")
+        let text = try String(contentsOf: sample, encoding: .utf8)
+            .replacingOccurrences(of: "  palliative-care: 24", with: "  palliative-care: 24\n  rheumatoid-arthritis: 140")
+            .replacingOccurrences(of: "decisionsFile: urban-young.decisions.yaml\n", with: "")
+        try Data(text.utf8).write(to: dir.appendingPathComponent("p.yaml"))
+
+        let without = try runPlanner(["validate", "--profile", "p.yaml"], in: dir)
+        #expect(without.status == 65)
+        #expect(without.stderr.contains("error: \"rheumatoid-arthritis\" is not a register id the planner knows."))
+
+        let with = try runPlanner(["validate", "--profile", "p.yaml", "--taxonomy", "extra.yaml"], in: dir)
+        #expect(with.status == 0, "\(with.stderr)")
+        #expect(with.stdout.hasPrefix("ok: Wharfside Health Centre (Y07341): 12,037 patients, 20 registers,"))
+
+        // A day about the new group, sized from the profile's count through the taxonomy's rule.
+        let ics = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VEVENT", "UID:ra-week@example.org",
+            "DTSTAMP:20260101T000000Z", "DTSTART;VALUE=DATE:20271011", "DTEND;VALUE=DATE:20271018",
+            "SUMMARY:Rheumatoid Arthritis Awareness Week", "END:VEVENT", "END:VCALENDAR", "",
+        ].joined(separator: "\r\n")
+        try Data(ics.utf8).write(to: dir.appendingPathComponent("ra.ics"))
+        let match = try runPlanner(
+            ["match", "--profile", "p.yaml", "--taxonomy", "extra.yaml", "--calendars", "ra.ics", "--from", "2027-10-01",
+             "--to", "2027-12-31", "--format", "json"], in: dir)
+        #expect(match.status == 0, "\(match.stderr)")
+        #expect(match.stdout.contains("\"groupSizes\": [{\"id\": \"rheumatoid-arthritis\", \"size\": 140}]"))
+        #expect(match.stdout.contains("140 patients on your rheumatoid arthritis register"))
+        let plan = try runPlanner(
+            ["plan", "--profile", "p.yaml", "--taxonomy", "extra.yaml", "--calendars", "ra.ics", "--quarter", "2027-Q4",
+             "--today", "2027-09-01", "--out", "out"], in: dir)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("1 campaigns"), "\(plan.stdout)")
+    }
 }

@@ -30,7 +30,7 @@ import Testing
     @Test func samplesHaveTheirAdvertisedShapes() throws {
         let urban = try #require(load("urban-young.yaml").profile)
         let coastal = try #require(load("coastal-older.yaml").profile)
-        let share = { (p: PracticeProfile, id: String) in size(ofGroup: id, in: p)!.count / Double(p.listSize) }
+        let share = { (p: PracticeProfile, id: String) in size(ofGroup: id, in: p, taxonomy: .bundled)!.count / Double(p.listSize) }
         #expect((11_500...12_500).contains(urban.listSize))
         #expect((8_500...9_500).contains(coastal.listSize))
         #expect(share(urban, "adults-65-plus") < 0.10)
@@ -40,7 +40,7 @@ import Testing
         #expect(Double(young) / Double(urban.listSize) > 0.4)
         #expect(coastal.planning.reachOverride(.social, AgeBand(label: "90+")!) == 0.10)
         #expect(coastal.planning.reachOverride(.social, AgeBand(label: "70-74")!) == nil)
-        #expect(size(ofGroup: "dementia", in: coastal)!.share75Plus > 0.81)
+        #expect(size(ofGroup: "dementia", in: coastal, taxonomy: .bundled)!.share75Plus > 0.81)
     }
 }
 

@@ -36,7 +36,8 @@ import Testing
         }
         let sizing = try #require(t.entry("women-25-64")?.sizedFrom)
         #expect(sizing == GroupSizing(basis: .sexAge, minAge: 25, maxAge: 64, sex: .female))
-        #expect(t.entry("diabetes")?.sizedFrom == GroupSizing(basis: .register, register: "DM"))
+        #expect(
+            t.entry("diabetes")?.sizedFrom == GroupSizing(basis: .register, minAge: 17, register: "DM", rate75Plus: 3))
         #expect(t.entry("all-patients")?.onlyAlone == true)
     }
 
@@ -55,7 +56,7 @@ import Testing
               - id: autistic-people
                 name: Autistic people
                 definition: Patients with an autism diagnosis code.
-                sizedFrom: {basis: cohort, cohort: autism}
+                sizedFrom: {basis: cohort, cohort: autism, rate75Plus: 0.5}
                 phrases: [autism, autistic]
               - id: veterans
                 phrases: [armed forces, remembrance]

@@ -40,7 +40,7 @@ extension PlanningInput {
         var bands: [String: [AgeBandCount]] = [:]
         var shares: [String: Double] = [:]
         for g in Set(candidates.flatMap(\.groups)) {
-            guard let s = size(ofGroup: g, in: profile) else { continue }
+            guard let s = size(ofGroup: g, in: profile, taxonomy: taxonomy) else { continue }
             bands[g] = zip(AgeBand.all, s.byBand).map { AgeBandCount(band: $0, people: Int($1.rounded())) }
             if let recorded = profile.recordedCount(ofGroup: g), let share = recorded.share75Plus { shares[g] = share }
         }

@@ -137,17 +137,24 @@ public struct GroupSizing: Sendable, Hashable, Codable {
     }
 
     public var basis: Basis
+    /// Youngest age counted (`ageBand`, `sexAge`), or the youngest age a register or cohort
+    /// count is spread over (`register`, `cohort`); nil means 0.
     public var minAge: Int?
+    /// Oldest age, inclusive; nil means no upper limit.
     public var maxAge: Int?
     public var sex: Sex?
     /// QOF register code (QOF business rules' abbreviation, e.g. "HYP", "DM", "STIA").
     public var register: String?
-    /// Profile cohort key, e.g. "carers", "smokers", "veterans".
+    /// The key under `cohorts` in a practice profile, e.g. "carers", "careHomeResidents".
     public var cohort: String?
+    /// Registers and cohorts: how many times more common the condition (or cohort) is among
+    /// patients aged 75 and over than among younger patients of the covered ages. Splits a
+    /// count into a 75+ part and a younger part when the profile gives no `share75Plus`.
+    public var rate75Plus: Double?
 
     public init(
         basis: Basis, minAge: Int? = nil, maxAge: Int? = nil, sex: Sex? = nil, register: String? = nil,
-        cohort: String? = nil
+        cohort: String? = nil, rate75Plus: Double? = nil
     ) {
         self.basis = basis
         self.minAge = minAge
@@ -155,6 +162,7 @@ public struct GroupSizing: Sendable, Hashable, Codable {
         self.sex = sex
         self.register = register
         self.cohort = cohort
+        self.rate75Plus = rate75Plus
     }
 }
 

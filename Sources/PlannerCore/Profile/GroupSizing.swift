@@ -28,67 +28,49 @@ public struct GroupSize: Sendable, Hashable, Codable {
     }
 }
 
-/// The ages and sex of each group sized from the list (taxonomy.md, "sized from": age band / sex x age).
-/// Ages are inclusive; nil `maxAge` means no upper limit.
-public enum AgeSexRule {
-    public struct Rule: Sendable, Hashable {
-        public var minAge: Int
-        public var maxAge: Int?
-        public var sex: Sex?
-    }
+/// The size of group `id` in `profile`, sized as `taxonomy` says (the group's `sizedFrom`).
+///
+/// Returns nil for an id that is not a group of `taxonomy`, a group without `sizedFrom`, or a
+/// register or cohort the profile records no count for.
+public func size(ofGroup id: String, in profile: PracticeProfile, taxonomy: Taxonomy) -> GroupSize? {
+    guard let entry = taxonomy.groups.first(where: { $0.id == id }), let rule = entry.sizedFrom else { return nil }
+    return size(ofGroup: id, sizedFrom: rule, in: profile)
+}
 
-    public static func rule(forGroup id: String) -> Rule? {
-        switch id {
-        case "all-patients": return Rule(minAge: 0, maxAge: nil, sex: nil)
-        case "under-5s": return Rule(minAge: 0, maxAge: 4, sex: nil)
-        case "children-5-15": return Rule(minAge: 5, maxAge: 15, sex: nil)
-        case "young-people-16-24": return Rule(minAge: 16, maxAge: 24, sex: nil)
-        case "adults-40-74": return Rule(minAge: 40, maxAge: 74, sex: nil)
-        case "adults-50-74": return Rule(minAge: 50, maxAge: 74, sex: nil)
-        case "adults-65-plus": return Rule(minAge: 65, maxAge: nil, sex: nil)
-        case "adults-75-plus": return Rule(minAge: 75, maxAge: nil, sex: nil)
-        case "men": return Rule(minAge: 0, maxAge: nil, sex: .male)
-        case "women": return Rule(minAge: 0, maxAge: nil, sex: .female)
-        case "men-50-plus": return Rule(minAge: 50, maxAge: nil, sex: .male)
-        case "women-25-64": return Rule(minAge: 25, maxAge: 64, sex: .female)
-        // Breast screening invites women aged 50 up to their 71st birthday; taxonomy.md
-        // names the group 50-71, so ages 50 to 71 inclusive: 70-74 counts 2/5.
-        case "women-50-71": return Rule(minAge: 50, maxAge: 71, sex: .female)
-        default: return nil
-        }
+/// The size of group `id` in `profile` under the sizing rule `rule`, in total and per age band.
+///
+/// - `listSize`, `ageBand` and `sexAge` groups come from the list: bands wholly inside the
+///   group count fully, and a band a cut point falls inside counts in proportion to the single
+///   years of age it shares with the group (ages spread evenly within a band).
+/// - `register` and `cohort` groups come from their recorded count. The count is split into
+///   an aged-75+ part (the profile's `share75Plus`, or `rule.share75Plus(of:in:)`) and a
+///   younger part; each part is spread over its bands in proportion to the list's patients of
+///   the ages the rule covers (`minAge`...`maxAge`).
+///
+/// Returns nil for a register or cohort the profile records no count for.
+public func size(ofGroup id: String, sizedFrom rule: GroupSizing, in profile: PracticeProfile) -> GroupSize? {
+    switch rule.basis {
+    case .listSize, .ageBand, .sexAge:
+        let sex = rule.basis == .sexAge ? rule.sex.flatMap { Sex(rawValue: $0.rawValue) } : nil
+        let byBand = profile.list.population(minAge: rule.youngest, maxAge: rule.maxAge, sex: sex)
+        return GroupSize(id: id, count: byBand.reduce(0, +), byBand: byBand)
+    case .register, .cohort:
+        guard let recorded = profile.recordedCount(ofGroup: id) else { return nil }
+        return spread(recorded, rule, over: profile.list)
     }
 }
 
-/// The size of group `id` in `profile`, in total and per age band.
-///
-/// - Age and sex groups come from the list: bands wholly inside the group count fully, and a
-///   band a cut point falls inside counts in proportion to the single years of age it shares
-///   with the group (ages spread evenly within a band).
-/// - Registers and cohorts come from their recorded count. The count is split into an aged-75+
-///   part (the profile's `share75Plus`, or `ProfileDefaults.share75Plus(of:in:)`) and a younger
-///   part; each part is spread over its bands in proportion to the list's patients of the ages
-///   the group covers (`ProfileDefaults.ageProfiles`).
-///
-/// Returns nil for an id that is not a canonical group, or a register or cohort the profile
-/// records no count for.
-public func size(ofGroup id: String, in profile: PracticeProfile) -> GroupSize? {
-    if let rule = AgeSexRule.rule(forGroup: id) {
-        let byBand = profile.list.population(minAge: rule.minAge, maxAge: rule.maxAge, sex: rule.sex)
-        return GroupSize(id: id, count: byBand.reduce(0, +), byBand: byBand)
-    }
-    guard let recorded = profile.recordedCount(ofGroup: id) else { return nil }
-    let age =
-        ProfileDefaults.ageProfiles[id]
-        ?? ProfileDefaults.AgeProfile(minAge: 0, maxAge: nil, ageSource: "all ages", relativeRate75Plus: 1)
-    let share = min(1, max(0, ProfileDefaults.share75Plus(of: recorded, in: profile.list)))
-    let eligible = profile.list.population(minAge: age.minAge, maxAge: age.maxAge)
+/// A register or cohort count spread over the age bands `rule` covers (see `size(ofGroup:sizedFrom:in:)`).
+private func spread(_ recorded: GroupCount, _ rule: GroupSizing, over list: PatientList) -> GroupSize {
+    let share = min(1, max(0, rule.share75Plus(of: recorded, in: list)))
+    let eligible = list.population(minAge: rule.youngest, maxAge: rule.maxAge)
     let total = Double(recorded.count)
     var byBand = Array(repeating: 0.0, count: AgeBand.count)
     for older in [true, false] {
         let part = older ? total * share : total * (1 - share)
         guard part > 0 else { continue }
         let bands = AgeBand.all.filter {
-            $0.is75Plus == older && $0.fraction(minAge: age.minAge, maxAge: age.maxAge) > 0
+            $0.is75Plus == older && $0.fraction(minAge: rule.youngest, maxAge: rule.maxAge) > 0
         }
         guard !bands.isEmpty else { continue }
         let weights = bands.map { eligible[$0.index] }
@@ -99,5 +81,31 @@ public func size(ofGroup id: String, in profile: PracticeProfile) -> GroupSize? 
             byBand[band.index] = sum > 0 ? part * w / sum : part / Double(bands.count)
         }
     }
-    return GroupSize(id: id, count: total, byBand: byBand)
+    return GroupSize(id: recorded.id, count: total, byBand: byBand)
+}
+
+extension GroupSizing {
+    /// The youngest age the rule counts (`minAge`, 0 when not given).
+    public var youngest: Int { minAge ?? 0 }
+
+    /// True when the rule's ages include anyone aged 75 or over.
+    public var reaches75: Bool { maxAge.map { $0 >= 75 } ?? true }
+
+    /// The share aged 75+ used for a register or cohort: the profile's own figure when given,
+    /// otherwise estimated from the list with `rate75Plus`: share = pop75+ x r / (pop75+ x r +
+    /// younger pop), over the ages the rule covers, so that a young list gets a small share and
+    /// an old list a large one. 0 when the rule gives no rate (taxonomy validation requires one
+    /// wherever the ages reach 75).
+    public func share75Plus(of count: GroupCount, in list: PatientList) -> Double {
+        if let s = count.share75Plus { return s }
+        guard let rate = rate75Plus else { return 0 }
+        let pop = list.population(minAge: youngest, maxAge: maxAge)
+        var older = 0.0
+        var younger = 0.0
+        for band in AgeBand.all {
+            if band.is75Plus { older += pop[band.index] } else { younger += pop[band.index] }
+        }
+        let weighted = older * rate
+        return weighted + younger > 0 ? weighted / (weighted + younger) : 0
+    }
 }

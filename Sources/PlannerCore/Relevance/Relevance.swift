@@ -39,7 +39,7 @@ public struct Relevance: Sendable, Hashable, Codable {
         _ match: MatchResult, profile: PracticeProfile, taxonomy: Taxonomy
     ) -> Relevance {
         let sizes: [GroupSizeEntry] = match.groupIds.map { id in
-            GroupSizeEntry(id: id, size: size(ofGroup: id, in: profile).map { Int($0.count.rounded()) })
+            GroupSizeEntry(id: id, size: size(ofGroup: id, in: profile, taxonomy: taxonomy).map { Int($0.count.rounded()) })
         }
         let offered = match.serviceIds.map { ServiceOffered(id: $0, offered: profile.offers($0)) }
         if match.groupIds.isEmpty && match.serviceIds.isEmpty {
