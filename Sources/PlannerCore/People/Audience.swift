@@ -48,7 +48,7 @@ public struct AudienceRule: Sendable, Hashable, Codable {
 /// A set of (sex, single year of age) cells of a `PeopleGrid`: the people an audience could
 /// contain. Used for the per-person contact rules: two items whose cells meet could reach the
 /// same person.
-public struct PeopleCells: Sendable, Hashable {
+public struct PeopleCells: Sendable, Hashable, Codable {
     /// 2 x 100 bits: bit `sex.index * 100 + age`.
     private var words: [UInt64] = [0, 0, 0, 0]
 
@@ -69,6 +69,19 @@ public struct PeopleCells: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    public func union(_ other: PeopleCells) -> PeopleCells {
+        var out = self
+        for i in out.words.indices { out.words[i] |= other.words[i] }
+        return out
+    }
+
+    /// Cells of `self` inside the ages of `bands`.
+    public func restricted(to bands: [AgeBand]) -> PeopleCells {
+        var out = PeopleCells()
+        for (sex, age) in members where bands.contains(AgeBand(age: age)) { out.insert(sex, age: age) }
+        return out
+    }
 
     /// Every cell in the set, female ages first, youngest first.
     public var members: [(sex: Sex, age: Int)] {
@@ -98,7 +111,7 @@ public struct AudienceCount: Sendable, Hashable {
 /// for how QOF registers overlap by age and sex; age, the main driver of overlap, is already
 /// held fixed inside a cell). Groups defined by age and sex are exact sets, so "women" and
 /// "women aged 25-64" together count each woman once.
-public struct PeopleModel: Sendable, Hashable {
+public struct PeopleModel: Sendable, Hashable, Codable {
     public var grid: PeopleGrid
     /// Membership per group id; looked up only, never iterated into output.
     public var groups: [String: GroupMembership]

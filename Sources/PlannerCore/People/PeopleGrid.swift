@@ -4,7 +4,7 @@
 /// NHS Digital publishes list sizes in five-year bands; within a band ages are taken to be
 /// spread evenly by single year, and the open 90+ band is spread over 90 to 99 (the same
 /// assumption as `AgeBand.fraction(minAge:maxAge:)`). Counts only: never patients.
-public struct PeopleGrid: Sendable, Hashable {
+public struct PeopleGrid: Sendable, Hashable, Codable {
     /// The oldest single year of age the grid holds (the 90+ band is spread over 90...99).
     public static let oldestAge = 99
     /// Ages 0...oldestAge.
@@ -57,7 +57,7 @@ extension Sex {
 /// its count per age band (see `GroupSize`): within the ages the group covers, each person of
 /// a band belongs with probability (group people in the band) / (list people of those ages in
 /// the band), the same for both sexes unless the group is for one sex.
-public struct GroupMembership: Sendable, Hashable {
+public struct GroupMembership: Sendable, Hashable, Codable {
     public var id: String
     /// `[sexIndex][age]`, each in 0...1.
     public private(set) var probability: [[Double]]

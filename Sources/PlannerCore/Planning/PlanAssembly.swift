@@ -61,15 +61,18 @@ extension PlanBuilder {
             why.append(
                 "Expected reach \(reach): people this \(channel.displayName) item adds for the campaign, each "
                     + "person counted once (credited in the order SMS, letters, website, social media).")
-            items.append(
-                PlanItem(
-                    id: ItemID(campaign: info.candidate.stableID, channel: channel, number: p.slot.number).rawValue,
-                    campaign: info.id,
-                    sourceUid: info.candidate.sourceUid, title: info.candidate.campaignTitle, groups: p.slot.groups,
-                    services: info.services, channel: channel, date: p.date,
-                    time: channel == .sms ? smsTime : nil, recipients: recipients, expectedReach: reach,
-                    costPence: cost, effortCentiHours: input.effort.centiHours(channel),
-                    prepTasks: prepTasks(channel, date: p.date), why: why))
+            var item = PlanItem(
+                id: ItemID(campaign: info.candidate.stableID, channel: channel, number: p.slot.number).rawValue,
+                campaign: info.id,
+                sourceUid: info.candidate.sourceUid, title: info.candidate.campaignTitle, groups: p.slot.groups,
+                services: info.services, channel: channel, date: p.date,
+                time: channel == .sms ? smsTime : nil, recipients: recipients, expectedReach: reach,
+                costPence: cost, effortCentiHours: input.effort.centiHours(channel),
+                prepTasks: prepTasks(channel, date: p.date), why: why)
+            if input.people != nil, let audience = info.candidate.audience {
+                describePeople(&item, audience: audience, campaign: c, segments: segs)
+            }
+            items.append(item)
         }
         items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
 
@@ -120,13 +123,23 @@ extension PlanBuilder {
             }
             // The 75+ rule.
             let segs = directOf[c] ?? []
+            let forPeople = input.people != nil && info.candidate.audience != nil
             for g in info.groups {
-                let older = segs.filter { $0.0.group == g && $0.0.needsDirect }
+                // Planning for people, the audience's 75+ segments serve every group of the day.
+                let older = segs.filter {
+                    (forPeople ? $0.0.group == PlanBuilder.audienceKey && input.over75Share(of: g) > cons.olderShareForDirectContact
+                        : $0.0.group == g) && $0.0.needsDirect
+                }
                 guard older.contains(where: { $0.1.isEmpty }) else { continue }
                 let share = input.over75Share(of: g)
                 let avail = problem.campaigns[c].available.intersection(.direct)
                 var reasons: [String] = []
-                for x in [PlanChannel.sms, .letter] where !avail.has(x) {
+                if forPeople && info.candidate.action == nil {
+                    reasons.append(
+                        "the day asks for no action your practice offers, so it uses the website and social media "
+                            + "only (tell these patients at appointments and reception)")
+                }
+                for x in [PlanChannel.sms, .letter] where !avail.has(x) && !(forPeople && info.candidate.action == nil) {
                     if let why = forbiddenWhy[c]?[x] {
                         reasons.append("\(x.displayName) could not be scheduled (\(why))")
                     } else if (input.channels.budgetPence(x) ?? 0) <= 0 {
@@ -340,6 +353,14 @@ extension PlanBuilder {
     }
 
     /// Why this channel, in words.
+    /// The 75+ share of group `g` (the audience, for a campaign planned for people).
+    func olderShare(_ g: String, _ segs: [(SegmentInfo, ChannelSet)]) -> Double {
+        guard g == PlanBuilder.audienceKey else { return input.over75Share(of: g) }
+        let all = segs.reduce(0) { $0 + $1.0.people }
+        let older = segs.filter(\.0.isOlder).reduce(0) { $0 + $1.0.people }
+        return all > 0 ? Double(older) / Double(all) : 0
+    }
+
     func channelReasons(
         _ channel: PlanChannel, info: CampaignInfo, broadcast: ChannelSet, segs: [(SegmentInfo, ChannelSet)],
         recipients: Int, cost: Int
@@ -384,7 +405,7 @@ extension PlanBuilder {
                     + "adds about \(Fmt.people(Int(adds.rounded()))) the campaign's other channels would miss"
                 if older && part.contains(where: { $0.0.needsDirect }) {
                     line +=
-                        "; \(Fmt.percent(input.over75Share(of: g))) of the group is 75 or over, so the rule "
+                        "; \(Fmt.percent(olderShare(g, segs))) of the group is 75 or over, so the rule "
                         + "asks for SMS or a letter"
                 }
                 out.append(line + ".")
