@@ -17,6 +17,12 @@ public struct JSONNode: Sendable {
     /// Byte offset of the value's first character in the text.
     public var offset: Int
 
+    /// True for JSON null.
+    public var isNull: Bool {
+        if case .null = kind { return true }
+        return false
+    }
+
     /// "an object", "a string", ... for messages.
     public var kindName: String {
         switch kind {

@@ -251,7 +251,64 @@ struct PlanReader {
             channel: channel, date: day, time: time, recipients: recipients, expectedReach: reach, costPence: cost,
             effortCentiHours: effort, prepTasks: prep.map { $0! }, why: why)
         item.text = text
+        if let node = f.members.first(where: { $0.key == "audience" })?.value {
+            guard case .array(let lines) = node.kind else {
+                fail(node, "\"audience\" should be a list, not \(node.kindName)")
+                return nil
+            }
+            let read = lines.map { audienceLine($0) }
+            guard !read.contains(where: { $0 == nil }) else { return nil }
+            item.audience = read.map { $0! }
+        }
+        if let node = f.members.first(where: { $0.key == "waves" })?.value {
+            guard case .array(let rows) = node.kind else {
+                fail(node, "\"waves\" should be a list, not \(node.kindName)")
+                return nil
+            }
+            var waves: [PlanWave] = []
+            for row in rows {
+                guard let w = fields(row, "a wave"), let d = date(w, "date"), let n = int(w, "recipients") else { return nil }
+                waves.append(PlanWave(date: d, recipients: n))
+            }
+            item.waves = waves
+        }
+        if let node = f.members.first(where: { $0.key == "expectedResponses" })?.value {
+            guard let n = int(node, "\"expectedResponses\"") else { return nil }
+            item.expectedResponses = n
+        }
         return item
+    }
+
+    mutating func audienceLine(_ node: JSONNode) -> AudienceRule? {
+        guard let f = fields(node, "an audience line"), let group = string(f, "group"), let from = int(f, "ageFrom"),
+            let exclude = strings(f, "exclude"), let parentNode = field(f, "toParent")
+        else { return nil }
+        var sex: Sex?
+        if let s = field(f, "sex"), !s.isNull {
+            guard let text = string(s, "\"sex\""), let read = Sex(rawValue: text) else {
+                fail(s, "\"sex\" should be \"female\", \"male\" or null")
+                return nil
+            }
+            sex = read
+        }
+        var to: Int?
+        if let t = field(f, "ageTo"), !t.isNull {
+            guard let n = int(t, "\"ageTo\"") else { return nil }
+            to = n
+        }
+        var on: CivilDate?
+        if let o = field(f, "ageOn"), !o.isNull {
+            guard let text = string(o, "\"ageOn\""), let d = CivilDate(iso: text) else {
+                fail(o, "\"ageOn\" should be a date written YYYY-MM-DD or null")
+                return nil
+            }
+            on = d
+        }
+        guard case .bool(let toParent) = parentNode.kind else {
+            fail(parentNode, "\"toParent\" should be true or false")
+            return nil
+        }
+        return AudienceRule(group: group, sex: sex, ageFrom: from, ageTo: to, ageOn: on, exclude: exclude, toParent: toParent)
     }
 
     mutating func prepTask(_ node: JSONNode) -> PrepTask? {
@@ -309,6 +366,18 @@ struct PlanReader {
             fail(node, "\"code\" \"\(code)\" is not a warning code this planner knows (see docs/warnings.md)")
             return nil
         }
-        return PlanWarning(code: known, message: message)
+        // The campaigns and items a warning concerns (plan files written before they existed
+        // have neither).
+        var campaigns: [CampaignID] = []
+        var items: [ItemID] = []
+        if f.members.contains(where: { $0.key == "campaigns" }) {
+            guard let ids = strings(f, "campaigns") else { return nil }
+            campaigns = ids.compactMap(CampaignID.init(rawValue:))
+        }
+        if f.members.contains(where: { $0.key == "items" }) {
+            guard let ids = strings(f, "items") else { return nil }
+            items = ids.compactMap(ItemID.init(rawValue:))
+        }
+        return PlanWarning(code: known, message: message, campaignIDs: campaigns, itemIDs: items)
     }
 }

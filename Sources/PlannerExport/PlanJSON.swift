@@ -72,7 +72,11 @@ public enum PlanJSON {
                 "warnings",
                 .array(
                     plan.warnings.sorted().map {
-                        object([("code", .string($0.code.rawValue)), ("message", .string($0.message))])
+                        object([
+                            ("code", .string($0.code.rawValue)), ("message", .string($0.message)),
+                            ("campaigns", .strings($0.campaignIDs.map(\.rawValue))),
+                            ("items", .strings($0.itemIDs.map(\.rawValue))),
+                        ])
                     })
             ),
         ])
@@ -101,7 +105,25 @@ public enum PlanJSON {
         ]
         // Written only when the practice set a text (issue 6); readers tolerate extra keys.
         if let text = i.text { fields.append(("text", .string(text))) }
+        // Planning for people (issue 10): who exactly receives a text or letter, its waves and
+        // the bookings it should bring; written only when the planner set them.
+        if let audience = i.audience { fields.append(("audience", .array(audience.map(audienceLine)))) }
+        if let waves = i.waves {
+            fields.append(
+                ("waves", .array(waves.map { object([("date", .string($0.date.iso)), ("recipients", .int($0.recipients))]) })))
+        }
+        if let n = i.expectedResponses { fields.append(("expectedResponses", .int(n))) }
         return object(fields)
+    }
+
+    /// One audience line: the search a practice types into its clinical system.
+    static func audienceLine(_ r: AudienceRule) -> JSONValue {
+        object([
+            ("group", .string(r.group)), ("sex", r.sex.map { .string($0.rawValue) } ?? .null),
+            ("ageFrom", .int(r.ageFrom)), ("ageTo", r.ageTo.map { .int($0) } ?? .null),
+            ("ageOn", r.ageOn.map { .string($0.iso) } ?? .null), ("exclude", .strings(r.exclude)),
+            ("toParent", .bool(r.toParent)),
+        ])
     }
 
     static func dated(_ d: NonSendingDate) -> JSONValue {

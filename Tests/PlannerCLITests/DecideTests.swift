@@ -34,7 +34,9 @@ import Testing
                 id: $0["id"] as! String, campaign: $0["campaign"] as! String, channel: $0["channel"] as! String,
                 date: $0["date"] as! String, text: $0["text"] as? String, recipients: $0["recipients"] as? Int)
         }
-        let warnings = (object["warnings"] as? [[String: String]] ?? []).map { ($0["code"]!, $0["message"]!) }
+        let warnings = (object["warnings"] as? [[String: Any]] ?? []).map {
+            ($0["code"] as? String ?? "", $0["message"] as? String ?? "")
+        }
         return (items, warnings, r.stdout)
     }
 

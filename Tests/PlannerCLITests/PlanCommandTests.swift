@@ -62,7 +62,9 @@ import Testing
         let shares = try #require(constraints["groupOver75Share"] as? [String: Double])
         let items = try #require(plan["items"] as? [[String: Any]])
         #expect(!items.isEmpty)
-        let warnings = try #require(plan["warnings"] as? [[String: String]])
+        let warnings = try #require(plan["warnings"] as? [[String: Any]]).map {
+            ["code": $0["code"] as? String ?? "", "message": $0["message"] as? String ?? ""]
+        }
 
         var costByChannel: [String: Int] = [:], countByChannel: [String: Int] = [:]
         var hoursByWeek: [String: Int] = [:], campaignsByWeek: [String: Set<String>] = [:]

@@ -150,7 +150,9 @@ import Testing
               "warnings": [
                 {
                   "code": "tentative-date",
-                  "message": "check it"
+                  "message": "check it",
+                  "campaigns": [],
+                  "items": []
                 }
               ]
             }

@@ -35,7 +35,7 @@ import Testing
         #expect(!plan.items.isEmpty)
         #expect(decoded.items == plan.items)
         #expect(decoded.totals == plan.totals)
-        #expect(decoded.warnings.map { [$0.code.rawValue, $0.message] } == plan.warnings.map { [$0.code.rawValue, $0.message] })
+        #expect(decoded.warnings == plan.warnings)
         #expect(decoded.groupsWithoutContact == plan.groupsWithoutContact)
         #expect(decoded.constraints.quietDates == plan.constraints.quietDates)
         #expect(decoded.constraints.bankHolidays == plan.constraints.bankHolidays)

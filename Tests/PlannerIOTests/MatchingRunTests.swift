@@ -24,7 +24,7 @@ import Testing
         #expect(stoptober.count == 1)
         let i = try #require(stoptober.first)
         #expect(outcome.matches[i].groupIds == ["smokers"])
-        #expect(relevance[i].relevance > 0.9)
+        #expect(relevance[i].relevance > 0.85)
     }
 
     @Test func withoutAProfileThereIsNoRelevance() {

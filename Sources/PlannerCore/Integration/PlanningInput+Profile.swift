@@ -13,6 +13,13 @@ extension PlanningInput {
     ) -> PlanningInput {
         precondition(days.count == matches.count && matches.count == relevance.count, "one match and relevance per day")
         let groupIds = Set(taxonomy.groupIds)
+        let people = peopleModel(profile: profile, taxonomy: taxonomy)
+        let ages = { (g: String) -> GroupAges? in
+            guard let rule = taxonomy.entry(g)?.sizedFrom else { return nil }
+            return GroupAges(minAge: rule.youngest, maxAge: rule.maxAge, sex: rule.sex)
+        }
+        let recorded = Set(profile.registers.map(\.id) + profile.cohorts.map(\.id))
+        let mainGroups = taxonomy.services.map { (service: $0.id, groups: $0.mainGroups) }
         var candidates: [PlanningCandidate] = []
         for (i, day) in days.enumerated() {
             let m = matches[i], r = relevance[i]
@@ -30,11 +37,25 @@ extension PlanningInput {
             let start = day.start.civilDate
             var end = day.end.civilDate
             if case .dateTime(let t) = day.end, t.hour + t.minute + t.second > 0 { end = end.adding(days: 1) }
-            candidates.append(
-                PlanningCandidate(
-                    campaignTitle: day.normalizedTitle, sourceUid: day.uid ?? "", start: start,
-                    end: max(end, start.adding(days: 1)), groups: groups, services: m.serviceIds,
-                    relevance: r.relevance, tentative: day.status == "TENTATIVE", why: r.why))
+            var candidate = PlanningCandidate(
+                campaignTitle: day.normalizedTitle, sourceUid: day.uid ?? "", start: start,
+                end: max(end, start.adding(days: 1)), groups: groups, services: m.serviceIds,
+                relevance: r.relevance, tentative: day.status == "TENTATIVE", why: r.why)
+            candidate.action = AudiencePolicy.action(
+                services: m.serviceIds, groups: groups, offered: profile.offers, recordedGroups: recorded,
+                serviceMainGroups: mainGroups)
+            candidate.audience = AudiencePolicy.rules(groups: groups, ages: ages)
+            // A day that asks people to use a service is sent to the people that service is for.
+            if let action = candidate.action {
+                if let lines = ServiceAudiences.lines[action] {
+                    let known = lines.filter { ages($0.group) != nil && people.groups[$0.group] != nil }
+                    candidate.audience = AudiencePolicy.rules(groups: groups, ages: ages, eligibility: known)
+                } else if let main = mainGroups.first(where: { $0.service == action })?.groups {
+                    let served = groups.filter(main.contains)
+                    if !served.isEmpty { candidate.audience = AudiencePolicy.rules(groups: served, ages: ages) }
+                }
+            }
+            candidates.append(candidate)
         }
 
         var bands: [String: [AgeBandCount]] = [:]
@@ -94,10 +115,43 @@ extension PlanningInput {
         effort.letterDeliveryWorkingDays = min(3, max(1, profile.planning.letterLeadDays - 1))
         effort.letterPrintWorkingDays = max(1, profile.planning.letterLeadDays - effort.letterDeliveryWorkingDays)
 
-        return PlanningInput(
+        var input = PlanningInput(
             practiceName: profile.name, odsCode: profile.odsCode ?? "", window: window, timeZone: profile.timeZone,
             candidates: candidates, groupBands: bands, groupOver75Share: shares, channels: channels,
             constraints: constraints, effort: effort, inputWarnings: inputWarnings, decisions: decisions)
+        input.people = people
+        for s in profile.services { if let c = s.weeklyCapacity { input.serviceCapacity[s.id] = c } }
+        for g in taxonomy.groups { input.groupNames[g.id] = g.name.lowercasedFirst }
+        for s in taxonomy.services { input.groupNames[s.id] = s.name.lowercasedFirst }
+        return input
+    }
+
+    /// The practice's people: its list by sex and single year of age, and every taxonomy group
+    /// it can size, as exact age-and-sex sets or register shares.
+    static func peopleModel(profile: PracticeProfile, taxonomy: Taxonomy) -> PeopleModel {
+        let grid = PeopleGrid(list: profile.list)
+        var members: [GroupMembership] = []
+        for entry in taxonomy.groups {
+            guard let rule = entry.sizedFrom else { continue }
+            switch rule.basis {
+            case .listSize, .ageBand, .sexAge:
+                members.append(
+                    GroupMembership(
+                        exactSet: entry.id, minAge: rule.youngest, maxAge: rule.maxAge,
+                        sex: rule.basis == .sexAge ? rule.sex : nil))
+            case .register, .cohort:
+                guard let size = size(ofGroup: entry.id, sizedFrom: rule, in: profile) else { continue }
+                members.append(
+                    GroupMembership(
+                        register: entry.id, byBand: size.byBand, minAge: rule.youngest, maxAge: rule.maxAge,
+                        sex: rule.sex, grid: grid))
+            }
+        }
+        var covered: [String: Double] = [:]
+        for (service, shares) in ServiceAudiences.alreadyCovered.sorted(by: { $0.key < $1.key }) where profile.offers(service) {
+            for (state, share) in shares.sorted(by: { $0.key < $1.key }) { covered[state] = share }
+        }
+        return PeopleModel(grid: grid, groups: members, exclusionShare: covered)
     }
 }
 

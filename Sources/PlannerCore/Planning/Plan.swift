@@ -59,6 +59,13 @@ public struct PlanItem: Sendable, Hashable, Codable {
     public var why: [String]
     /// The message text the practice wrote for this item (a `text` decision), if any.
     public var text: String? = nil
+    /// Exactly who receives a text or letter (planning for people), as search lines.
+    public var audience: [AudienceRule]? = nil
+    /// Weekly waves when a clinic's capacity limits bookings: the first is `date`; the
+    /// item's recipients and cost are their sums.
+    public var waves: [PlanWave]? = nil
+    /// Bookings expected from the item (when the service it promotes has a weekly capacity).
+    public var expectedResponses: Int? = nil
 
     public init(
         id: String, campaign: String, sourceUid: String, title: String, groups: [String], services: [String],
@@ -84,6 +91,17 @@ public struct PlanItem: Sendable, Hashable, Codable {
 
     public var effortHours: Double { Double(effortCentiHours) / 100 }
     public var isDirect: Bool { channel.isDirect }
+}
+
+/// One wave of a text or letter sent in weekly waves.
+public struct PlanWave: Sendable, Hashable, Codable {
+    public var date: CivilDate
+    public var recipients: Int
+
+    public init(date: CivilDate, recipients: Int) {
+        self.date = date
+        self.recipients = recipients
+    }
 }
 
 /// A preparation step with its due date (a working day).

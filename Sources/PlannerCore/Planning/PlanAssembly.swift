@@ -44,7 +44,7 @@ extension PlanBuilder {
     }
 
     /// One item per placed slot, sorted by (date, id).
-    func planItems(_ a: AssemblyInputs) -> [PlanItem] {
+    mutating func planItems(_ a: AssemblyInputs) -> [PlanItem] {
         var itemCount: [Int: [PlanChannel: Int]] = [:]
         for p in a.scheduler.placed { itemCount[p.campaign, default: [:]][p.slot.channel, default: 0] += 1 }
 
@@ -93,15 +93,18 @@ extension PlanBuilder {
             why.append(
                 "Expected reach \(reach): people this \(channel.displayName) item adds for the campaign, each "
                     + "person counted once (credited in the order SMS, letters, website, social media).")
-            items.append(
-                PlanItem(
-                    id: ItemID(campaign: info.candidate.stableID, channel: channel, number: p.slot.number).rawValue,
-                    campaign: info.id,
-                    sourceUid: info.candidate.sourceUid, title: info.candidate.campaignTitle, groups: p.slot.groups,
-                    services: info.services, channel: channel, date: p.date,
-                    time: channel == .sms ? smsTime : nil, recipients: recipients, expectedReach: reach,
-                    costPence: cost, effortCentiHours: input.effort.centiHours(channel),
-                    prepTasks: prepTasks(channel, date: p.date), why: why))
+            var item = PlanItem(
+                id: ItemID(campaign: info.candidate.stableID, channel: channel, number: p.slot.number).rawValue,
+                campaign: info.id,
+                sourceUid: info.candidate.sourceUid, title: info.candidate.campaignTitle, groups: p.slot.groups,
+                services: info.services, channel: channel, date: p.date,
+                time: channel == .sms ? smsTime : nil, recipients: recipients, expectedReach: reach,
+                costPence: cost, effortCentiHours: input.effort.centiHours(channel),
+                prepTasks: prepTasks(channel, date: p.date), why: why)
+            if input.people != nil, let audience = info.candidate.audience {
+                describePeople(&item, audience: audience, campaign: c, segments: segs)
+            }
+            items.append(item)
         }
         items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
         return items
@@ -161,13 +164,42 @@ extension PlanBuilder {
             }
             // The 75+ rule.
             let segs = a.directOf[c] ?? []
+            let forPeople = input.people != nil && info.candidate.audience != nil
             for g in info.groups {
-                let older = segs.filter { $0.0.group == g && $0.0.needsDirect }
+                // Planning for people, the audience's 75+ segments serve every group of the day.
+                let groupIsOlder = input.over75Share(of: g) > input.constraints.olderShareForDirectContact
+                let older = segs.filter { (s: SegmentInfo, _: ChannelSet) -> Bool in
+                    guard s.needsDirect else { return false }
+                    return forPeople ? s.group == PlanBuilder.audienceKey && groupIsOlder : s.group == g
+                }
+                if forPeople, groupIsOlder, info.candidate.action != nil,
+                    let audience = info.candidate.audience,
+                    !audience.contains(where: { $0.group == g && ($0.ageTo ?? Int.max) >= 75 })
+                {
+                    // The day's texts and letters invite people to a service this group's
+                    // older members are not the audience of.
+                    let invited = Array(Set(audience.map(\.group))).sorted().map { input.groupNames[$0] ?? $0 }
+                    warnings.append(
+                        PlanWarning(
+                            code: .olderGroupNoDirectContact,
+                            message: "\"\(info.candidate.campaignTitle)\": 75+ members of \(g) "
+                                + "(\(Fmt.percent(input.over75Share(of: g))) of the group is 75 or over) get no SMS or "
+                                + "letter: the day's texts and letters invite \(invited.joined(separator: ", ")) to "
+                                + "\(input.groupNames[info.candidate.action ?? ""] ?? info.candidate.action ?? ""), and you "
+                                + "offer no service for \(g) they could be asked to use.",
+                            items: items.filter { $0.campaign == info.id }))
+                    continue
+                }
                 guard older.contains(where: { $0.1.isEmpty }) else { continue }
                 let share = input.over75Share(of: g)
                 let avail = a.problem.campaigns[c].available.intersection(.direct)
                 var reasons: [String] = []
-                for x in [PlanChannel.sms, .letter] where !avail.has(x) {
+                if forPeople && info.candidate.action == nil {
+                    reasons.append(
+                        "the day asks for no action your practice offers, so it uses the website and social media "
+                            + "only (tell these patients at appointments and reception)")
+                }
+                for x in [PlanChannel.sms, .letter] where !avail.has(x) && !(forPeople && info.candidate.action == nil) {
                     if let why = a.forbiddenWhy[c]?[x] {
                         reasons.append("\(x.displayName) could not be scheduled (\(why))")
                     } else if (input.channels.budgetPence(x) ?? 0) <= 0 {
@@ -382,6 +414,14 @@ extension PlanBuilder {
     }
 
     /// Why this channel, in words.
+    /// The 75+ share of group `g` (the audience, for a campaign planned for people).
+    func olderShare(_ g: String, _ segs: [(SegmentInfo, ChannelSet)]) -> Double {
+        guard g == PlanBuilder.audienceKey else { return input.over75Share(of: g) }
+        let all = segs.reduce(0) { $0 + $1.0.people }
+        let older = segs.filter(\.0.isOlder).reduce(0) { $0 + $1.0.people }
+        return all > 0 ? Double(older) / Double(all) : 0
+    }
+
     func channelReasons(
         _ channel: PlanChannel, info: CampaignInfo, broadcast: ChannelSet, segs: [(SegmentInfo, ChannelSet)],
         recipients: Int, cost: Int
@@ -426,7 +466,7 @@ extension PlanBuilder {
                     + "adds about \(Fmt.people(Int(adds.rounded()))) the campaign's other channels would miss"
                 if older && part.contains(where: { $0.0.needsDirect }) {
                     line +=
-                        "; \(Fmt.percent(input.over75Share(of: g))) of the group is 75 or over, so the rule "
+                        "; \(Fmt.percent(olderShare(g, segs))) of the group is 75 or over, so the rule "
                         + "asks for SMS or a letter"
                 }
                 out.append(line + ".")

@@ -34,6 +34,9 @@ public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
         case batchTooSmall = "batch-too-small"
         /// No bank-holiday data for a year the plan touches, so none were avoided in it.
         case noBankHolidayData = "no-bank-holiday-data"
+        /// A text or letter sent in weekly waves still brings more bookings than the clinic's
+        /// weekly capacity within the window: the demand needs more weeks.
+        case capacityExceeded = "capacity-exceeded"
 
         public static func < (a: Code, b: Code) -> Bool { a.rawValue < b.rawValue }
     }

@@ -24,6 +24,16 @@ public struct PlanningInput: Sendable, Hashable, Codable {
     public var inputWarnings: [PlanWarning]
     /// The manager's decisions from earlier plans, by stable id (issue 6).
     public var decisions: PlanningDecisions
+    /// The practice's people (issue 10): when set, candidates with an `audience` are planned
+    /// for the distinct people of that audience, and the contact gap and the per-person cap
+    /// apply to people rather than group labels. Nil for inputs built from group counts only.
+    public var people: PeopleModel? = nil
+    /// Appointments per week of each service the practice limits (service id -> places).
+    public var serviceCapacity: [String: Int] = [:]
+    /// The practice's own response rates by service id (override `ResponseRates.sms`).
+    public var responseRates: [String: Double] = [:]
+    /// Plain names of groups, for audiences in words ("women aged 25 to 64").
+    public var groupNames: [String: String] = [:]
 
     public init(
         practiceName: String, odsCode: String, window: DateWindow, timeZone: String = "Europe/London",
@@ -77,6 +87,12 @@ public struct PlanningCandidate: Sendable, Hashable, Codable {
     public var tentative: Bool
     /// The matcher's reasons, in words.
     public var why: [String]
+    /// Exactly who may receive a text or letter (issue 10); nil plans by group labels.
+    public var audience: [AudienceRule]? = nil
+    /// The service the day's texts and letters ask people to use; nil when the day asks for
+    /// no action the practice offers (then it uses the website and social media only). Read
+    /// only when `audience` is set.
+    public var action: String? = nil
 
     public init(
         campaignTitle: String, sourceUid: String, start: CivilDate, end: CivilDate, groups: [String],
@@ -221,6 +237,9 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
     /// An SMS or letter batch for fewer people than this is not worth its staff time and is
     /// left out (unless it serves the 75+ rule); the money goes to other campaigns.
     public var minRecipientsPerBatch: Int
+    /// At most this many texts and letters could reach one person in the window (issue 10,
+    /// item 4; applies when the input has a people model).
+    public var maxDirectContactsPerPerson: Int = 4
 
     public init(
         commsHoursPerWeek: Double = 4, campaignsPerWeek: Int = 2, minDaysBetweenContacts: Int = 14,

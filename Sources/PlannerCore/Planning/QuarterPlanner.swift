@@ -47,6 +47,8 @@ struct SegmentInfo {
     var cost: [Int]
     /// People-weighted share not online (1 - website reach before coverage).
     var offline: Double
+    /// The people the segment could contain (planning for people); nil for group labels.
+    var cells: PeopleCells? = nil
 }
 
 struct PlanBuilder {
@@ -146,20 +148,52 @@ struct PlanBuilder {
     func makeCampaign(_ c: PlanningCandidate, id: String, segmentsByGroup: [String: [SegmentInfo]]) -> CampaignInfo {
         let groups = Array(Set(c.groups)).sorted()
         let services = Array(Set(c.services)).sorted()
+        if let model = input.people, let audience = c.audience {
+            return CampaignInfo(
+                id: id, candidate: c, groups: groups, services: services,
+                segments: audienceSegments(audience, key: PlanBuilder.audienceKey, model: model))
+        }
         let segments = groups.flatMap { segmentsByGroup[$0] ?? groupSegments($0) }
         return CampaignInfo(id: id, candidate: c, groups: groups, services: services, segments: segments)
+    }
+
+    /// The segment group of a campaign planned for people (its audience, counted once).
+    static let audienceKey = "the audience"
+
+    /// The distinct people of a campaign's audience (each person once, however many of its
+    /// lines select them) split into segments by age band, with the people each could contain.
+    func audienceSegments(_ audience: [AudienceRule], key: String, model: PeopleModel) -> [SegmentInfo] {
+        let count = model.count(audience)
+        let bands = AgeBand.all.map { AgeBandCount(band: $0, people: Int(count.people(in: $0).rounded())) }
+        let total = bands.reduce(0) { $0 + $1.people }
+        let older = bands.filter(\.band.is75Plus).reduce(0) { $0 + $1.people }
+        // The 75+ rule holds for the day's groups: the audience's 75+ people need a text or
+        // letter when any group of the day is over the threshold, or the audience itself is.
+        let threshold = input.constraints.olderShareForDirectContact
+        let isOlder =
+            (total > 0 && Double(older) / Double(total) > threshold)
+            || Set(audience.map(\.group)).contains { input.over75Share(of: $0) > threshold }
+        let cells = model.cells(audience)
+        return segments(key, bands: bands, groupIsOlder: isOlder).map { s in
+            var s = s
+            s.cells = cells.restricted(to: s.bands)
+            return s
+        }
     }
 
     /// Group `g`'s people split into segments: its age bands, youngest first, with bands that
     /// have the same reach on every channel and the same 75+ status merged.
     func groupSegments(_ g: String) -> [SegmentInfo] {
+        segments(g, bands: input.groupBands[g] ?? [], groupIsOlder: input.over75Share(of: g) > input.constraints.olderShareForDirectContact)
+    }
+
+    /// `bands` of group `g` as segments (see `groupSegments`).
+    func segments(_ g: String, bands all: [AgeBandCount], groupIsOlder: Bool) -> [SegmentInfo] {
         let ch = input.channels
-        let threshold = input.constraints.olderShareForDirectContact
         let smsMilli = ch.smsMilliPencePerMessage
         let letterMilli = ch.letterMilliPence
         var segments: [SegmentInfo] = []
-        let bands = (input.groupBands[g] ?? []).filter { $0.people > 0 }.sorted { $0.band < $1.band }
-        let groupIsOlder = input.over75Share(of: g) > threshold
+        let bands = all.filter { $0.people > 0 }.sorted { $0.band < $1.band }
         // Bands with the same reach on every channel and the same rule status merge.
         var order: [[Double]] = []
         var merged:
@@ -264,6 +298,13 @@ struct PlanBuilder {
                 }
             }
         }
+        // Planning for people: a day that asks for no action the practice offers gets no text
+        // or letter (it still runs on the website and social media).
+        if input.people != nil {
+            for (c, info) in campaigns.enumerated() where info.candidate.audience != nil && info.candidate.action == nil {
+                state.forbidden[c, default: []].formUnion(.direct)
+            }
+        }
         var result = converge(&state)
         improve(&state, &result)
         return assemble(
@@ -291,18 +332,19 @@ struct PlanBuilder {
         for d in state.dropped.sorted() {
             guard state.dropped.contains(d), campaigns[d].segments.contains(where: { $0.people > 0 }) else { continue }
             // Channels (and receiving groups) of the placed campaigns, as in the current plan.
-            var used: [Int: [(PlanChannel, [String])]] = [:]
+            var used: [Int: [Scheduler.Receivers]] = [:]
             for p in result.scheduler.placed {
-                if !(used[p.campaign] ?? []).contains(where: { $0.0 == p.slot.channel }) {
-                    used[p.campaign, default: []].append((p.slot.channel, p.slot.groups))
+                if !(used[p.campaign] ?? []).contains(where: { $0.channel == p.slot.channel }) {
+                    used[p.campaign, default: []].append(
+                        Scheduler.Receivers(channel: p.slot.channel, groups: p.slot.groups, cells: p.slot.cells))
                 }
             }
-            used[d] = broadcast.channels.map { ($0, campaigns[d].groups) }
+            used[d] = broadcast.channels.map { Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil) }
             var trial = Scheduler(
                 window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
             var fits = true
             for c in used.keys.sorted() {
-                trial.schedule(request(c, channels: used[c]!.sorted { $0.0 < $1.0 }), moves: input.decisions.move)
+                trial.schedule(request(c, channels: used[c]!.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
                 // The days above it are placed as in the plan; when it fails among them, stop.
                 if c == d && !trial.placed.contains(where: { $0.campaign == d }) {
                     fits = false
@@ -327,8 +369,23 @@ struct PlanBuilder {
         }
     }
 
+    /// The weekly waves of campaign `c`'s texts or letters when the service it promotes has a
+    /// weekly capacity (planning for people only); nil when it goes in one send.
+    func waves(campaign c: Int, channel: PlanChannel, recipients: Int) -> WavePlan.Result? {
+        let info = campaigns[c]
+        guard input.people != nil, info.candidate.audience != nil, let service = info.candidate.action,
+            let capacity = input.serviceCapacity[service], capacity > 0, channel.isDirect
+        else { return nil }
+        let start = max(info.candidate.start, input.window.from)
+        // A recall runs on after the awareness day itself, to the end of the window; a launch
+        // may go up to two weeks into the span, so leave that room for the last wave.
+        let weeks = max(1, start.days(to: input.window.to) / 7 - 2)
+        let rate = ResponseRates.rate(service: service, channel: channel, overrides: input.responseRates)
+        return WavePlan.split(recipients: recipients, responseRate: rate, weeklyCapacity: capacity, maxWeeks: weeks)
+    }
+
     /// The scheduler's request for campaign `c` on `channels`.
-    func request(_ c: Int, channels: [(PlanChannel, [String])]) -> Scheduler.CampaignRequest {
+    func request(_ c: Int, channels: [Scheduler.Receivers]) -> Scheduler.CampaignRequest {
         let info = campaigns[c]
         // A day that began before the window is planned from the window's first day
         // (its id keeps the real start).
@@ -375,16 +432,22 @@ struct PlanBuilder {
             for (c, info) in campaigns.enumerated() where !state.dropped.contains(c) {
                 let set = problem.channels(of: c, in: choice)
                 if set.count < 2 { continue }
-                var channels: [(PlanChannel, [String])] = []
+                var channels: [Scheduler.Receivers] = []
                 for ch in set.channels {
                     if ch.isDirect {
                         var groups = Set<String>()
+                        var cells: PeopleCells? = nil
+                        var recipients = 0
                         for (i, (cc, k)) in segIndex.enumerated() where cc == c && choice.direct[i].has(ch) {
                             groups.insert(info.segments[k].group)
+                            recipients += info.segments[k].recipients[ch.order]
+                            if let more = info.segments[k].cells { cells = (cells ?? PeopleCells()).union(more) }
                         }
-                        channels.append((ch, groups.sorted()))
+                        let offsets = waves(campaign: c, channel: ch, recipients: recipients)?.waves.map(\.dayOffset) ?? [0]
+                        channels.append(
+                            Scheduler.Receivers(channel: ch, groups: groups.sorted(), cells: cells, waveOffsets: offsets))
                     } else {
-                        channels.append((ch, info.groups))
+                        channels.append(Scheduler.Receivers(channel: ch, groups: info.groups, cells: nil))
                     }
                 }
                 scheduler.schedule(request(c, channels: channels), moves: input.decisions.move)

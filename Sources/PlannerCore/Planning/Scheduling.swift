@@ -39,6 +39,12 @@ struct ItemSlot: Sendable, Hashable {
     var required: Bool
     /// Groups that receive it (for the contact gap; direct channels only).
     var groups: [String]
+    /// The people who could receive it (planning for people): the contact gap and the
+    /// per-person cap then apply to these instead of `groups`.
+    var cells: PeopleCells? = nil
+    /// Days after the item's date on which its later waves go (issue 10, item 5); the first
+    /// wave is the date itself. Each wave must be a sending day and keep the contact rules.
+    var waveOffsets: [Int] = [0]
     /// Dates from this one on give the item `lateRole` instead of `role` (a letter that
     /// lands during the span rather than before it).
     var lateFrom: CivilDate? = nil
@@ -70,6 +76,18 @@ enum SlotBuilder {
     /// The slots for `channel` in a campaign spanning `[start, end)`. Reminders go on the
     /// free channels only, so a long day never doubles a group's texts or letters.
     static func slots(
+        channel: PlanChannel, start s: CivilDate, end: CivilDate, groups: [String], cells: PeopleCells? = nil,
+        waveOffsets: [Int] = [0], calendar: SendingCalendar, effort: EffortEstimates
+    ) -> [ItemSlot] {
+        slotsForGroups(channel: channel, start: s, end: end, groups: groups, calendar: calendar, effort: effort).map {
+            var slot = $0
+            slot.cells = cells
+            if slot.required && slot.channel.isDirect { slot.waveOffsets = waveOffsets }
+            return slot
+        }
+    }
+
+    static func slotsForGroups(
         channel: PlanChannel, start s: CivilDate, end: CivilDate, groups: [String], calendar: SendingCalendar,
         effort: EffortEstimates
     ) -> [ItemSlot] {
@@ -99,8 +117,11 @@ enum SlotBuilder {
                 return [
                     ItemSlot(
                         channel: .sms, number: 1, role: .launch,
-                        dates: run(s, s.adding(days: 13)) + [s.adding(days: -1), s.adding(days: -2)], required: true,
-                        groups: groups)
+                        // Early in the span is best; a text may go until a week before its end
+                        // (a month-long day is still worth a text in its third week).
+                        dates: run(s, max(s.adding(days: 13), last.adding(days: -7))) + [
+                            s.adding(days: -1), s.adding(days: -2),
+                        ], required: true, groups: groups)
                 ]
             }
         case .letter:
@@ -203,8 +224,17 @@ struct Scheduler {
         var title: String
         var start: CivilDate
         var end: CivilDate
-        /// Channel -> receiving groups (sorted).
-        var channels: [(PlanChannel, [String])]
+        var channels: [Receivers]
+    }
+
+    /// Who a channel of a campaign goes to: the receiving groups (sorted) and, when planning
+    /// for people, the people they could be.
+    struct Receivers {
+        var channel: PlanChannel
+        var groups: [String]
+        var cells: PeopleCells?
+        /// Wave offsets in days (direct channels; [0] for one send).
+        var waveOffsets: [Int] = [0]
     }
 
     let window: DateWindow
@@ -219,6 +249,10 @@ struct Scheduler {
     var campaignsByWeek: [Int: Set<Int>] = [:]
     /// Group -> (date, campaign index, campaign title) of each SMS or letter.
     var contacts: [String: [(CivilDate, Int, String)]] = [:]
+    /// Texts and letters to people (planning for people): who could receive each, when.
+    var personContacts: [(cells: PeopleCells, date: CivilDate, campaign: Int, title: String)] = []
+    /// Texts and letters each (sex, age) cell could receive in the window.
+    var contactsPerCell: [Int] = Array(repeating: 0, count: 2 * PeopleGrid.ageCount)
 
     var placed: [PlacedItem] = []
     var failures: [ChannelFailure] = []
@@ -243,6 +277,8 @@ struct Scheduler {
         case hours(CivilDate, used: Int)
         case cap(CivilDate, count: Int)
         case gap(group: String, other: CivilDate, campaign: Int)
+        case personGap(other: CivilDate, campaign: Int)
+        case personCap(CivilDate)
     }
 
     /// Why `slot` cannot go on `date` for `campaign`, or nil when it can.
@@ -261,7 +297,26 @@ struct Scheduler {
         if let inWeek = campaignsByWeek[week], !inWeek.contains(campaign), inWeek.count >= constraints.campaignsPerWeek {
             return .cap(date, count: inWeek.count)
         }
-        if slot.channel.isDirect {
+        if slot.channel.isDirect, let cells = slot.cells {
+            // Two texts or letters that could reach the same person keep the gap, across
+            // campaigns and within one; nobody gets more than the cap in the window. The waves
+            // of one item go to different people, so they only keep the gap to other items.
+            let gap = constraints.minDaysBetweenContacts
+            for offset in slot.waveOffsets {
+                let d = date.adding(days: offset)
+                if offset > 0 {
+                    if d >= window.to { return .outside(d) }
+                    if !calendar.isSendingDay(d) { return .notSending(d) }
+                }
+                for other in personContacts where abs(other.date.days(to: d)) < gap && other.cells.intersects(cells) {
+                    return .personGap(other: other.date, campaign: other.campaign)
+                }
+            }
+            for (sex, age) in cells.members
+            where contactsPerCell[sex.index * PeopleGrid.ageCount + age] >= constraints.maxDirectContactsPerPerson {
+                return .personCap(date)
+            }
+        } else if slot.channel.isDirect {
             let gap = constraints.minDaysBetweenContacts
             for g in slot.groups {
                 for (other, c, _) in contacts[g] ?? [] where c != campaign && abs(other.days(to: date)) < gap {
@@ -285,6 +340,13 @@ struct Scheduler {
         case .gap(let g, let other, let c):
             let title = contacts[g]?.first { $0.0 == other && $0.1 == c }?.2 ?? ""
             return "\(g) is contacted on \(other.iso) (\(title)), less than \(constraints.minDaysBetweenContacts) days away"
+        case .personGap(let other, let c):
+            let title = personContacts.first { $0.date == other && $0.campaign == c }?.title ?? ""
+            return "some of the same people are contacted on \(other.iso) (\(title)), less than "
+                + "\(constraints.minDaysBetweenContacts) days away"
+        case .personCap:
+            return "some of these people already get \(constraints.maxDirectContactsPerPerson) texts or letters "
+                + "in this plan, the most per person"
         }
     }
 
@@ -292,7 +354,10 @@ struct Scheduler {
         let week = date.mondayOfWeek.daysSinceEpoch
         centiByWeek[week, default: 0] += effort.centiHours(slot.channel)
         campaignsByWeek[week, default: []].insert(campaign)
-        if slot.channel.isDirect {
+        if slot.channel.isDirect, let cells = slot.cells {
+            for offset in slot.waveOffsets { personContacts.append((cells, date.adding(days: offset), campaign, title)) }
+            for (sex, age) in cells.members { contactsPerCell[sex.index * PeopleGrid.ageCount + age] += 1 }
+        } else if slot.channel.isDirect {
             for g in slot.groups { contacts[g, default: []].append((date, campaign, title)) }
         }
     }
@@ -326,7 +391,11 @@ struct Scheduler {
     static func noDateFits(_ reasons: [String]) -> String {
         func rank(_ r: String) -> Int {
             if r.contains("outside the plan") { return 2 }
-            if r.hasPrefix("week ") || r.contains(" is contacted on ") { return 0 }
+            if r.hasPrefix("week ") || r.contains(" is contacted on ") || r.contains(" are contacted on ")
+                || r.contains("the most per person")
+            {
+                return 0
+            }
             return 1
         }
         let ordered = reasons.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
@@ -340,16 +409,17 @@ struct Scheduler {
     /// is left out (and reported in `failures`) while the others stay; when fewer than two
     /// channels remain the campaign is not placed at all and nothing of it is kept.
     mutating func schedule(_ request: CampaignRequest, moves: [String: CivilDate] = [:]) {
-        let saved = (centiByWeek, campaignsByWeek, contacts)
+        let saved = (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell)
         var mine: [PlacedItem] = []
         var myBroken: [(String, CivilDate, String)] = []
         var myFailures: [ChannelFailure] = []
         var myReminders: [ItemSlot] = []
         var channelsPlaced = 0
-        for (channel, groups) in request.channels {
+        for receivers in request.channels {
+            let channel = receivers.channel
             let slots = SlotBuilder.slots(
-                channel: channel, start: request.start, end: request.end, groups: groups, calendar: calendar,
-                effort: effort)
+                channel: channel, start: request.start, end: request.end, groups: receivers.groups,
+                cells: receivers.cells, waveOffsets: receivers.waveOffsets, calendar: calendar, effort: effort)
             var channelFailed = false
             for slot in slots {
                 if channelFailed { break }
@@ -389,7 +459,7 @@ struct Scheduler {
             brokenMoves += myBroken
             for slot in myReminders { pendingReminders.append((request.index, request.title, slot)) }
         } else {
-            (centiByWeek, campaignsByWeek, contacts) = saved
+            (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell) = saved
         }
     }
 

@@ -18,6 +18,13 @@ public struct Relevance: Sendable, Hashable, Codable {
     /// Plain-English reasons, most important first.
     public var why: [String]
 
+    /// NHS England's national screening and immunisation programmes (services by id).
+    static let nationalProgrammes: Set<String> = [
+        "cervical-screening", "breast-screening", "bowel-screening", "aaa-screening", "flu-vaccination",
+        "covid-vaccination", "shingles-vaccination", "rsv-vaccination", "pneumococcal-vaccination",
+        "childhood-immunisations", "nhs-health-check",
+    ]
+
     /// Weights of the two parts of the practice factor (documented in the README).
     static let sizeWeight = 0.65
     static let serviceWeight = 0.35
@@ -94,7 +101,23 @@ public struct Relevance: Sendable, Hashable, Codable {
             }
         }
 
-        let r = match.score * (sizeWeight * sizeFactor + serviceWeight * serviceFactor) * season
+        // Action: a day that asks people to use a national screening or immunisation programme
+        // the practice offers counts fully; another service it offers, or a review it runs for
+        // one of its registers, counts 0.92; a day that asks for no action the practice offers
+        // (awareness only) counts 0.75, so it ranks below the days that do (issue 10, item 2).
+        let action = AudiencePolicy.action(
+            services: match.serviceIds, groups: match.groupIds, offered: profile.offers,
+            recordedGroups: Set(profile.registers.map(\.id) + profile.cohorts.map(\.id)),
+            serviceMainGroups: taxonomy.services.map { (service: $0.id, groups: $0.mainGroups) })
+        let actionFactor: Double
+        if let action {
+            actionFactor = Self.nationalProgrammes.contains(action) ? 1 : 0.92
+            if Self.nationalProgrammes.contains(action) { why.append("a national programme you deliver") }
+        } else {
+            actionFactor = 0.75
+            why.append("asks for no action your practice offers (awareness only)")
+        }
+        let r = match.score * (sizeWeight * sizeFactor + serviceWeight * serviceFactor) * season * actionFactor
         return Relevance(
             relevance: (r * 1000).rounded() / 1000, groupSizes: sizes, servicesOffered: offered,
             why: ["\(match.title): " + why.joined(separator: "; ")])

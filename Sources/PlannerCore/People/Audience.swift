@@ -1,0 +1,218 @@
+/// One line of an item's audience: exactly who receives a text or letter, written so that a
+/// practice can type it into its clinical system's search or its messaging tool's batch
+/// (issue 10, item 1). An item's audience is a list of these; a person matching any line
+/// receives the item once.
+public struct AudienceRule: Sendable, Hashable, Codable {
+    /// The patient group (taxonomy id) the line selects from.
+    public var group: String
+    /// Only this sex; nil for both.
+    public var sex: Sex?
+    /// Youngest age, inclusive.
+    public var ageFrom: Int
+    /// Oldest age, inclusive; nil for no upper limit.
+    public var ageTo: Int?
+    /// The date ages are measured on (for cohorts such as "turning 65 by 31 March"); nil
+    /// means the send date.
+    public var ageOn: CivilDate?
+    /// States or groups left out, e.g. "vaccinated-this-season", "screened-3y" (sorted).
+    public var exclude: [String]
+    /// The line selects children and the message is addressed to their parent or carer.
+    public var toParent: Bool
+
+    public init(
+        group: String, sex: Sex? = nil, ageFrom: Int = 0, ageTo: Int? = nil, ageOn: CivilDate? = nil,
+        exclude: [String] = [], toParent: Bool = false
+    ) {
+        self.group = group
+        self.sex = sex
+        self.ageFrom = ageFrom
+        self.ageTo = ageTo
+        self.ageOn = ageOn
+        self.exclude = exclude.sorted()
+        self.toParent = toParent
+    }
+
+    /// True when `age` is inside the line's ages.
+    public func covers(age: Int) -> Bool { age >= ageFrom && age <= (ageTo ?? Int.max) }
+
+    /// True when some person could match both lines: the sexes agree (or one is for both)
+    /// and the ages overlap. Any two groups may share people (a person can be on several
+    /// registers), so the groups themselves do not separate two lines.
+    public func couldShare(with other: AudienceRule) -> Bool {
+        if let a = sex, let b = other.sex, a != b { return false }
+        let hiA = ageTo ?? Int.max, hiB = other.ageTo ?? Int.max
+        return max(ageFrom, other.ageFrom) <= min(hiA, hiB)
+    }
+}
+
+/// A set of (sex, single year of age) cells of a `PeopleGrid`: the people an audience could
+/// contain. Used for the per-person contact rules: two items whose cells meet could reach the
+/// same person.
+public struct PeopleCells: Sendable, Hashable, Codable {
+    /// 2 x 100 bits: bit `sex.index * 100 + age`.
+    private var words: [UInt64] = [0, 0, 0, 0]
+
+    public init() {}
+
+    public mutating func insert(_ sex: Sex, age: Int) {
+        let bit = sex.index * PeopleGrid.ageCount + age
+        words[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    public func contains(_ sex: Sex, age: Int) -> Bool {
+        let bit = sex.index * PeopleGrid.ageCount + age
+        return words[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    public func intersects(_ other: PeopleCells) -> Bool {
+        zip(words, other.words).contains { $0 & $1 != 0 }
+    }
+
+    public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    public func union(_ other: PeopleCells) -> PeopleCells {
+        var out = self
+        for i in out.words.indices { out.words[i] |= other.words[i] }
+        return out
+    }
+
+    /// Cells of `self` inside the ages of `bands`.
+    public func restricted(to bands: [AgeBand]) -> PeopleCells {
+        var out = PeopleCells()
+        for (sex, age) in members where bands.contains(AgeBand(age: age)) { out.insert(sex, age: age) }
+        return out
+    }
+
+    /// Every cell in the set, female ages first, youngest first.
+    public var members: [(sex: Sex, age: Int)] {
+        var out: [(Sex, Int)] = []
+        for sex in [Sex.female, .male] {
+            for age in 0...PeopleGrid.oldestAge where contains(sex, age: age) { out.append((sex, age)) }
+        }
+        return out
+    }
+}
+
+/// Distinct people of an audience, per sex and age band.
+public struct AudienceCount: Sendable, Hashable {
+    /// `[sexIndex][band index]`: expected distinct people selected.
+    public var byBand: [[Double]]
+
+    public var total: Double { byBand.reduce(0) { $0 + $1.reduce(0, +) } }
+
+    /// Both sexes in one band.
+    public func people(in band: AgeBand) -> Double { byBand[0][band.index] + byBand[1][band.index] }
+}
+
+/// The practice's people and groups: counts distinct people of audiences (issue 10, item 3).
+///
+/// Within one sex and single year of age, people are spread evenly; membership of two
+/// registers or cohorts is taken as independent within that cell (ASSUMPTION: no cited figure
+/// for how QOF registers overlap by age and sex; age, the main driver of overlap, is already
+/// held fixed inside a cell). Groups defined by age and sex are exact sets, so "women" and
+/// "women aged 25-64" together count each woman once.
+public struct PeopleModel: Sendable, Hashable, Codable {
+    public var grid: PeopleGrid
+    /// Membership per group id; looked up only, never iterated into output.
+    public var groups: [String: GroupMembership]
+    /// Share (0...1) of the selected people an exclusion leaves out, by exclusion id, e.g. the
+    /// share already screened. An unknown exclusion leaves nobody out in the counts (the
+    /// practice's search still applies it), so counts err on the side of more recipients.
+    public var exclusionShare: [String: Double]
+
+    public init(grid: PeopleGrid, groups: [GroupMembership], exclusionShare: [String: Double] = [:]) {
+        self.grid = grid
+        var byID: [String: GroupMembership] = [:]
+        for g in groups { byID[g.id] = g }
+        self.groups = byID
+        self.exclusionShare = exclusionShare
+    }
+
+    /// The chance that a person of `sex` aged `age` is selected by `rule`.
+    public func chance(_ rule: AudienceRule, _ sex: Sex, age: Int) -> Double {
+        if let s = rule.sex, s != sex { return 0 }
+        guard rule.covers(age: age), let member = groups[rule.group] else { return 0 }
+        var p = member.probability(sex, age: age)
+        for e in rule.exclude { p *= 1 - min(1, max(0, exclusionShare[e] ?? 0)) }
+        return p
+    }
+
+    /// The chance that a person of `sex` aged `age` is selected by at least one of `rules`.
+    public func chance(anyOf rules: [AudienceRule], _ sex: Sex, age: Int) -> Double {
+        var missed = 1.0
+        for rule in rules {
+            let p = chance(rule, sex, age: age)
+            if p >= 1 { return 1 }
+            missed *= 1 - p
+        }
+        return 1 - missed
+    }
+
+    /// Expected distinct people selected by at least one of `rules`, per sex and band.
+    public func count(_ rules: [AudienceRule]) -> AudienceCount {
+        var byBand = Array(repeating: Array(repeating: 0.0, count: AgeBand.count), count: 2)
+        for sex in Sex.allCases {
+            for band in AgeBand.all {
+                var n = 0.0
+                for age in band.singleYears {
+                    let people = grid.count(sex, age: age)
+                    if people > 0 { n += people * chance(anyOf: rules, sex, age: age) }
+                }
+                byBand[sex.index][band.index] = n
+            }
+        }
+        return AudienceCount(byBand: byBand)
+    }
+
+    /// The cells with any chance of being selected by `rules`.
+    public func cells(_ rules: [AudienceRule]) -> PeopleCells {
+        var cells = PeopleCells()
+        for sex in Sex.allCases {
+            for age in 0...PeopleGrid.oldestAge where grid.count(sex, age: age) > 0 {
+                if chance(anyOf: rules, sex, age: age) > 0 { cells.insert(sex, age: age) }
+            }
+        }
+        return cells
+    }
+
+    /// Expected people of `group` reached at least once by `items`, where each item gives
+    /// its audience and the chance that a selected person is reached by it (per band, e.g. a
+    /// channel's reach); items are taken as independent. Never more than the group.
+    public func reached(
+        of group: String, by items: [(rules: [AudienceRule], reach: (AgeBand) -> Double)]
+    ) -> Double {
+        guard let member = groups[group] else { return 0 }
+        var total = 0.0
+        for sex in Sex.allCases {
+            for band in AgeBand.all {
+                for age in band.singleYears {
+                    let inGroup = member.probability(sex, age: age)
+                    let people = grid.count(sex, age: age)
+                    guard inGroup > 0, people > 0 else { continue }
+                    // Within the cell, the group's members are selected by a line for this
+                    // group with certainty (the line selects exactly them), and by lines for
+                    // other groups independently.
+                    var missed = 1.0
+                    for item in items {
+                        var notSelected = 1.0
+                        for rule in item.rules {
+                            if rule.group == group {
+                                if let s = rule.sex, s != sex { continue }
+                                guard rule.covers(age: age) else { continue }
+                                var p = 1.0
+                                for e in rule.exclude { p *= 1 - min(1, max(0, exclusionShare[e] ?? 0)) }
+                                notSelected *= 1 - p
+                            } else {
+                                notSelected *= 1 - chance(rule, sex, age: age)
+                            }
+                        }
+                        let r = min(1, max(0, item.reach(band)))
+                        missed *= 1 - (1 - notSelected) * r
+                    }
+                    total += people * inGroup * (1 - missed)
+                }
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,102 @@
+/// Items planned for people (issue 10): who exactly receives them, in waves when a clinic's
+/// capacity limits bookings, and the search a practice types to find them.
+extension PlanBuilder {
+    /// Fills `item`'s audience, waves and expected bookings, and says who it goes to in its
+    /// `why`. Broadcast items name the campaign's groups; texts and letters the audience lines
+    /// limited to the age bands the allocation gave them.
+    mutating func describePeople(
+        _ item: inout PlanItem, audience: [AudienceRule], campaign c: Int, segments segs: [(SegmentInfo, ChannelSet)]
+    ) {
+        let info = campaigns[c]
+        guard item.channel.isDirect, let recipients = item.recipients else {
+            item.groups = info.groups
+            return
+        }
+        let bands = segs.filter { $0.1.has(item.channel) }.flatMap(\.0.bands).sorted()
+        let lines = audience.flatMap { $0.limited(to: bands) }
+        item.audience = lines
+        item.groups = Array(Set(lines.map(\.group))).sorted()
+        let names = lines.map { $0.words(groupName: input.groupNames[$0.group] ?? $0.group) }
+        var recipe = "Who: " + names.joined(separator: "; or ") + "."
+        if item.channel == .sms { recipe += " Only people with a mobile number who have not opted out of texts." }
+        recipe += " Each person gets this \(item.channel == .sms ? "text" : "letter") once, however many of these they match."
+        item.why.insert(recipe, at: min(2, item.why.count))
+        if let w = waves(campaign: c, channel: item.channel, recipients: recipients), w.waves.count > 1 {
+            item.waves = w.waves.map { PlanWave(date: item.date.adding(days: $0.dayOffset), recipients: $0.recipients) }
+            item.expectedResponses = w.expectedResponses
+            let capacity = input.serviceCapacity[info.candidate.action ?? ""] ?? 0
+            if w.exceedsCapacity {
+                warnings.append(
+                    PlanWarning(
+                        code: .capacityExceeded,
+                        message: "\"\(info.candidate.campaignTitle)\" \(item.channel.displayName): about "
+                            + "\(w.expectedResponses) bookings expected need \(w.weeksNeeded) weeks at \(capacity) "
+                            + "appointments a week, but only \(w.waves.count) weeks of waves fit in this plan. Send "
+                            + "the rest next quarter, or add clinic time.",
+                        campaignIDs: [info.candidate.stableID], itemIDs: ItemID(rawValue: item.id).map { [$0] } ?? []))
+                item.why.append(
+                    "Sent in \(w.waves.count) weekly waves of about \(w.waves[0].recipients) people; the about "
+                        + "\(w.expectedResponses) bookings expected need \(w.weeksNeeded) weeks at \(capacity) "
+                        + "appointments a week, more than the plan has left.")
+            } else {
+                item.why.append(
+                    "Sent in \(w.waves.count) weekly waves of about \(w.waves[0].recipients) people, so that the "
+                        + "about \(w.expectedResponses) bookings expected stay within \(capacity) appointments a week.")
+            }
+        } else if let w = waves(campaign: c, channel: item.channel, recipients: recipients) {
+            item.expectedResponses = w.expectedResponses
+        }
+    }
+}
+
+extension AudienceRule {
+    /// The parts of this line inside `bands` (runs of adjacent bands), youngest first.
+    public func limited(to bands: [AgeBand]) -> [AudienceRule] {
+        var runs: [(Int, Int?)] = []
+        for b in Set(bands).sorted() {
+            if let last = runs.last, let hi = last.1, hi + 1 == b.lowerAge {
+                runs[runs.count - 1].1 = b.upperAge
+            } else {
+                runs.append((b.lowerAge, b.upperAge))
+            }
+        }
+        var out: [AudienceRule] = []
+        for (lo, hi) in runs {
+            let from = max(ageFrom, lo)
+            let to: Int? =
+                switch (ageTo, hi) {
+                case (nil, nil): nil
+                case (let a?, nil): a
+                case (nil, let b?): b
+                case (let a?, let b?): min(a, b)
+                }
+            if let to, to < from { continue }
+            var r = self
+            r.ageFrom = from
+            r.ageTo = to
+            out.append(r)
+        }
+        return out
+    }
+
+    /// The line in words, as a clinical-system search: "women aged 25 to 64 (cervical
+    /// screening group), excluding: screened-3y".
+    public func words(groupName: String) -> String {
+        var who: String
+        switch sex {
+        case .female?: who = "female patients"
+        case .male?: who = "male patients"
+        case nil: who = "patients"
+        }
+        if let ageTo {
+            who += " aged \(ageFrom) to \(ageTo)"
+        } else {
+            who += ageFrom > 0 ? " aged \(ageFrom) or over" : " of any age"
+        }
+        if let ageOn { who += " on \(ageOn.iso)" }
+        who += " in the group \"\(groupName)\""
+        if !exclude.isEmpty { who += ", leaving out: " + exclude.joined(separator: ", ") }
+        if toParent { who += " (the message goes to the parent or carer)" }
+        return who
+    }
+}
