@@ -84,6 +84,8 @@ let package = Package(
         .testTarget(
             name: "PlannerCLITests",
             dependencies: ["planner", "PlannerTestSupport", "PlannerCore"],
+            // Golden files of `planner export`, read from the package folder by path.
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]

@@ -1,4 +1,5 @@
 internal import CLibical
+import Foundation
 public import PlannerCore
 
 // A neutral calendar writer: the values of one VCALENDAR (events and to-dos) written through
@@ -169,8 +170,19 @@ public enum CalendarWriter {
             for t in doc.todos { icalcomponent_add_component(root, todo(t)) }
             guard let buf = icalcomponent_as_ical_string_r(root) else { return "" }
             defer { icalmemory_free_buffer(buf) }
-            return String(cString: buf)
+            return repairFolding(String(cString: buf))
         }
+    }
+
+    /// libical 3.0.16 sometimes folds a line between the CR and the LF that end it (measured: a
+    /// 73-octet UID folded onto its own line came out as `...planner CR CR LF SP LF`), which leaves
+    /// a bare CR and a bare LF that strict readers reject. Our values never hold a raw CR (TEXT
+    /// escapes line breaks as `\n`), so `CR CR LF SP LF` can only be that fold, and is put back
+    /// to the CRLF it split.
+    static func repairFolding(_ text: String) -> String {
+        let bad = "\r\r\n \n"
+        guard text.contains(bad) else { return text }
+        return text.replacingOccurrences(of: bad, with: "\r\n")
     }
 
     /// How many X-LIC-ERROR properties libical adds when it parses `text` (nil when it cannot

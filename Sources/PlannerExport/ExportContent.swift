@@ -73,7 +73,7 @@ enum ExportContent {
 
     /// Who receives the item, in words. TODO(issue 10): the audience search lines.
     static func audience(_ item: PlanItem, names: [String: String]) -> String {
-        let groups = item.groups.map { name($0, names) }
+        let groups = item.groups.map { inSentence(name($0, names)) }
         let who = groups.isEmpty ? "all patients" : list(groups)
         switch item.channel {
         case .sms, .letter:
@@ -85,12 +85,12 @@ enum ExportContent {
     }
 
     /// The planner's reasons for the item (the `why` texts), which today carry the search groups.
-    static func reasons(_ item: PlanItem) -> [String] { item.why }
+    static func reasons(_ item: PlanItem) -> [String] { item.why.map(plainPlurals) }
 
     /// What patients should learn or do.
     static func goal(_ item: PlanItem, names: [String: String]) -> String {
         if item.services.isEmpty { return "Know about \(item.title) and where to find NHS advice." }
-        let services = item.services.map { name($0, names) }
+        let services = item.services.map { inSentence(name($0, names)) }
         return "Know about \(item.title) and use the practice's \(list(services))."
     }
 
@@ -133,6 +133,34 @@ enum ExportContent {
     static func name(_ id: String, _ names: [String: String]) -> String {
         if let n = names[id], !n.isEmpty { return n }
         return id.replacingOccurrences(of: "-plus", with: "+").replacingOccurrences(of: "-", with: " ")
+    }
+
+    /// A name inside a sentence: "All patients" -> "all patients", but "HIV clinic" stays.
+    static func inSentence(_ s: String) -> String {
+        let chars = Array(s)
+        guard chars.count > 1, chars[0].isUppercase, chars[1].isLowercase else { return s }
+        return chars[0].lowercased() + String(chars.dropFirst())
+    }
+
+    /// The planner's texts write "day(s)"; the exports say "1 day" or "35 days" instead, and
+    /// "days" where no number precedes.
+    static func plainPlurals(_ s: String) -> String {
+        guard s.contains("(s)") else { return s }
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i...].hasPrefix("(s)") {
+                // The number before the word, if any: "1 day(s)" -> singular.
+                let before = out.split(separator: " ", omittingEmptySubsequences: false)
+                let number = before.count >= 2 ? before[before.count - 2].filter { $0 != "," } : ""
+                if number != "1" { out += "s" }
+                i = s.index(i, offsetBy: 3)
+            } else {
+                out.append(s[i])
+                i = s.index(after: i)
+            }
+        }
+        return out
     }
 
     /// "a", "a and b", "a, b and c".

@@ -114,9 +114,9 @@ public enum PlanMarkdown {
             md.line("### \(c.title)")
             md.blank()
             let groups = first.groups.map { ExportContent.name($0, options.names) }
-            md.line("**Audience and why.** \(groups.isEmpty ? "All patients" : ExportContent.list(groups).capitalisedFirst).")
+            md.line("**Audience and why.** \(groups.isEmpty ? "All patients" : ExportContent.list(groups.map(ExportContent.inSentence)).capitalisedFirst).")
             // The planner's reasons for the campaign as a whole (the same in every item of it).
-            let shared = first.why.filter { w in items.allSatisfy { $0.why.contains(w) } }
+            let shared = ExportContent.reasons(first).filter { w in items.allSatisfy { ExportContent.reasons($0).contains(w) } }
             for w in shared { md.line("- \(escape(w))") }
             md.blank()
             md.line("**What patients should do.** \(ExportContent.goal(first, names: options.names))")
@@ -173,7 +173,7 @@ public enum PlanMarkdown {
             return
         }
         for w in plan.warnings.sorted() {
-            md.line("- \(escape(w.message)) **What to do:** \(advice(w.code))")
+            md.line("- \(escape(ExportContent.plainPlurals(w.message))) **What to do:** \(advice(w.code))")
         }
         md.blank()
     }

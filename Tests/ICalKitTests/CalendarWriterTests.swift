@@ -80,6 +80,25 @@ import Testing
         #expect(b?.start == .dateTime(LocalDateTime(date: CivilDate(year: 2027, month: 6, day: 2), hour: 10)))
     }
 
+    /// libical 3.0.16 folds some lines between their CR and LF (a 73-octet UID after a fold at
+    /// "UID:"); the writer repairs it, so no CR or LF is ever alone.
+    @Test(arguments: 60...80) func noLineIsFoldedInsideItsLineEnding(_ length: Int) {
+        let uid = String(repeating: "u", count: length - 12) + "@example.org"
+        var doc = Self.sample()
+        doc.events[0].uid = uid
+        doc.events[0].summary = String(repeating: "s", count: length)
+        let text = CalendarWriter.write(doc)
+        let bytes = Array(text.utf8)
+        for (i, b) in bytes.enumerated() {
+            if b == 13 { #expect(i + 1 < bytes.count && bytes[i + 1] == 10, "bare CR at \(i)") }
+            if b == 10 { #expect(i > 0 && bytes[i - 1] == 13, "bare LF at \(i)") }
+        }
+        let window = DateWindow(from: CivilDate(year: 2027, month: 1, day: 1), to: CivilDate(year: 2028, month: 1, day: 1))
+        let result = CalendarReader.read(text: text, path: "written.ics", options: ReadOptions(window: window))
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.occurrences.contains { $0.uid == uid && $0.title == doc.events[0].summary })
+    }
+
     @Test func sameValuesGiveTheSameBytes() {
         #expect(CalendarWriter.write(Self.sample()) == CalendarWriter.write(Self.sample()))
     }
