@@ -71,7 +71,7 @@ let package = Package(
             name: "PlannerCoreTests", dependencies: ["PlannerCore", "PlannerExport", "PlannerTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "PlannerExportTests", dependencies: ["PlannerExport", "PlannerCore", "PlannerTestSupport"],
+            name: "PlannerExportTests", dependencies: ["PlannerExport", "PlannerCore", "ICalKit", "PlannerTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "PlannerIOTests",

@@ -147,20 +147,8 @@ public enum CalendarExport {
         let domain = ExportContent.uidDomain(plan)
         var out: [Draft] = []
         for item in plan.items {
+            out += itemDrafts(item, sendings: ExportContent.sendings(item), domain: domain, options: options)
             let label = ExportContent.channelLabel(item.channel)
-            let categories = [label] + item.groups.map { ExportContent.name($0, options.names) }
-            let sendings = ExportContent.sendings(item)
-            for (n, s) in sendings.enumerated() {
-                let uid = sendings.count == 1 ? "\(item.id)@\(domain)" : "\(item.id)-w\(n + 1)@\(domain)"
-                let summary =
-                    sendings.count == 1
-                    ? "\(label): \(item.title)" : "\(label): \(item.title) (wave \(n + 1) of \(sendings.count))"
-                out.append(
-                    Draft(
-                        kind: "event", channel: item.channel, itemDate: s.date, uid: uid, timing: timing(item, on: s.date), summary: summary,
-                        description: description(item, sending: s, options: options), categories: categories,
-                        url: ExportContent.url(item, options)))
-            }
             for task in item.prepTasks {
                 let slug = StableID.slug(task.task)
                 let summary = "Prep: \(ExportContent.lowerFirst(task.task)), \(item.title)"
@@ -179,6 +167,25 @@ public enum CalendarExport {
             }
         }
         return out
+    }
+
+    /// The VEVENTs of one item, one per sending: `<item id>@<domain>` when it is sent once,
+    /// `<item id>-w<n>@<domain>` (n from 1) and "(wave n of N)" in the title when it is sent in waves.
+    static func itemDrafts(
+        _ item: PlanItem, sendings: [ExportContent.Sending], domain: String, options: ExportOptions
+    ) -> [Draft] {
+        let label = ExportContent.channelLabel(item.channel)
+        let categories = [label] + item.groups.map { ExportContent.name($0, options.names) }
+        return sendings.enumerated().map { n, s in
+            let uid = sendings.count == 1 ? "\(item.id)@\(domain)" : "\(item.id)-w\(n + 1)@\(domain)"
+            let summary =
+                sendings.count == 1
+                ? "\(label): \(item.title)" : "\(label): \(item.title) (wave \(n + 1) of \(sendings.count))"
+            return Draft(
+                kind: "event", channel: item.channel, itemDate: s.date, uid: uid, timing: timing(item, on: s.date),
+                summary: summary, description: description(item, sending: s, options: options), categories: categories,
+                url: ExportContent.url(item, options))
+        }
     }
 
     /// A text with a send time is a 15-minute event at that time; everything else is all day.

@@ -32,6 +32,26 @@ public struct ExportOptions: Sendable, Hashable {
     }
 }
 
+extension ExportOptions {
+    /// Group and service names by id from the taxonomy the plan was made with.
+    public static func names(from taxonomy: Taxonomy) -> [String: String] {
+        var out: [String: String] = [:]
+        for e in taxonomy.entries where out[e.id] == nil { out[e.id] = e.name }
+        return out
+    }
+
+    /// Each day's web page by its uid, from the cleaned days the plan was made from (the first
+    /// URL wins when a uid repeats; input order is the reader's sorted order).
+    public static func dayURLs(from days: [CleanOccurrence]) -> [String: String] {
+        var out: [String: String] = [:]
+        for d in days {
+            guard let uid = d.uid, let url = d.url, !url.isEmpty, out[uid] == nil else { continue }
+            out[uid] = url
+        }
+        return out
+    }
+}
+
 /// Which files to write.
 public struct ExportFormats: Sendable, Hashable {
     public var ics: Bool
@@ -64,6 +84,10 @@ enum ExportContent {
     struct Sending: Sendable, Hashable {
         var date: CivilDate
         var recipients: Int?
+        init(date: CivilDate, recipients: Int?) {
+            self.date = date
+            self.recipients = recipients
+        }
     }
 
     /// TODO(issue 10): return `item.waves` when the plan carries them.
@@ -142,19 +166,20 @@ enum ExportContent {
         return chars[0].lowercased() + String(chars.dropFirst())
     }
 
-    /// The planner's texts write "day(s)"; the exports say "1 day" or "35 days" instead, and
-    /// "days" where no number precedes.
+    /// The planner's texts write "day(s)" and "batch(es)"; the exports say "1 day" or "35 days",
+    /// and the plural where no number precedes.
     static func plainPlurals(_ s: String) -> String {
-        guard s.contains("(s)") else { return s }
+        guard s.contains("(s)") || s.contains("(es)") else { return s }
         var out = ""
         var i = s.startIndex
         while i < s.endIndex {
-            if s[i...].hasPrefix("(s)") {
-                // The number before the word, if any: "1 day(s)" -> singular.
-                let before = out.split(separator: " ", omittingEmptySubsequences: false)
-                let number = before.count >= 2 ? before[before.count - 2].filter { $0 != "," } : ""
-                if number != "1" { out += "s" }
-                i = s.index(i, offsetBy: 3)
+            let suffix = s[i...].hasPrefix("(s)") ? "s" : s[i...].hasPrefix("(es)") ? "es" : nil
+            if let suffix {
+                // The word before the word just written: "1 day(s)" -> singular.
+                let words = out.split(separator: " ", omittingEmptySubsequences: false)
+                let number = words.count >= 2 ? words[words.count - 2].filter { $0 != "," } : ""
+                if number != "1" { out += suffix }
+                i = s.index(i, offsetBy: suffix.count + 2)
             } else {
                 out.append(s[i])
                 i = s.index(after: i)

@@ -53,8 +53,9 @@ public enum PlanExports {
             for f in files {
                 let target = folder.appendingPathComponent(f.name)
                 let tmp = folder.appendingPathComponent(".\(f.name).tmp-\(pid)")
-                staged.append((tmp, target))
                 try Data(f.text.utf8).write(to: tmp)
+                // Only files this run wrote are ever removed.
+                staged.append((tmp, target))
             }
         } catch {
             for s in staged { try? FileManager.default.removeItem(at: s.tmp) }
