@@ -30,6 +30,8 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write one calendar per channel (calendar-sms.ics, ...).")
     var perChannel = false
 
+    @OptionGroup var input: CalendarInputOptions
+
     @Option(
         name: .long,
         help: ArgumentHelp("The practice profile, for its social platforms (one social-<platform>.csv each).", valueName: "file"))
@@ -39,11 +41,13 @@ struct ExportCommand: ParsableCommand {
         let planValue = try readPlanFile(plan)
         let folder = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: plan).deletingLastPathComponent()
         let platforms = try profile.map { try loadProfile($0).channels.social.map(\.platform) } ?? []
-        let names = (try? Taxonomy.load(extra: []))
-            .map { t in Dictionary(t.entries.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
+        let names = ExportOptions.names(from: try input.loadTaxonomy())
+        // The days' web pages (the URL of each calendar entry), from the calendars the plan was made from.
+        let window = DateWindow(from: planValue.from, to: planValue.to)
+        let (days, _) = input.cleanedDays(window: window)
         let options = ExportOptions(
-            stamp: try exportStamp(), socialPlatforms: platforms, names: names, perChannel: perChannel,
-            formats: format.formats)
+            stamp: try exportStamp(), socialPlatforms: platforms, names: names, dayURLs: ExportOptions.dayURLs(from: days),
+            perChannel: perChannel, formats: format.formats)
         let written: [String]
         do {
             written = try PlanExports.write(planValue, to: folder, options: options)
