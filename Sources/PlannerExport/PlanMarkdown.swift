@@ -80,7 +80,7 @@ public enum PlanMarkdown {
         md.blank()
         md.line("What goes out each week, to whom, and what must be prepared or signed off that week.")
         md.blank()
-        var weeks: [CivilDate: (out: [String], who: [String], prep: [String])] = [:]
+        var weeks: [CivilDate: (out: [String], who: [String], prep: [(due: CivilDate, text: String)])] = [:]
         for item in plan.items {
             for s in ExportContent.sendings(item) {
                 let w = s.date.mondayOfWeek
@@ -90,7 +90,7 @@ public enum PlanMarkdown {
             }
             for t in item.prepTasks {
                 weeks[t.due.mondayOfWeek, default: ([], [], [])].prep.append(
-                    "by \(shortDate(t.due)): \(ExportContent.lowerFirst(t.task)), \(item.title)")
+                    (t.due, "by \(shortDate(t.due)): \(ExportContent.lowerFirst(t.task)), \(item.title)"))
             }
         }
         md.table(
@@ -100,7 +100,10 @@ public enum PlanMarkdown {
                 return [
                     ExportContent.dayMonthYear(w), e.out.isEmpty ? "nothing" : e.out.joined(separator: "<br>"),
                     e.who.isEmpty ? "" : e.who.joined(separator: "<br>"),
-                    e.prep.isEmpty ? "nothing" : e.prep.joined(separator: "<br>"),
+                    // Prep in order of due date (stable: items are already in plan order).
+                    e.prep.isEmpty
+                        ? "nothing" : e.prep.enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }
+                            .map(\.element.text).joined(separator: "<br>"),
                 ]
             })
     }
