@@ -245,6 +245,18 @@ import Testing
         for uid in q1.byUID.keys.prefix(5) { #expect(state.contains("\"uid\": \"\(uid)\"")) }
     }
 
+    @Test func aFileThatIsNotAPlanIsReportedAndNothingIsWritten() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("plan.json")
+        try Data("{\"practice\": {}}\n".utf8).write(to: bad)
+        let r = try runPlanner(["export", "--plan", bad.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.hasPrefix("\(bad.path): error: this is not a plan.json the planner wrote ("))
+        #expect(r.stderr.hasSuffix("\nhint: write it again with `planner plan`\n"))
+        #expect(try Self.exportFiles(dir).isEmpty)
+    }
+
     @Test func aMissingPlanIsReported() throws {
         let r = try runPlanner(["export", "--plan", "/nonexistent/plan.json"])
         #expect(r.status == 66)
