@@ -163,11 +163,13 @@ import Testing
 
     /// Each VEVENT PUT as its own resource into Radicale and read back unchanged; then the re-plan
     /// of the issue: one item moved, one message changed, one dropped, both exports PUT in order.
-    @Test(.enabled(if: Tools.radicale, "python3 with radicale and icalendar is missing (make test installs them)"))
-    func rePlanUpdatesInPlaceOnACalDAVServer() throws {
+    @Test(
+        .enabled(if: Tools.radicale, "python3 with radicale and icalendar is missing (make test installs them)"),
+        arguments: [("coastal-older", "y09215"), ("urban-young", "y07341")])
+    func rePlanUpdatesInPlaceOnACalDAVServer(_ profile: String, _ ods: String) throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.planAndExport("coastal-older", into: dir)
+        try Self.planAndExport(profile, into: dir)
         let calendar = dir.appendingPathComponent("calendar.ics")
         let first = try String(contentsOf: calendar, encoding: .utf8)
         let firstCopy = dir.appendingPathComponent("first.ics")
@@ -185,15 +187,15 @@ import Testing
         let newDate = oldDate.adding(days: 2)
         items[sms[0]]["date"] = newDate.iso
         let changedID = try #require(items[sms[1]]["id"] as? String)
-        items[sms[1]]["text"] = "Saltmarsh Bay Surgery: a new message, written by the practice."
+        items[sms[1]]["text"] = "Your practice: a new message, written by the practice."
         let droppedID = try #require(items[sms[2]]["id"] as? String)
         items.remove(at: sms[2])
         plan["items"] = items
         try JSONSerialization.data(withJSONObject: plan, options: [.prettyPrinted, .sortedKeys]).write(to: planURL)
-        try Self.export(planURL, profile: "coastal-older", stamp: Self.secondStamp)
+        try Self.export(planURL, profile: profile, stamp: Self.secondStamp)
         let second = try String(contentsOf: calendar, encoding: .utf8)
 
-        let domain = "@y09215.awareness-planner"
+        let domain = "@\(ods).awareness-planner"
         let a = ICSEvents(first), b = ICSEvents(second)
         #expect(Set(a.byUID.keys) == Set(b.byUID.keys), "no entry appears or disappears")
         #expect(b.byUID["\(movedID)\(domain)"]?["SEQUENCE"] == "1")
