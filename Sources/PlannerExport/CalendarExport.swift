@@ -1,4 +1,4 @@
-public import ICalKit
+import ICalKit
 public import PlannerCore
 
 /// calendar.ics, tasks.ics and the per-channel calendars of a plan, written through ICalKit's
@@ -164,6 +164,17 @@ public enum CalendarExport {
                     Draft(
                         kind: "todo", channel: item.channel, itemDate: item.date, uid: "\(item.id)-prep-\(slug)-task@\(domain)", timing: day,
                         summary: summary, description: text, categories: [], url: nil))
+            }
+        }
+        // UIDs must be unique in a calendar (RFC 5545 §3.8.4.7; CalDAV servers reject a second
+        // resource with the same UID): a repeat (two prep tasks of one item with the same words)
+        // gets "-2", "-3", ... before the "@".
+        var used: [String: Int] = [:]
+        for i in out.indices {
+            let n = (used[out[i].uid] ?? 0) + 1
+            used[out[i].uid] = n
+            if n > 1, let at = out[i].uid.firstIndex(of: "@") {
+                out[i].uid = String(out[i].uid[..<at]) + "-\(n)" + String(out[i].uid[at...])
             }
         }
         return out

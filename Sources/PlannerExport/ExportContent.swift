@@ -167,25 +167,35 @@ enum ExportContent {
     }
 
     /// The planner's texts write "day(s)" and "batch(es)"; the exports say "1 day" or "35 days",
-    /// and the plural where no number precedes.
+    /// and the plural where no number precedes. Linear in the text's length.
     static func plainPlurals(_ s: String) -> String {
         guard s.contains("(s)") || s.contains("(es)") else { return s }
-        var out = ""
-        var i = s.startIndex
-        while i < s.endIndex {
-            let suffix = s[i...].hasPrefix("(s)") ? "s" : s[i...].hasPrefix("(es)") ? "es" : nil
-            if let suffix {
-                // The word before the word just written: "1 day(s)" -> singular.
-                let words = out.split(separator: " ", omittingEmptySubsequences: false)
-                let number = words.count >= 2 ? words[words.count - 2].filter { $0 != "," } : ""
-                if number != "1" { out += suffix }
-                i = s.index(i, offsetBy: suffix.count + 2)
-            } else {
-                out.append(s[i])
-                i = s.index(after: i)
-            }
+        var out: [Unicode.Scalar] = []
+        let u = Array(s.unicodeScalars)
+        var i = 0
+        func matches(_ at: Int, _ p: String) -> Bool {
+            let ps = Array(p.unicodeScalars)
+            return at + ps.count <= u.count && Array(u[at..<at + ps.count]) == ps
         }
-        return out
+        while i < u.count {
+            let suffix = matches(i, "(s)") ? "s" : matches(i, "(es)") ? "es" : nil
+            guard let suffix else {
+                out.append(u[i])
+                i += 1
+                continue
+            }
+            // The token before the word just written: "1 day(s)" -> singular.
+            var j = out.count
+            while j > 0 && out[j - 1] != " " { j -= 1 }  // back over the word
+            var k = j
+            while k > 0 && out[k - 1] == " " { k -= 1 }  // back over the spaces
+            var start = k
+            while start > 0 && out[start - 1] != " " { start -= 1 }  // back over the token
+            let token = String(String.UnicodeScalarView(out[start..<k].filter { $0 != "," }))
+            if token != "1" { out.append(contentsOf: suffix.unicodeScalars) }
+            i += suffix.count + 2
+        }
+        return String(String.UnicodeScalarView(out))
     }
 
     /// "a", "a and b", "a, b and c".

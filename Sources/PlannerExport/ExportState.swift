@@ -1,6 +1,6 @@
 import Foundation
-public import ICalKit
-public import PlannerCore
+import ICalKit
+import PlannerCore
 
 /// What the calendar export wrote last time, per UID, kept beside the exports as
 /// `.export-state.json` so that a re-plan updates entries instead of duplicating them: an

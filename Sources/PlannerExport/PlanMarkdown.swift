@@ -119,7 +119,8 @@ public enum PlanMarkdown {
             let groups = first.groups.map { ExportContent.name($0, options.names) }
             md.line("**Audience and why.** \(groups.isEmpty ? "All patients" : ExportContent.list(groups.map(ExportContent.inSentence)).capitalisedFirst).")
             // The planner's reasons for the campaign as a whole (the same in every item of it).
-            let shared = ExportContent.reasons(first).filter { w in items.allSatisfy { ExportContent.reasons($0).contains(w) } }
+            let reasons = items.map { Set(ExportContent.reasons($0)) }
+            let shared = ExportContent.reasons(first).filter { w in reasons.allSatisfy { $0.contains(w) } }
             for w in shared { md.line("- \(escape(w))") }
             md.blank()
             md.line("**What patients should do.** \(ExportContent.goal(first, names: options.names))")
