@@ -173,12 +173,16 @@ enum ExportContent {
         var out: [Unicode.Scalar] = []
         let u = Array(s.unicodeScalars)
         var i = 0
-        func matches(_ at: Int, _ p: String) -> Bool {
-            let ps = Array(p.unicodeScalars)
-            return at + ps.count <= u.count && Array(u[at..<at + ps.count]) == ps
-        }
+        let open: Unicode.Scalar = "(", close: Unicode.Scalar = ")", e: Unicode.Scalar = "e", ess: Unicode.Scalar = "s"
         while i < u.count {
-            let suffix = matches(i, "(s)") ? "s" : matches(i, "(es)") ? "es" : nil
+            var suffix: String? = nil
+            if u[i] == open {
+                if i + 2 < u.count && u[i + 1] == ess && u[i + 2] == close {
+                    suffix = "s"
+                } else if i + 3 < u.count && u[i + 1] == e && u[i + 2] == ess && u[i + 3] == close {
+                    suffix = "es"
+                }
+            }
             guard let suffix else {
                 out.append(u[i])
                 i += 1
