@@ -84,7 +84,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PlannerExportTests",
-            dependencies: ["PlannerExport", "PlannerCore", "PlannerIO", "PlannerTestSupport"],
+            dependencies: ["PlannerExport", "PlannerCore", "PlannerIO", "ICalKit", "PlannerTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict),
         .testTarget(
@@ -103,6 +103,8 @@ let package = Package(
         .testTarget(
             name: "PlannerCLITests",
             dependencies: ["planner", "PlannerTestSupport", "PlannerCore"],
+            // Golden files of `planner export`, read from the package folder by path.
+            exclude: ["Fixtures"],
             swiftSettings: strict
         ),
     ]

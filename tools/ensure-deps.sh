@@ -10,6 +10,11 @@ command -v pkg-config >/dev/null 2>&1 || pkgs+=(pkg-config)
 if [ "$want" = bench ]; then
   [ -x /usr/bin/time ] || pkgs+=(time)
 fi
+if [ "$want" = test ]; then
+  # plan.md is checked with a CommonMark + GitHub tables renderer (ExportTests).
+  command -v cmark-gfm >/dev/null 2>&1 || pkgs+=(cmark-gfm)
+  command -v python3 >/dev/null 2>&1 || pkgs+=(python3 python3-pip)
+fi
 if [ ${#pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "error: missing system packages: ${pkgs[*]}" >&2
@@ -26,5 +31,13 @@ if [ "$want" = test ] || [ "$want" = bench ]; then
   if ! python3 -c 'import icalendar, recurring_ical_events' 2>/dev/null; then
     echo "installing: python icalendar recurring-ical-events"
     python3 -m pip install -q --disable-pip-version-check icalendar recurring-ical-events
+  fi
+fi
+if [ "$want" = test ]; then
+  # The export tests parse every .ics with python ical (strict) and PUT them into Radicale, a
+  # CalDAV server the test starts on 127.0.0.1 (../shared/reference/feasibility.md §1).
+  if ! python3 -c 'import ical, radicale' 2>/dev/null; then
+    echo "installing: python ical radicale"
+    python3 -m pip install -q --disable-pip-version-check ical radicale
   fi
 fi

@@ -68,6 +68,8 @@ public struct PlanningRun: Sendable {
             return outcome
         }
         let cleaned = source.cleanedDays(window: window)
+        outcome.taxonomy = taxonomy
+        outcome.days = cleaned.days
         outcome.calendarDiagnostics = cleaned.diagnostics
         outcome.calendarHasErrors = cleaned.hasErrors
         let matches = Matcher(taxonomy: taxonomy).match(cleaned.days)
@@ -115,6 +117,10 @@ extension PlanningRun {
         public var calendarHasErrors = false
         /// The plan and the size of each targeted group; nil when the run stopped.
         public var result: PracticePlan?
+        /// The taxonomy and the cleaned days the plan was made from (for the exports' names
+        /// and the days' web pages).
+        public var taxonomy: Taxonomy?
+        public var days: [CleanOccurrence] = []
         /// Where plan.json belongs.
         public var planFile: URL
 

@@ -99,6 +99,22 @@ struct PlanCommand: ParsableCommand {
             printError("\(target.path): error: could not write the plan: \(error.localizedDescription)\nhint: check that the folder \(out) can be written\n")
             throw ExitCode(73)
         }
+        // The files the practice uses, beside plan.json: calendar.ics, tasks.ics, the CSV files
+        // and plan.md (docs/exports.md).
+        let options = ExportOptions(
+            stamp: try exportStamp(),
+            socialPlatforms: outcome.practice?.channels.social.map(\.platform) ?? [],
+            names: outcome.taxonomy.map(ExportOptions.names(from:)) ?? [:],
+            dayURLs: ExportOptions.dayURLs(from: outcome.days))
+        do {
+            _ = try PlanExports.write(result.plan, to: target.deletingLastPathComponent(), options: options)
+        } catch {
+            printError(
+                "\(target.deletingLastPathComponent().path): error: could not write the exports: "
+                    + "\(error.localizedDescription)\nhint: check that the folder can be written; the previous exports are "
+                    + "unchanged\n")
+            throw ExitCode(73)
+        }
         switch format {
         case .json: print(json, terminator: "")
         case .table:

@@ -95,7 +95,9 @@ extension AudienceRule {
         }
         if let ageOn { who += " on \(ageOn.iso)" }
         who += " in the group \"\(groupName)\""
-        if !exclude.isEmpty { who += ", leaving out: " + exclude.joined(separator: ", ") }
+        if !exclude.isEmpty {
+            who += ", leaving out people " + exclude.map { String($0.map { $0 == "-" ? " " : $0 }) }.joined(separator: " or ")
+        }
         if toParent { who += " (the message goes to the parent or carer)" }
         return who
     }

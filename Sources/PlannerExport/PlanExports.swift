@@ -1,0 +1,74 @@
+import Foundation
+public import PlannerCore
+
+/// Every export of a plan, as files to write beside plan.json.
+public enum PlanExports {
+    /// One file: its name in the output folder and its bytes.
+    public struct File: Sendable, Hashable {
+        public var name: String
+        public var text: String
+    }
+
+    /// The files for `plan`, in a fixed order, given the state the last export left (nil when
+    /// there is none). The state file comes last. Pure: the same inputs give the same bytes.
+    public static func render(_ plan: Plan, options: ExportOptions, previousState: ExportState?) -> [File] {
+        var files: [File] = []
+        var state: ExportState?
+        if options.formats.ics {
+            let cal = CalendarExport.build(plan, options: options, previous: previousState)
+            files.append(File(name: "calendar.ics", text: cal.calendar))
+            files.append(File(name: "tasks.ics", text: cal.tasks))
+            for (c, text) in cal.perChannel { files.append(File(name: "calendar-\(c.rawValue).ics", text: text)) }
+            state = cal.state
+        }
+        if options.formats.csv {
+            files.append(File(name: "plan.csv", text: CSVExports.plan(plan, options: options)))
+            files.append(File(name: "google-calendar.csv", text: CSVExports.google(plan, options: options)))
+            files.append(File(name: "outlook-calendar.csv", text: CSVExports.outlook(plan, options: options)))
+            for p in options.socialPlatforms.sorted(by: { $0.rawValue < $1.rawValue }) {
+                files.append(File(name: CSVExports.socialFileName(p), text: CSVExports.social(plan, platform: p, options: options)))
+            }
+        }
+        if options.formats.markdown {
+            files.append(File(name: "plan.md", text: PlanMarkdown.render(plan, options: options)))
+        }
+        if let state { files.append(File(name: ExportState.fileName, text: state.render())) }
+        return files
+    }
+
+    /// Writes every export of `plan` into `folder` (the folder of plan.json): the one call
+    /// `planner plan` makes. Reads the state the last export left there, renders every file, writes
+    /// each to a temporary name in the folder and only then renames them over the old files, the
+    /// state file last; if anything fails before the renames, the previous exports are left as
+    /// they were and the temporary files are removed. Returns the names written.
+    @discardableResult
+    public static func write(_ plan: Plan, to folder: URL, options: ExportOptions) throws -> [String] {
+        let stateURL = folder.appendingPathComponent(ExportState.fileName)
+        let previous = (try? String(contentsOf: stateURL, encoding: .utf8)).flatMap(ExportState.parse)
+        let files = render(plan, options: options, previousState: previous)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        var staged: [(tmp: URL, target: URL)] = []
+        do {
+            for f in files {
+                let target = folder.appendingPathComponent(f.name)
+                let tmp = folder.appendingPathComponent(".\(f.name).tmp-\(pid)")
+                try Data(f.text.utf8).write(to: tmp)
+                // Only files this run wrote are ever removed.
+                staged.append((tmp, target))
+            }
+        } catch {
+            for s in staged { try? FileManager.default.removeItem(at: s.tmp) }
+            throw error
+        }
+        // rename(2) replaces each file atomically; the state file is renamed last, so a run cut
+        // short here leaves a state that still describes what the calendars hold or held before.
+        for s in staged {
+            guard rename(s.tmp.path, s.target.path) == 0 else {
+                for r in staged { try? FileManager.default.removeItem(at: r.tmp) }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: s.target.path])
+            }
+        }
+        return files.map(\.name)
+    }
+}

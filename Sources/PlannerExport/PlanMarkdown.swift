@@ -1,0 +1,301 @@
+import Foundation
+public import PlannerCore
+
+/// plan.md, the document for the practice meeting (CommonMark with GitHub tables; LF line endings
+/// and a final newline). Weeks are shown by the date they start, groups by name, counts with the
+/// right singular or plural.
+public enum PlanMarkdown {
+    public static func render(_ plan: Plan, options: ExportOptions) -> String {
+        var md = Doc()
+        let names = options.names
+        let last = plan.to.adding(days: -1)
+        let ods = plan.odsCode.isEmpty ? "" : " (\(plan.odsCode))"
+        md.line("# Patient communication plan: \(plan.practiceName)\(ods)")
+        md.blank()
+        md.line(
+            "From \(ExportContent.longDate(plan.from)) to \(ExportContent.longDate(last)). "
+                + "Every text, letter, website page and social media post the plan proposes, with what to prepare "
+                + "and sign off first. The plan holds counts only, never any patient's details.")
+        md.blank()
+        glance(plan, &md)
+        weekByWeek(plan, names: names, &md)
+        campaigns(plan, options: options, &md)
+        noContact(plan, names: names, &md)
+        warnings(plan, &md)
+        checklists(&md)
+        return md.text
+    }
+
+    // MARK: - Sections
+
+    static func glance(_ plan: Plan, _ md: inout Doc) {
+        let campaigns = campaignList(plan)
+        md.line("## The quarter at a glance")
+        md.blank()
+        md.line("- Practice: \(plan.practiceName)\(plan.odsCode.isEmpty ? "" : ", ODS code \(plan.odsCode)")")
+        md.line(
+            "- \(ExportContent.count(campaigns.count, "campaign", "campaigns")), "
+                + "\(ExportContent.count(plan.items.count, "item", "items")) to send or publish")
+        md.line(
+            "- Staff time available for communication: \(Format.hours(centiHours: plan.constraints.commsCentiHoursPerWeek)) hours a week")
+        md.blank()
+        md.line("### Campaigns per month")
+        md.blank()
+        var months: [(key: Int, label: String, titles: [String])] = []
+        for c in campaigns {
+            let key = c.start.year * 100 + c.start.month
+            if let i = months.firstIndex(where: { $0.key == key }) {
+                months[i].titles.append(c.title)
+            } else {
+                months.append((key, "\(Format.monthName(c.start.month)) \(c.start.year)", [c.title]))
+            }
+        }
+        md.table(
+            ["Month", "Campaigns", "Number"],
+            months.sorted { $0.key < $1.key }.map { [$0.label, $0.titles.joined(separator: ", "), String($0.titles.count)] })
+        md.line("### Money against budgets")
+        md.blank()
+        md.table(
+            ["Channel", "Items", "Spent", "Budget", "Left"],
+            plan.totals.channels.sorted { $0.channel < $1.channel }.map { t in
+                let budget = t.budgetPence.map(PlanSummary.money) ?? "no budget set"
+                let left = t.budgetPence.map { PlanSummary.money($0 - t.costPence) } ?? (t.costPence == 0 ? "no cost" : "")
+                return [ExportContent.channelLabel(t.channel), String(t.items), PlanSummary.money(t.costPence), budget, left]
+            })
+        md.line("### Staff hours per week")
+        md.blank()
+        let available = plan.constraints.commsCentiHoursPerWeek
+        md.table(
+            ["Week starting", "Hours planned", "Hours available"],
+            plan.totals.effortByWeek.sorted { $0.week < $1.week }.map { w in
+                [
+                    weekStart(w.week).map(ExportContent.dayMonthYear) ?? w.week, Format.hours(centiHours: w.centiHours),
+                    Format.hours(centiHours: available),
+                ]
+            })
+    }
+
+    static func weekByWeek(_ plan: Plan, names: [String: String], _ md: inout Doc) {
+        md.line("## Week by week")
+        md.blank()
+        md.line("What goes out each week, to whom, and what must be prepared or signed off that week.")
+        md.blank()
+        var weeks: [CivilDate: (out: [String], who: [String], prep: [(due: CivilDate, text: String)])] = [:]
+        for item in plan.items {
+            for s in ExportContent.sendings(item) {
+                let w = s.date.mondayOfWeek
+                let label = ExportContent.channelLabel(item.channel)
+                weeks[w, default: ([], [], [])].out.append("\(shortDate(s.date)): \(label), \(item.title)")
+                weeks[w, default: ([], [], [])].who.append("\(label), \(item.title): \(ExportContent.audience(item, names: names))")
+            }
+            for t in item.prepTasks {
+                weeks[t.due.mondayOfWeek, default: ([], [], [])].prep.append(
+                    (t.due, "by \(shortDate(t.due)): \(ExportContent.lowerFirst(t.task)), \(item.title)"))
+            }
+        }
+        md.table(
+            ["Week starting", "What goes out", "To whom", "Prepare and sign off"],
+            weeks.keys.sorted().map { w in
+                let e = weeks[w]!
+                return [
+                    ExportContent.dayMonthYear(w), e.out.isEmpty ? "nothing" : e.out.joined(separator: "<br>"),
+                    e.who.isEmpty ? "" : e.who.joined(separator: "<br>"),
+                    // Prep in order of due date (stable: items are already in plan order).
+                    e.prep.isEmpty
+                        ? "nothing" : e.prep.enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }
+                            .map(\.element.text).joined(separator: "<br>"),
+                ]
+            })
+    }
+
+    static func campaigns(_ plan: Plan, options: ExportOptions, _ md: inout Doc) {
+        md.line("## Campaigns")
+        md.blank()
+        for c in campaignList(plan) {
+            let items = plan.items.filter { $0.campaign == c.id }
+            guard let first = items.first else { continue }
+            md.line("### \(c.title)")
+            md.blank()
+            let groups = first.groups.map { ExportContent.name($0, options.names) }
+            md.line("**Audience and why.** \(groups.isEmpty ? "All patients" : ExportContent.list(groups.map(ExportContent.inSentence)).capitalisedFirst).")
+            // The planner's reasons for the campaign as a whole (the same in every item of it).
+            let reasons = items.map { Set(ExportContent.reasons($0)) }
+            let shared = ExportContent.reasons(first).filter { w in reasons.allSatisfy { $0.contains(w) } }
+            for w in shared { md.line("- \(escape(w))") }
+            md.blank()
+            md.line("**What patients should do.** \(ExportContent.goal(first, names: options.names))")
+            md.blank()
+            md.line("**Channels.**")
+            md.blank()
+            md.table(
+                ["Channel", "Date", "To whom", "Expected reach", "Cost", "Staff hours"],
+                items.map { i in
+                    [
+                        ExportContent.channelLabel(i.channel),
+                        ExportContent.sendings(i).map { shortDate($0.date) + (i.time.map { " at \($0.description)" } ?? "") }
+                            .joined(separator: "<br>"),
+                        ExportContent.audience(i, names: options.names), ExportContent.grouped(i.expectedReach),
+                        i.costPence == 0 ? "no cost" : PlanSummary.money(i.costPence), Format.hours(centiHours: i.effortCentiHours),
+                    ]
+                })
+            md.line("**The message.**")
+            md.blank()
+            for i in items {
+                md.line("- \(ExportContent.channelLabel(i.channel)), \(shortDate(i.date)): \(escape(ExportContent.message(i) ?? ExportContent.noMessage))")
+            }
+            md.blank()
+            md.line("**Prep tasks.**")
+            md.blank()
+            let tasks = items.flatMap { i in i.prepTasks.map { (due: $0.due, task: $0.task, channel: ExportContent.channelLabel(i.channel)) } }
+                .sorted { ($0.due, $0.channel, $0.task) < ($1.due, $1.channel, $1.task) }
+            md.table(["Due", "Task", "For"], tasks.map { [ExportContent.longDate($0.due), $0.task, $0.channel] })
+        }
+    }
+
+    static func noContact(_ plan: Plan, names: [String: String], _ md: inout Doc) {
+        md.line("## Groups with no text or letter this quarter")
+        md.blank()
+        if plan.groupsWithoutContact.isEmpty {
+            md.line("Every group the plan targets gets at least one text or letter.")
+        } else {
+            md.line(
+                "No text or letter reaches these groups this quarter. People who are not online in them hear nothing "
+                    + "from the practice unless you add a direct contact (`planner decide pin` or `swap`), "
+                    + "or use posters and the reception desk:")
+            md.blank()
+            for g in plan.groupsWithoutContact.sorted() { md.line("- \(escape(ExportContent.name(g, names).capitalisedFirst))") }
+        }
+        md.blank()
+    }
+
+    static func warnings(_ plan: Plan, _ md: inout Doc) {
+        md.line("## Warnings and what to do")
+        md.blank()
+        if plan.warnings.isEmpty {
+            md.line("None.")
+            md.blank()
+            return
+        }
+        for w in plan.warnings.sorted() {
+            md.line("- \(escape(ExportContent.plainPlurals(w.message))) **What to do:** \(advice(w.code.rawValue))")
+        }
+        md.blank()
+    }
+
+    /// What the practice can do about each kind of warning.
+    static func advice(_ code: String) -> String {
+        switch code {
+        case "budget-used-up": return "nothing, unless you want more texts or letters: raise the budget in the profile and plan again."
+        case "day-not-fitted": return "if the day matters to you, keep it with `planner decide pin` and drop another."
+        case "tentative-date": return "check the date with the organisers before you prepare anything."
+        case "older-group-no-direct-contact", "group-without-contact":
+            return "add a text or letter for the group, or use posters and the reception desk."
+        case "group-without-counts": return "add the group's count to the profile so the plan can size it."
+        case "channel-dropped": return "check the channel's budget and settings in the profile."
+        case "duplicate-campaign": return "nothing: the same day came from two calendars and is planned once."
+        case "reminder-dropped": return "nothing, unless the campaign needs a reminder: raise the staff hours or budget."
+        case "online-only": return "make sure people who are not online hear of it: a poster, the reception desk or a letter."
+        case "stale-decision": return "remove or correct the decision in the decisions file."
+        case "decision-breaks-constraint", "decision-not-honoured": return "check the decision named above and change it if needed."
+        case "batch-too-small": return "nothing: tell these few patients in person or at their next appointment."
+        case "no-bank-holiday-data": return "check the bank holidays for the year yourself before sending."
+        default: return "read the warning and decide whether the plan needs a change."
+        }
+    }
+
+    static func checklists(_ md: inout Doc) {
+        md.line("## Checklists")
+        md.blank()
+        md.line("### Before the practice posts on social media")
+        md.blank()
+        for line in [
+            "The practice has a social media policy, and every member of staff who posts has read it.",
+            "A code of conduct for patients is on the practice website: the practice's pages cannot be used to book, "
+                + "cancel or discuss care; patients should call the practice or use the NHS App.",
+            "There is a complaints route for comments and messages that arrive on social media, in line with the "
+                + "practice's complaints policy, and staff know what to do about criticism online.",
+            "Privacy and security settings are checked on every account: strong passwords, two-factor "
+                + "authentication on, and alerts for changes to the account.",
+            "No post, text or letter names a patient or gives personal medical advice.",
+        ] { md.line("- [ ] \(line)") }
+        md.blank()
+        md.line("### Before each text or letter goes out")
+        md.blank()
+        for line in [
+            "The words have clinical sign-off.",
+            "The patient search has been run on the day, and people who asked not to be contacted are left out.",
+            "The text or letter says who it is from and gives one clear action.",
+        ] { md.line("- [ ] \(line)") }
+    }
+
+    // MARK: - Helpers
+
+    struct Campaign {
+        var id: String
+        var title: String
+        var start: CivilDate
+    }
+
+    /// Campaigns in order of their first item's date, then id.
+    static func campaignList(_ plan: Plan) -> [Campaign] {
+        var first: [String: Campaign] = [:]
+        for i in plan.items {
+            if let c = first[i.campaign], c.start <= i.date { continue }
+            first[i.campaign] = Campaign(id: i.campaign, title: i.title, start: i.date)
+        }
+        return first.values.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+
+    /// The Monday of an ISO week label "2027-W01".
+    static func weekStart(_ label: String) -> CivilDate? {
+        let parts = label.split(separator: "-")
+        guard parts.count == 2, let y = Int(parts[0]), parts[1].hasPrefix("W"), let w = Int(parts[1].dropFirst()) else {
+            return nil
+        }
+        return CivilDate(year: y, month: 1, day: 4).mondayOfWeek.adding(days: (w - 1) * 7)
+    }
+
+    /// "Mon 4 Jan".
+    static func shortDate(_ d: CivilDate) -> String {
+        let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return "\(days[d.isoWeekday - 1]) \(d.day) \(String(Format.monthName(d.month).prefix(3)))"
+    }
+
+    /// Text for Markdown: characters that would start markup are escaped.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\", "|", "*", "_", "`", "<", ">", "[", "]": out.append("\\"); out.append(ch)
+            case "\n", "\r\n", "\r": out.append(" ")
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Builds the document line by line (LF).
+    struct Doc {
+        var text = ""
+        mutating func line(_ s: String) { text += s + "\n" }
+        mutating func blank() { text += "\n" }
+
+        /// A GitHub table; cells are escaped, except the `<br>` this file puts between entries.
+        mutating func table(_ header: [String], _ rows: [[String]]) {
+            func cell(_ s: String) -> String {
+                s.components(separatedBy: "<br>").map(PlanMarkdown.escape).joined(separator: "<br>")
+            }
+            line("| " + header.map(cell).joined(separator: " | ") + " |")
+            line("|" + header.map { _ in "---" }.joined(separator: "|") + "|")
+            for r in rows { line("| " + r.map { cell($0) }.joined(separator: " | ") + " |") }
+            blank()
+        }
+    }
+}
+
+extension String {
+    var capitalisedFirst: String {
+        guard let f = first else { return self }
+        return f.uppercased() + dropFirst()
+    }
+}
