@@ -4,10 +4,6 @@ import PlannerCore
 /// Range checks libical 3.0.16 skips: it accepts `DTSTART:20260230` and `20261301T250000`
 /// without an X-LIC-ERROR (measured), and would then silently normalise them.
 enum DateValueCheck {
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
 
     /// The first out-of-range date or time in a DTSTART/DTEND/RDATE/EXDATE/RECURRENCE-ID value:
     /// byte offset (in the line) of the bad field, the value as written, and why.
@@ -53,7 +49,7 @@ enum DateValueCheck {
         }
         if !(1...12).contains(m) { return (s + 4, value, "there is no month \(m)") }
         let dim = CivilDate.daysInMonth(year: y, month: m)
-        if d < 1 || d > dim { return (s + 6, value, "\(monthNames[m - 1]) \(y) has \(dim) days") }
+        if d < 1 || d > dim { return (s + 6, value, "\(Format.monthName(m)) \(y) has \(dim) days") }
         if len > 8 {
             guard let hh = digits(b, s + 9, 2), let mm = digits(b, s + 11, 2), let ss = digits(b, s + 13, 2) else {
                 return nil

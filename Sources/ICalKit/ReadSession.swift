@@ -40,18 +40,9 @@ final class ReadSession {
     /// compared as (wall-clock key, date before date-time): the ISO strings are fixed-width and a
     /// date is a prefix of a date-time on the same day, so this is the string order without
     /// building strings in the comparator.
-    static func contractSort(_ occurrences: inout [Occurrence]) {
-        occurrences.sort { a, b in
-            let ka = a.start.key &* 2 &+ (a.start.isDate ? 0 : 1), kb = b.start.key &* 2 &+ (b.start.isDate ? 0 : 1)
-            if ka != kb { return ka < kb }
-            let ua = a.uid ?? "", ub = b.uid ?? ""
-            if ua != ub { return ua < ub }
-            return a.source < b.source
-        }
-    }
 
     func finish() -> ReadResult {
-        ReadSession.contractSort(&occurrences)
+        Occurrence.sortInContractOrder(&occurrences)
         return ReadResult(
             occurrences: occurrences, eventCount: eventCount, occurrenceCount: occurrenceCount, checksum: checksum,
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))

@@ -351,10 +351,11 @@ public enum Confidentiality {
     // MARK: - Dates of birth
 
     static let birthWords = ["date of birth", "dob", "d.o.b", "born on", "born", "birthday"]
-    static let monthNames = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
+    /// Month words a written date may use: the full names and their usual abbreviations.
+    static let monthNames =
+        Format.monthNames.map { $0.lowercased() } + [
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        ]
 
     /// Full dates with a year: 12/03/1956, 12-03-1956, 12.03.56 after a birth word, or 12 March 1956
     /// after a birth word. The bool is true when a birth word comes just before.

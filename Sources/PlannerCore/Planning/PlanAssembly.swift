@@ -498,14 +498,7 @@ enum Fmt {
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 
     /// Fixed decimals without the locale: fixed(0.8, 2) -> "0.80".
-    static func fixed(_ x: Double, _ places: Int) -> String {
-        var scale = 1
-        for _ in 0..<places { scale *= 10 }
-        let n = Int((abs(x) * Double(scale)).rounded())
-        let sign = x < 0 && n > 0 ? "-" : ""
-        if places == 0 { return "\(sign)\(n)" }
-        return "\(sign)\(n / scale).\((n % scale).zeroPadded(to: places))"
-    }
+    static func fixed(_ x: Double, _ places: Int) -> String { Format.decimal(x, places: places) }
 
     /// Thousandths without trailing zeros: 2400 -> "2.4", 73000 -> "73".
     static func milli(_ m: Int) -> String {
