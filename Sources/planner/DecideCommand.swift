@@ -123,7 +123,7 @@ struct DecideCommand: ParsableCommand {
             do {
                 try AtomicWrite.write(outcome.text, to: url)
             } catch {
-                printError("\(shown): error: could not write the decisions file: \(error.localizedDescription)\n")
+                printError("\(shown): error: could not write the decisions file: \(String(describing: error)).\n")
                 throw ExitCode(73)
             }
             let verb =
@@ -136,7 +136,8 @@ struct DecideCommand: ParsableCommand {
     /// The decisions file: --decisions, else the profile's (default Profiles/urban-young.yaml).
     func location() throws -> (URL, String) {
         if let decisions { return (URL(fileURLWithPath: decisions), decisions) }
-        let path = profile ?? "Profiles/urban-young.yaml"
+        try requireDefaultProfile(named: profile)
+        let path = profile ?? defaultProfilePath
         let practice = try loadProfile(path)
         return DecisionsReading.location(for: practice, profilePath: path, explicit: nil)
     }
