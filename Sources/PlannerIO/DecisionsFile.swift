@@ -328,7 +328,7 @@ public struct DecisionsFile: Sendable {
             if !tab, let line, let quoted = quotedValue(line) {
                 return at(
                     mark, "The decisions file is not valid YAML: \(problem).",
-                    "A value that holds \": \" must be in quotes: put it in quotes, as in \(quoted)")
+                    "Put it in quotes, as in \(quoted); a value that holds \": \" must be quoted.")
             }
             return at(
                 mark, "The decisions file is not valid YAML: \(problem).",

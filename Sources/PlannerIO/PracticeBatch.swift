@@ -182,7 +182,7 @@ public struct PracticeBatch: Sendable {
                 let stale = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
                 if FileManager.default.fileExists(atPath: stale.path) {
                     if (try? FileManager.default.removeItem(at: stale)) != nil {
-                        row.failure! += "; its earlier \(stale.relativePath) was removed"
+                        row.removedPlan = stale.relativePath
                     } else {
                         row.failure! += "; its earlier \(stale.relativePath) could not be removed and is out of date"
                     }

@@ -25,7 +25,10 @@ extension PlanCommand {
         progress.finish()
         for r in outcome.practices where !r.report.isEmpty { printError(r.report + "\n") }
         let failed = outcome.practices.filter { $0.failure != nil }
-        for r in failed { printError("\(r.profilePath): not planned: \(r.failure!).\n") }
+        for r in failed {
+            let removed = r.removedPlan.map { "; its earlier \($0) was removed" } ?? ""
+            printError("\(r.profilePath): not planned: \(r.failure!)\(removed).\n")
+        }
         if let problem = outcome.summaryWriteError {
             printError("\(batch.summaryFile.path): error: could not write the summary: \(problem).\n")
             throw ExitCode(73)
