@@ -19,7 +19,8 @@ public enum AtomicWrite {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw Failure(reason: explain(folder: folder, creating: true) ?? "the folder \(folder.relativePath) could not be made")
+            throw Failure(
+                reason: explain(folder: folder, error: error) ?? "the folder \(folder.relativePath) could not be made")
         }
         let tmp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -33,7 +34,7 @@ public enum AtomicWrite {
             throw failure
         } catch {
             try? FileManager.default.removeItem(at: tmp)
-            throw Failure(reason: explain(folder: folder, creating: false) ?? "the file could not be written")
+            throw Failure(reason: explain(folder: folder, error: error) ?? "the file could not be written")
         }
     }
 
@@ -50,14 +51,35 @@ public enum AtomicWrite {
         return nil
     }
 
-    /// A reason for a failed write in `folder`: no permission, or a full disk.
-    static func explain(folder: URL, creating: Bool) -> String? {
+    /// A reason for a failed write in `folder`, from the system's error number when Foundation
+    /// gives one (no permission, a read-only or full disk), else from access(2).
+    static func explain(folder: URL, error: any Error) -> String? {
         var url = folder.standardizedFileURL
         while url.path != "/", !FileManager.default.fileExists(atPath: url.path) { url = url.deletingLastPathComponent() }
-        if access(url.path, W_OK) != 0 {
-            return "there is no permission to write in the folder \(shown(url, relativeTo: folder))"
+        let place = shown(url, relativeTo: folder)
+        switch posixCode(error) {
+        case EACCES, EPERM: return "there is no permission to write in the folder \(place)"
+        case EROFS: return "the folder \(place) is on a read-only disk"
+        case ENOSPC: return "the disk is full"
+        default: break
         }
+        if access(url.path, W_OK) != 0 { return "there is no permission to write in the folder \(place)" }
         return nil
+    }
+
+    /// The POSIX error number under a Foundation error, if any.
+    static func posixCode(_ error: any Error) -> Int32? {
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
+        if let under = ns.userInfo[NSUnderlyingErrorKey] as? NSError, under.domain == NSPOSIXErrorDomain {
+            return Int32(under.code)
+        }
+        switch CocoaError.Code(rawValue: ns.code) {
+        case .fileWriteNoPermission, .fileReadNoPermission: return EACCES
+        case .fileWriteVolumeReadOnly: return EROFS
+        case .fileWriteOutOfSpace: return ENOSPC
+        default: return nil
+        }
     }
 
     /// `url` as the user wrote it when it is `relativeTo` or one of its ancestors.

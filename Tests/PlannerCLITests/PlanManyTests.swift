@@ -147,6 +147,29 @@ import Testing
         #expect(csv.contains("\r\nurban-young,urban-young,,failed: 1 error in the profile,"))
     }
 
+    @Test func aMissingCalendarStopsTheWholeRunAndKeepsTheEarlierPlans() throws {
+        let (dir, profiles, out) = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = try runPlanner(["plan", "--profiles", profiles.path, "--quarter", "2027-Q1", "--out", out.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Data(contentsOf: out.appendingPathComponent("urban-young/plan.json"))
+        let summary = try Data(contentsOf: out.appendingPathComponent("summary.csv"))
+        let r = try runPlanner([
+            "plan", "--profiles", profiles.path, "--calendars", "typo.ics", "--quarter", "2027-Q2", "--out", out.path,
+        ])
+        #expect(r.status == 65)
+        #expect(r.stdout == "")
+        #expect(
+            r.stderr == """
+                typo.ics: error: the calendar cannot be opened: there is no such file or folder
+                hint: check the path given to --calendars
+                Nothing was written: the earlier plans in \(out.path) are kept.
+
+                """)
+        #expect(try Data(contentsOf: out.appendingPathComponent("urban-young/plan.json")) == before)
+        #expect(try Data(contentsOf: out.appendingPathComponent("summary.csv")) == summary)
+    }
+
     /// Whether the built planner's profile loader survives a huge register (the range checks
     /// of issue 12 item 1, merged to main from the profile branch after this branch started):
     /// without them the loader traps, and the test below cannot pass.
