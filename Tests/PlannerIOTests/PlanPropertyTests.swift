@@ -81,7 +81,15 @@ import Testing
             let new: String
             if gentle || rng.chance(0.15) {
                 if let n = Int(value) {
-                    let nudged = [n + 1, max(0, n - 1), n * 2, n / 2, n + 100]
+                    // Saturating: an earlier edit of this case may have left Int.max here.
+                    func sat(_ r: (partialValue: Int, overflow: Bool), _ fallback: Int) -> Int {
+                        r.overflow ? fallback : r.partialValue
+                    }
+                    let nudged = [
+                        sat(n.addingReportingOverflow(1), .max), max(0, sat(n.subtractingReportingOverflow(1), .min)),
+                        sat(n.multipliedReportingOverflow(by: 2), n < 0 ? .min : .max), n / 2,
+                        sat(n.addingReportingOverflow(100), .max),
+                    ]
                     new = String(nudged[rng.int(0...(nudged.count - 1))])
                 } else if let x = Double(value) {
                     new = String(x * [0.5, 0.9, 1.1, 2][rng.int(0...3)])
