@@ -151,7 +151,7 @@ public enum CalendarReader {
     }
 
     /// Every `*.ics` file below `folder`, sorted by path.
-    static func icsFiles(under folder: String) -> [String] {
+    public static func icsFiles(under folder: String) -> [String] {
         guard let e = FileManager.default.enumerator(atPath: folder) else { return [] }
         var out: [String] = []
         while let rel = e.nextObject() as? String {

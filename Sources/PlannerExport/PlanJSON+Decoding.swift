@@ -174,12 +174,35 @@ struct PlanReader {
         let totals = field(top, "totals").flatMap { self.totals($0) }
         let without = strings(top, "groupsWithoutContact")
         let warnings = array(top, "warnings")?.map { warning($0) }
+        // Optional: written only when an input file had errors.
+        var inputErrors: [InputError?] = []
+        if let m = top.members.first(where: { $0.key == "inputErrors" }) {
+            if case .array(let elements) = m.value.kind {
+                inputErrors = elements.map { inputError($0) }
+            } else {
+                fail(m.value, "\"inputErrors\" should be a list, not \(m.value.kindName)")
+                inputErrors = [nil]
+            }
+        }
         guard let name, let ods, let from, let to, let constraints, let items, !items.contains(where: { $0 == nil }),
-            let totals, let without, let warnings, !warnings.contains(where: { $0 == nil })
+            let totals, let without, let warnings, !warnings.contains(where: { $0 == nil }),
+            !inputErrors.contains(where: { $0 == nil })
         else { return nil }
-        return Plan(
+        var plan = Plan(
             practiceName: name, odsCode: ods, from: from, to: to, constraints: constraints, items: items.map { $0! },
             totals: totals, groupsWithoutContact: without, warnings: warnings.map { $0! })
+        plan.inputErrors = inputErrors.map { $0! }
+        return plan
+    }
+
+    /// One of `inputErrors`: {file, line (a number or null), message}.
+    mutating func inputError(_ node: JSONNode) -> InputError? {
+        guard let f = fields(node, "an input error"), let file = string(f, "file"), let message = string(f, "message"),
+            let lineNode = field(f, "line")
+        else { return nil }
+        if case .null = lineNode.kind { return InputError(file: file, line: nil, message: message) }
+        guard let line = int(lineNode, "\"line\"") else { return nil }
+        return InputError(file: file, line: line, message: message)
     }
 
     mutating func constraints(_ node: JSONNode) -> PlanConstraintsSummary? {

@@ -11,7 +11,7 @@ public enum PlanJSON {
 
     static func value(_ plan: Plan) -> JSONValue {
         let c = plan.constraints
-        return object([
+        var top = object([
             ("practice", object([("name", .string(plan.practiceName)), ("odsCode", .string(plan.odsCode))])),
             ("from", .string(plan.from.iso)),
             ("to", .string(plan.to.iso)),
@@ -80,6 +80,21 @@ public enum PlanJSON {
                     })
             ),
         ])
+        // Only when an input file had errors (issue 12), so that complete plans keep their bytes.
+        if !plan.inputErrors.isEmpty, case .object(var members) = top {
+            members.append(
+                JSONMember(
+                    "inputErrors",
+                    .array(
+                        plan.inputErrors.sorted().map {
+                            object([
+                                ("file", .string($0.file)), ("line", $0.line.map { .number(String($0)) } ?? .null),
+                                ("message", .string($0.message)),
+                            ])
+                        })))
+            top = .object(members)
+        }
+        return top
     }
 
     static func item(_ i: PlanItem) -> JSONValue {

@@ -15,17 +15,28 @@ public enum PlanSummary {
         out += ": \(plan.from.iso) to \(last.iso)\n"
         if let writtenTo { out += "Written to \(writtenTo)\n" }
         let campaigns = plan.campaignIDs
-        out += "\(campaigns.count) campaigns, \(plan.items.count) items\n"
+        out += "\(campaigns.count) campaign\(campaigns.count == 1 ? "" : "s"), \(plan.items.count) item\(plan.items.count == 1 ? "" : "s")\n"
+        if !plan.inputErrors.isEmpty {
+            let n = plan.inputErrors.count
+            out += "Incomplete: \(n) \(n == 1 ? "error" : "errors") in the input; what could not be read is not planned\n"
+            for e in plan.inputErrors { out += "  - \(e.description)\n" }
+        }
 
-        // Campaigns per month, by the month of their first item.
+        // Campaigns per month, by the month their day starts (the campaign id ends in that
+        // date), or the window's first month for a day that began before it; a letter sent
+        // in January for Heart Month still lists Heart Month under February (issue 12).
         out += "\nCampaigns per month\n"
         var firstItem: [String: PlanItem] = [:]
         for item in plan.items where firstItem[item.campaign] == nil { firstItem[item.campaign] = item }
+        func starts(_ item: PlanItem) -> CivilDate {
+            let day = CivilDate(iso: String(item.campaign.suffix(10))) ?? item.date
+            return min(max(day, plan.from), plan.to.adding(days: -1))
+        }
         var month = CivilDate(year: plan.from.year, month: plan.from.month, day: 1)
         while month < plan.to {
             let inMonth = campaigns.compactMap { firstItem[$0] }
-                .filter { $0.date.year == month.year && $0.date.month == month.month }
-                .sorted { ($0.date, $0.campaign) < ($1.date, $1.campaign) }
+                .filter { starts($0).year == month.year && starts($0).month == month.month }
+                .sorted { (starts($0), $0.campaign) < (starts($1), $1.campaign) }
             let label = "\(Format.monthName(month.month)) \(month.year)"
             out += "  \(label.padding(16))\(inMonth.count)"
             if !inMonth.isEmpty { out += "  " + inMonth.map(\.title).joined(separator: ", ") }

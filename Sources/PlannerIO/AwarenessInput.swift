@@ -70,8 +70,11 @@ public enum AwarenessInput {
         guard let folder = Bundled.bankHolidaysFolder else {
             return ([], [Diagnostic(.warning, SourceLocation(path: display), "the bundled bank holidays are missing; no bank holidays are kept free of texts and letters")])
         }
-        // Read a wide window so that the covered years are known.
-        let wide = DateWindow(from: CivilDate(year: window.from.year - 5, month: 1, day: 1), to: CivilDate(year: window.to.year + 5, month: 1, day: 1))
+        // Read a wide window so that the covered years are known, even for a window far from
+        // them (`--today 1999-01-01` names the years the feed does cover).
+        let wide = DateWindow(
+            from: CivilDate(year: min(window.from.year - 5, 1970), month: 1, day: 1),
+            to: CivilDate(year: max(window.to.year + 5, 2100), month: 1, day: 1))
         let all = CalendarReader.read(
             file: folder.appendingPathComponent(file).path, displayPath: display, options: ReadOptions(window: wide))
         var days: [(CivilDate, String)] = []

@@ -45,6 +45,13 @@ public struct DecisionsFile: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             return DecisionsFile(entries: [], diagnostics: [], itemIndent: "", isFlowStyle: false)
         }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
+            let d = Diagnostic(
+                .error, SourceLocation(path: shown), "This is a folder, not a decisions file.",
+                hint: "Name the decisions file itself, e.g. --decisions Profiles/urban-young.decisions.yaml.")
+            return DecisionsFile(entries: [], diagnostics: [d], itemIndent: "", isFlowStyle: false)
+        }
         // Through a file handle, so that a pipe (`--decisions <(...)`) can be read too.
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             let d = Diagnostic(
@@ -316,7 +323,13 @@ public struct DecisionsFile: Sendable {
         switch error as? YamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            let tab = reader.sourceLine(mark.line)?.contains("\t") == true
+            let line = reader.sourceLine(mark.line)
+            let tab = line?.contains("\t") == true
+            if !tab, let line, let quoted = quotedValue(line) {
+                return at(
+                    mark, "The decisions file is not valid YAML: \(problem).",
+                    "Put it in quotes, as in \(quoted); a value that holds \": \" must be quoted.")
+            }
             return at(
                 mark, "The decisions file is not valid YAML: \(problem).",
                 tab
@@ -332,6 +345,19 @@ public struct DecisionsFile: Sendable {
                 .error, SourceLocation(path: reader.path), "The decisions file is not valid YAML: \(error).",
                 hint: "Check the indentation (spaces, not tabs).")
         }
+    }
+
+    /// `key: "value"` for a line `key: value` whose unquoted value holds ": " (a message such
+    /// as `message: Flu jabs: book now`), else nil.
+    static func quotedValue(_ line: String) -> String? {
+        guard let colon = line.range(of: ": ") else { return nil }
+        let key = line[..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
+        let value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, let first = value.first, first != "\"", first != "'", value.contains(": ") else {
+            return nil
+        }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\(key): \"\(escaped)\""
     }
 
     private static func hint(forDuplicate keys: [String]) -> String {

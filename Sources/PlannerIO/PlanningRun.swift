@@ -67,15 +67,26 @@ public struct PlanningRun: Sendable {
             outcome.stoppedAt = .decisions
             return outcome
         }
+        // A named calendar that cannot be opened or decoded stops the run: a plan without it
+        // would replace a good plan with a poorer one (issue 12).
+        let check = source.checkNamedCalendars()
+        if !check.fatal.isEmpty {
+            outcome.calendarDiagnostics = check.fatal
+            outcome.calendarHasErrors = true
+            outcome.stoppedAt = .calendars
+            return outcome
+        }
         let cleaned = source.cleanedDays(window: window)
         outcome.taxonomy = taxonomy
         outcome.days = cleaned.days
-        outcome.calendarDiagnostics = cleaned.diagnostics
+        outcome.calendarDiagnostics = (cleaned.diagnostics + check.warnings).sorted(by: Diagnostic.reportOrder)
         outcome.calendarHasErrors = cleaned.hasErrors
         let matches = Matcher(taxonomy: taxonomy).match(cleaned.days)
-        outcome.result = Self.plan(
+        var result = Self.plan(
             practice: practice, days: cleaned.days, matches: matches, taxonomy: taxonomy, window: window,
             holidays: BankHolidaySet(nation: practice.nation, window: window), decisions: decisions.decisions)
+        result.plan.inputErrors = InputError.from(cleaned.diagnostics)
+        outcome.result = result
         return outcome
     }
 
@@ -101,6 +112,8 @@ extension PlanningRun {
         /// The stage a run stopped at.
         public enum Stage: Sendable, Hashable {
             case profile, decisions, taxonomy
+            /// A named calendar could not be opened or decoded.
+            case calendars
         }
 
         /// Where the run stopped; nil when it planned.

@@ -57,6 +57,8 @@ public struct PracticeBatch: Sendable {
         let matches: [MatchResult]
         let taxonomy: Taxonomy
         let holidays: [Nation: BankHolidaySet]
+        /// The calendars' errors, carried into every plan.json.
+        let inputErrors: [InputError]
 
         /// How many practices will be planned.
         public var count: Int { paths.count }
@@ -98,9 +100,16 @@ public struct PracticeBatch: Sendable {
             preparation.stopped = error.diagnostics
             return preparation
         }
+        // A named calendar that cannot be opened or decoded stops the run (issue 12).
+        let check = source.checkNamedCalendars()
+        if !check.fatal.isEmpty {
+            preparation.stopped = check.fatal
+            return preparation
+        }
         let cleaned = source.cleanedDays(window: window)
-        preparation.calendarDiagnostics = cleaned.diagnostics
+        preparation.calendarDiagnostics = (cleaned.diagnostics + check.warnings).sorted(by: Diagnostic.reportOrder)
         preparation.calendarHasErrors = cleaned.hasErrors
+        let inputErrors = InputError.from(cleaned.diagnostics)
         let matches = Matcher(taxonomy: taxonomy).match(cleaned.days)
         // Every profile and decisions file (YAML parsing, in parallel).
         let loadedSlots = Slots<LoadedProfile>(count: profiles.count)
@@ -132,7 +141,8 @@ public struct PracticeBatch: Sendable {
             holidays[nation] = BankHolidaySet(nation: nation, window: window)
         }
         preparation.ready = Ready(
-            paths: paths, inputs: loaded, days: cleaned.days, matches: matches, taxonomy: taxonomy, holidays: holidays)
+            paths: paths, inputs: loaded, days: cleaned.days, matches: matches, taxonomy: taxonomy, holidays: holidays,
+            inputErrors: inputErrors)
         return preparation
     }
 
@@ -153,16 +163,29 @@ public struct PracticeBatch: Sendable {
                 odsCode: input.practice?.odsCode ?? "", report: input.report, failure: input.failure)
             if let practice = input.practice, input.failure == nil {
                 let holidays = ready.holidays[practice.nation] ?? BankHolidaySet(nation: practice.nation, window: window)
-                let plan = PlanningRun.plan(
+                var plan = PlanningRun.plan(
                     practice: practice, days: ready.days, matches: ready.matches, taxonomy: ready.taxonomy,
                     window: window, holidays: holidays, decisions: input.decisions
                 ).plan
+                plan.inputErrors = ready.inputErrors
                 let target = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
                 do {
                     try AtomicWrite.write(rendering.plan(plan), to: target)
                     row.figures = PlanFigures(plan)
                 } catch {
-                    row.failure = "could not write \(target.relativePath): \(error.localizedDescription)"
+                    row.failure = "could not write \(target.relativePath): \(String(describing: error))"
+                }
+            }
+            // A practice that cannot be planned this time must not keep last run's plan.json
+            // beside the others' new ones, where it would pass for this quarter's (issue 12).
+            if row.failure != nil {
+                let stale = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
+                if FileManager.default.fileExists(atPath: stale.path) {
+                    if (try? FileManager.default.removeItem(at: stale)) != nil {
+                        row.removedPlan = stale.relativePath
+                    } else {
+                        row.failure! += "; its earlier \(stale.relativePath) could not be removed and is out of date"
+                    }
                 }
             }
             rows.set(i, row)
@@ -173,7 +196,7 @@ public struct PracticeBatch: Sendable {
         do {
             try AtomicWrite.write(rendering.summary(practices), to: summaryFile)
         } catch {
-            outcome.summaryWriteError = error.localizedDescription
+            outcome.summaryWriteError = String(describing: error)
         }
         return outcome
     }

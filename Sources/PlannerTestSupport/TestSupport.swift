@@ -27,13 +27,16 @@ public struct CommandResult: Sendable {
 
 /// Runs the built `planner` executable (next to the test bundle) with `arguments`,
 /// in `directory` (default: the package root), with extra environment variables.
+/// `executable` runs another program instead (a wrapper such as setpriv, given the planner's
+/// path among `arguments`).
 public func runPlanner(
-    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], executable: String? = nil
 ) throws -> CommandResult {
     let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     var candidates = [binDir.appendingPathComponent("planner")]
     // xctest bundles sit one or more levels below the build folder on some platforms.
     candidates.append(binDir.deletingLastPathComponent().appendingPathComponent("planner"))
+    if let executable { candidates = [URL(fileURLWithPath: executable)] }
     guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
     }

@@ -40,6 +40,20 @@ struct CalendarInputOptions: ParsableArguments {
     var source: AwarenessSource { AwarenessSource(calendars: calendars, timeZone: timezone, taxonomyFiles: taxonomy) }
 }
 
+/// The profile the commands use when no --profile is given.
+let defaultProfilePath = "Profiles/urban-young.yaml"
+
+/// When no profile was named and the default is not in the current folder, says so (it was
+/// the default, and how to name one) and exits 65.
+func requireDefaultProfile(named given: String?) throws {
+    guard given == nil, !FileManager.default.fileExists(atPath: defaultProfilePath) else { return }
+    printError(
+        "\(defaultProfilePath): error: No --profile was given, and the default profile \(defaultProfilePath) is not in "
+            + "the current folder.\nhint: Name a profile with --profile FILE, or run planner from the folder that holds "
+            + "Profiles/.\n")
+    throw ExitCode(65)
+}
+
 /// Loads a profile, printing its diagnostics; exit 65 when it has errors.
 func loadProfile(_ path: String) throws -> PracticeProfile {
     let result = ProfileLoader.load(contentsOf: URL(fileURLWithPath: path), displayPath: path)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlannerCore
+import PlannerExport
 import PlannerIO
 
 /// `planner decide`: records one of the manager's decisions in the decisions file, keeping the
@@ -22,6 +23,8 @@ struct DecideCommand: ParsableCommand {
             or --decisions FILE. Comments and every other decision are kept byte for byte; a decision of the same \
             kind for the same id is replaced where it stands (skip and pin of one campaign replace each other). \
             The next `planner plan` applies the file. See docs/decisions.md.
+
+            A decision that cannot apply is refused (exit 65) with the nearest valid id or date, unless --force:             skip and pin take a campaign of an awareness day in the calendars; move, swap and text take an item             of the plan in --plan (default: plan.json in --out) when there is one; a text or letter is moved only             to a weekday that is not a bank holiday or quiet date, inside the plan's window; a swap to SMS or             letters must fit the budget left.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -48,6 +51,19 @@ struct DecideCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The decisions file to edit (instead of --profile).", valueName: "file"))
     var decisions: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The plan whose item ids move, swap and text take (default: plan.json in --out).", valueName: "file"))
+    var plan: String?
+
+    @Option(name: .long, help: ArgumentHelp("The output folder holding plan.json.", valueName: "dir"))
+    var out: String = "Exports"
+
+    @OptionGroup var input: CalendarInputOptions
+
+    @Flag(name: .long, help: "Record the decision even when it cannot apply now.")
+    var force = false
 
     func validate() throws {
         if profile != nil && decisions != nil { throw ValidationError("give --profile or --decisions, not both") }
@@ -100,7 +116,7 @@ struct DecideCommand: ParsableCommand {
         let action = try action()
         let decision = ManagerDecision(action, id: id, note: note, author: author)
 
-        let (url, shown) = try location()
+        let (url, shown, practice) = try location()
         var text = ""
         let exists = FileManager.default.fileExists(atPath: url.path)
         if exists {
@@ -120,10 +136,18 @@ struct DecideCommand: ParsableCommand {
             printError("\(shown): not changed.\n")
             throw ExitCode(65)
         case .success(let outcome):
+            if !force, let practice {
+                let recorded = DecisionsFile.parse(outcome.text, path: shown).entries.map(\.decision)
+                let check = DecisionCheck(practice: practice, source: input.source, plan: try currentPlan(), decisions: recorded)
+                if let refusal = check.refusal(for: decision) {
+                    printError("\(refusal)\n\(shown): not changed.\n")
+                    throw ExitCode(65)
+                }
+            }
             do {
                 try AtomicWrite.write(outcome.text, to: url)
             } catch {
-                printError("\(shown): error: could not write the decisions file: \(error.localizedDescription)\n")
+                printError("\(shown): error: could not write the decisions file: \(String(describing: error)).\n")
                 throw ExitCode(73)
             }
             let verb =
@@ -133,11 +157,41 @@ struct DecideCommand: ParsableCommand {
         }
     }
 
-    /// The decisions file: --decisions, else the profile's (default Profiles/urban-young.yaml).
-    func location() throws -> (URL, String) {
-        if let decisions { return (URL(fileURLWithPath: decisions), decisions) }
-        let path = profile ?? "Profiles/urban-young.yaml"
+    /// The decisions file: --decisions, else the profile's (default Profiles/urban-young.yaml);
+    /// and the practice the checks use (the default profile with --decisions, when it is there).
+    func location() throws -> (URL, String, PracticeProfile?) {
+        if let decisions {
+            let practice = FileManager.default.fileExists(atPath: defaultProfilePath)
+                ? ProfileLoader.load(contentsOf: URL(fileURLWithPath: defaultProfilePath)).profile : nil
+            return (URL(fileURLWithPath: decisions), decisions, practice)
+        }
+        try requireDefaultProfile(named: profile)
+        let path = profile ?? defaultProfilePath
         let practice = try loadProfile(path)
-        return DecisionsReading.location(for: practice, profilePath: path, explicit: nil)
+        let (url, shown) = DecisionsReading.location(for: practice, profilePath: path, explicit: nil)
+        return (url, shown, practice)
+    }
+
+    /// The plan in --plan (which must exist) or the output folder's plan.json (nil when there
+    /// is none yet); exit 65 when it cannot be read.
+    func currentPlan() throws -> Plan? {
+        let path = plan ?? URL(fileURLWithPath: out).appendingPathComponent("plan.json").relativePath
+        guard FileManager.default.fileExists(atPath: path) else {
+            if plan != nil {
+                printError("\(path): error: There is no plan at this path.\nhint: Check the path given to --plan, or run planner plan first.\n")
+                throw ExitCode(65)
+            }
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            printError("\(path): error: The plan could not be read as UTF-8 text.\nhint: Run planner plan again, or give --force.\n")
+            throw ExitCode(65)
+        }
+        do {
+            return try PlanJSON.decode(text, path: path)
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode(65)
+        }
     }
 }

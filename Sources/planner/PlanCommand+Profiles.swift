@@ -11,7 +11,10 @@ extension PlanCommand {
         let batch = PracticeBatch(folder: folder, source: input.source, window: window, outputFolder: out)
         let preparation = batch.prepare()
         report(preparation.stopped)
-        guard let ready = preparation.ready else { throw ExitCode(65) }
+        guard let ready = preparation.ready else {
+            printError("Nothing was written: the earlier plans in \(out) are kept.\n")
+            throw ExitCode(65)
+        }
         report(preparation.calendarDiagnostics)
         let progress = Progress(total: ready.count, isTerminal: isatty(STDERR_FILENO) == 1)
         let outcome = batch.plan(
@@ -22,9 +25,12 @@ extension PlanCommand {
         progress.finish()
         for r in outcome.practices where !r.report.isEmpty { printError(r.report + "\n") }
         let failed = outcome.practices.filter { $0.failure != nil }
-        for r in failed { printError("\(r.profilePath): not planned: \(r.failure!).\n") }
+        for r in failed {
+            let removed = r.removedPlan.map { "; its earlier \($0) was removed" } ?? ""
+            printError("\(r.profilePath): not planned: \(r.failure!)\(removed).\n")
+        }
         if let problem = outcome.summaryWriteError {
-            printError("\(batch.summaryFile.path): error: could not write the summary: \(problem)\n")
+            printError("\(batch.summaryFile.path): error: could not write the summary: \(problem).\n")
             throw ExitCode(73)
         }
         print(

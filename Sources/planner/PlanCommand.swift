@@ -76,7 +76,8 @@ struct PlanCommand: ParsableCommand {
             try runMany(folder: profiles, window: dateWindow)
             return
         }
-        let profile = self.profile ?? "Profiles/urban-young.yaml"
+        try requireDefaultProfile(named: self.profile)
+        let profile = self.profile ?? defaultProfilePath
         let outcome = PlanningRun(
             profilePath: profile, decisionsPath: decisions, source: input.source, window: dateWindow, outputFolder: out
         ).run()
@@ -90,13 +91,16 @@ struct PlanCommand: ParsableCommand {
         }
         report(outcome.taxonomyDiagnostics)
         report(outcome.calendarDiagnostics)
-        guard let result = outcome.result else { throw ExitCode(65) }
         let target = outcome.planFile
+        guard let result = outcome.result else {
+            printError(Self.keptMessage(target) + "\n")
+            throw ExitCode(65)
+        }
         let json = PlanJSON.render(result.plan)
         do {
             try AtomicWrite.write(json, to: target)
         } catch {
-            printError("\(target.path): error: could not write the plan: \(error.localizedDescription)\nhint: check that the folder \(out) can be written\n")
+            printError("\(target.relativePath): error: could not write the plan: \(String(describing: error)).\nhint: give --out a folder that can be written (it is made if missing)\n")
             throw ExitCode(73)
         }
         // The files the practice uses, beside plan.json: calendar.ics, tasks.ics, the CSV files
@@ -121,6 +125,17 @@ struct PlanCommand: ParsableCommand {
             print(PlanSummary.render(result.plan, groupSizes: result.groupSizes, writtenTo: target.relativePath), terminator: "")
         }
         if outcome.hasInputErrors { throw ExitCode(65) }
+    }
+}
+
+extension PlanCommand {
+    /// What a run that stopped says about the output: nothing is written, so an earlier plan
+    /// stays as it was (issue 12).
+    static func keptMessage(_ planFile: URL) -> String {
+        if FileManager.default.fileExists(atPath: planFile.path) {
+            return "Nothing was written: the earlier \(planFile.relativePath) is kept."
+        }
+        return "Nothing was written to \(planFile.relativePath)."
     }
 }
 

@@ -50,6 +50,54 @@ import Testing
         #expect(PlanJSON.render(decoded) == bytes)
     }
 
+    @Test func inputErrorsRoundTripAndAreWrittenOnlyWhenThereAreSome() throws {
+        var plan = try Self.plan(Self.samples[0])
+        #expect(!PlanJSON.render(plan).contains("inputErrors"))
+        plan.inputErrors = [
+            InputError(file: "b.ics", line: 3, message: "DTSTART value \"2027XX01\" is not a valid DATE"),
+            InputError(file: "a.ics", line: nil, message: "the file ends inside an event"),
+            InputError(file: "a.ics", line: 12, message: "a line without a colon"),
+        ]
+        let bytes = PlanJSON.render(plan)
+        #expect(
+            bytes.hasSuffix(
+                """
+                  "inputErrors": [
+                    {
+                      "file": "a.ics",
+                      "line": null,
+                      "message": "the file ends inside an event"
+                    },
+                    {
+                      "file": "a.ics",
+                      "line": 12,
+                      "message": "a line without a colon"
+                    },
+                    {
+                      "file": "b.ics",
+                      "line": 3,
+                      "message": "DTSTART value \\"2027XX01\\" is not a valid DATE"
+                    }
+                  ]
+                }
+
+                """))
+        let decoded = try PlanJSON.decode(bytes, path: "plan.json")
+        #expect(decoded.inputErrors == plan.inputErrors.sorted())
+        #expect(PlanJSON.render(decoded) == bytes)
+    }
+
+    @Test func anInputErrorWithoutAFileIsReported() throws {
+        let bytes = PlanJSON.render(try Self.plan(Self.samples[0]))
+        let broken = String(bytes.dropLast(2)) + ",\n  \"inputErrors\": [{\"line\": 1, \"message\": \"x\"}]\n}\n"
+        #expect(throws: JSONReadError.self) { try PlanJSON.decode(broken, path: "plan.json") }
+        do {
+            _ = try PlanJSON.decode(broken, path: "plan.json")
+        } catch {
+            #expect(error.diagnostics.map(\.message) == ["an input error has no \"file\""])
+        }
+    }
+
     @Test func unknownKeysAreIgnored() throws {
         let bytes = PlanJSON.render(try Self.plan(Self.samples[0]))
         let extended = bytes.replacingOccurrences(of: "\"items\": [", with: "\"generatedBy\": {\"tool\": [1, 2.5e3]},\n  \"items\": [")

@@ -26,6 +26,19 @@ import Testing
 
         """
 
+    @Test func anUnquotedColonInAMessageSaysPutItInQuotes() throws {
+        let file = DecisionsFile.parse(
+            "- text: brew-monday-2027-01-18-sms-1\n  message: Flu jabs: book now\n", path: "d.yaml")
+        #expect(file.diagnostics.map(\.description) == [
+            """
+            d.yaml:2:20: error: The decisions file is not valid YAML: mapping values are not allowed in this context.
+              message: Flu jabs: book now
+                               ^
+            hint: Put it in quotes, as in message: "Flu jabs: book now"; a value that holds ": " must be quoted.
+            """
+        ])
+    }
+
     @Test func readsEveryKindInFileOrder() throws {
         let file = DecisionsFile.parse(Self.sample, path: "d.yaml")
         #expect(file.diagnostics == [])

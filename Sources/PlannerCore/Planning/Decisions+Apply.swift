@@ -224,7 +224,10 @@ public enum DecidedPlanner {
             "Channel swapped from \(item.channel.displayName) to \(channel.displayName) by the practice's decision"
                 + "\(d.attribution); the id keeps \"\(item.channel.rawValue)\" so the decision still finds it. "
                 + "Recipients, cost, staff time and reach were worked out again for \(channel.displayName); the reach "
-                + "(\(out.expectedReach)) is this item's own, not de-duplicated against the campaign's other items.")
+                + "(\(out.expectedReach)) is this item's own, not de-duplicated against the campaign's other items. "
+                + "It now costs £\(Money.pounds(out.costPence))"
+                + (out.recipients.map { " for \($0) \(channel == .letter ? "letters" : "texts")" } ?? "")
+                + " (it cost £\(Money.pounds(item.costPence)) as \(item.channel.displayName)).")
         return out
     }
 

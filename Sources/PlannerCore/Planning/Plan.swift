@@ -14,6 +14,9 @@ public struct Plan: Sendable, Hashable, Codable {
     public var groupsWithoutContact: [String]
     /// Sorted by (code, message), one per code and message (`PlanWarning.listed`).
     public var warnings: [PlanWarning]
+    /// Errors in input files that were read all the same (sorted; issue 12). Set by the
+    /// planning run, not by the planner; plan.json writes the key only when there are some.
+    public var inputErrors: [InputError] = []
 
     public init(
         practiceName: String, odsCode: String, from: CivilDate, to: CivilDate, constraints: PlanConstraintsSummary,

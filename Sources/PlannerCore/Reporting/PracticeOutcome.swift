@@ -14,6 +14,9 @@ public struct PracticeOutcome: Sendable, Hashable {
     public var report: String
     /// Why the practice was not planned (or its plan not written); nil when it was.
     public var failure: String?
+    /// The earlier plan.json of a practice that failed, removed so that it cannot pass for
+    /// this run's (issue 12); nil when there was none.
+    public var removedPlan: String?
 
     public init(
         stem: String, profilePath: String, practice: String, odsCode: String, figures: PlanFigures? = nil,
