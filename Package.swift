@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PlannerIOTests",
-            dependencies: ["PlannerIO", "PlannerCore", "ICalKit", "PlannerTestSupport"],
+            dependencies: ["PlannerIO", "PlannerExport", "PlannerCore", "ICalKit", "PlannerTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
