@@ -83,6 +83,19 @@ public struct PeopleCells: Sendable, Hashable, Codable {
         return out
     }
 
+    /// The bit numbers of the cells in the set (`sex.index * PeopleGrid.ageCount + age`), in
+    /// increasing order, without building an array (the scheduler asks for every date it tries).
+    public func forEachBit(_ body: (Int) -> Void) {
+        for (w, word) in words.enumerated() {
+            var rest = word
+            while rest != 0 {
+                let bit = rest.trailingZeroBitCount
+                body(w << 6 + bit)
+                rest &= rest - 1
+            }
+        }
+    }
+
     /// Every cell in the set, female ages first, youngest first.
     public var members: [(sex: Sex, age: Int)] {
         var out: [(Sex, Int)] = []

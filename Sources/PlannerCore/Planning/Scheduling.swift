@@ -312,10 +312,10 @@ struct Scheduler {
                     return .personGap(other: other.date, campaign: other.campaign)
                 }
             }
-            for (sex, age) in cells.members
-            where contactsPerCell[sex.index * PeopleGrid.ageCount + age] >= constraints.maxDirectContactsPerPerson {
-                return .personCap(date)
-            }
+            var full = false
+            let cap = constraints.maxDirectContactsPerPerson
+            cells.forEachBit { if contactsPerCell[$0] >= cap { full = true } }
+            if full { return .personCap(date) }
         } else if slot.channel.isDirect {
             let gap = constraints.minDaysBetweenContacts
             for g in slot.groups {
@@ -356,7 +356,7 @@ struct Scheduler {
         campaignsByWeek[week, default: []].insert(campaign)
         if slot.channel.isDirect, let cells = slot.cells {
             for offset in slot.waveOffsets { personContacts.append((cells, date.adding(days: offset), campaign, title)) }
-            for (sex, age) in cells.members { contactsPerCell[sex.index * PeopleGrid.ageCount + age] += 1 }
+            cells.forEachBit { contactsPerCell[$0] += 1 }
         } else if slot.channel.isDirect {
             for g in slot.groups { contacts[g, default: []].append((date, campaign, title)) }
         }
