@@ -28,6 +28,7 @@ struct EventFields {
     var categories: [Int] = []
     var groups: Int?
     var services: Int?
+    var eligibility: Int?
     var dtstart: Int?
     var dtend: Int?
     var duration: Int?
@@ -146,6 +147,7 @@ final class EventReader {
                 case "CATEGORIES": fields.categories.append(i)
                 case "X-GP-GROUPS": fields.groups = i
                 case "X-GP-SERVICES": fields.services = i
+                case "X-GP-ELIGIBILITY": fields.eligibility = i
                 case "DTSTART": fields.dtstart = i
                 case "DTEND": fields.dtend = i
                 case "DURATION": fields.duration = i
@@ -186,6 +188,7 @@ final class EventReader {
                 }
             }
         }
+        if let i = fields.eligibility { checkEligibility(block, line: i) }
         if fields.dtstart == nil {
             report(
                 .error, block, line: 0, "VEVENT has no DTSTART",
@@ -205,6 +208,24 @@ final class EventReader {
             return
         }
         parseWithLibical(block, fields, errorLines: errorLines)
+    }
+
+    /// Reports every fault of an `X-GP-ELIGIBILITY` value at its column (docs/eligibility.md).
+    /// The event is still read; the planner then uses its groups instead of the rule.
+    private func checkEligibility(_ block: Block, line i: Int) {
+        let (value, valueColumn) = block.withLine(i) { b -> (String, Int) in
+            let p = PropertyLine(b)!
+            return (p.value(b), Bytes.column(b, byteOffset: p.valueStart))
+        }
+        do {
+            _ = try EligibilityRule.parse(value)
+        } catch {
+            for e in error.errors {
+                diagnostics.append(
+                    e.diagnostic(
+                        path: path, line: block.lines[i].line, sourceLine: block.sourceLine(i), valueColumn: valueColumn))
+            }
+        }
     }
 
     /// Properties libical 3.0.16 stores as written when they have no parameters: TEXT values,
@@ -717,7 +738,8 @@ final class EventReader {
             timezone: zone, categories: categories, status: status,
             source: SourceLocation(path: path, line: block.beginLine),
             description: text(f.description), url: text(f.url).map(\.trimmingSpaces),
-            explicitGroups: list(f.groups), explicitServices: list(f.services))
+            explicitGroups: list(f.groups), explicitServices: list(f.services),
+            eligibility: f.eligibility.map { i in block.withLine(i) { b in PropertyLine(b)!.value(b).trimmingSpaces } })
     }
 
     private func checkRuleShape(_ block: Block, _ lineIndex: Int, isDate: Bool) {

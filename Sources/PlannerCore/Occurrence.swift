@@ -23,12 +23,14 @@ public struct Occurrence: Sendable, Hashable, Codable {
     public var explicitGroups: [String]?
     /// Explicit `X-GP-SERVICES` ids; nil when the property is absent.
     public var explicitServices: [String]?
+    /// The `X-GP-ELIGIBILITY` value as written (docs/eligibility.md); nil when absent.
+    public var eligibility: String? = nil
 
     public init(
         uid: String?, title: String, start: EventTime, end: EventTime, timezone: String?,
         categories: [String] = [], status: String? = nil, source: SourceLocation,
         description: String? = nil, url: String? = nil,
-        explicitGroups: [String]? = nil, explicitServices: [String]? = nil
+        explicitGroups: [String]? = nil, explicitServices: [String]? = nil, eligibility: String? = nil
     ) {
         self.uid = uid
         self.title = title
@@ -42,6 +44,7 @@ public struct Occurrence: Sendable, Hashable, Codable {
         self.url = url
         self.explicitGroups = explicitGroups
         self.explicitServices = explicitServices
+        self.eligibility = eligibility
     }
 
     public var allDay: Bool { start.isDate }

@@ -8,7 +8,11 @@ public enum PlanSummary {
     /// Hours from hundredths, "3.5 h".
     public static func hours(_ centi: Int) -> String { Format.hours(centiHours: centi) + " h" }
 
-    public static func render(_ plan: Plan, groupSizes: [String: Int] = [:], writtenTo: String? = nil) -> String {
+    /// - Parameter groupReach: distinct people of each group reached (planning for people);
+    ///   when given for a group, printed instead of the sum over campaigns.
+    public static func render(
+        _ plan: Plan, groupSizes: [String: Int] = [:], groupReach: [String: Int] = [:], writtenTo: String? = nil
+    ) -> String {
         let last = plan.to.adding(days: -1)
         var out = "Quarter plan for \(plan.practiceName)"
         if !plan.odsCode.isEmpty { out += " (\(plan.odsCode))" }
@@ -46,7 +50,8 @@ public enum PlanSummary {
 
         // Reach per group: each item's expected reach shared among its groups in proportion to
         // their sizes (evenly when sizes are unknown).
-        out += "\nExpected reach per group (people, summed over campaigns)\n"
+        let distinct = !groupReach.isEmpty
+        out += "\nExpected reach per group (people, \(distinct ? "each counted once" : "summed over campaigns"))\n"
         var reach: [String: Double] = [:]
         var direct: [String: Int] = [:]
         for item in plan.items where !item.groups.isEmpty {
@@ -60,7 +65,8 @@ public enum PlanSummary {
         }
         let width = (reach.keys.map(\.count).max() ?? 0) + 2
         for g in reach.keys.sorted() {
-            var line = "  \(g.padding(width))\(groupedThousands(Int(reach[g]!.rounded())))"
+            let people = groupReach[g] ?? Int(reach[g]!.rounded())
+            var line = "  \(g.padding(width))\(groupedThousands(people))"
             if let size = groupSizes[g] { line += " (group of \(groupedThousands(size)))" }
             line += direct[g].map { ", \($0) text or letter item\($0 == 1 ? "" : "s")" } ?? ", no text or letter"
             out += line + "\n"

@@ -102,7 +102,12 @@ public struct PlanningRun: Sendable {
             bankHolidays: holidays.forPrep, inputWarnings: holidays.warnings)
         var sizes: [String: Int] = [:]
         for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
-        return PracticePlan(plan: DecidedPlanner.plan(input, decisions: decisions), groupSizes: sizes)
+        let plan = DecidedPlanner.plan(input, decisions: decisions)
+        var reach = input.reachByGroup(plan)
+        for (g, n) in reach { if let size = sizes[g] { reach[g] = min(n, size) } }
+        var result = PracticePlan(plan: plan, groupSizes: sizes, groupReach: reach)
+        result.input = input
+        return result
     }
 }
 
@@ -148,10 +153,16 @@ extension PlanningRun {
 public struct PracticePlan: Sendable {
     public var plan: Plan
     public var groupSizes: [String: Int]
+    /// Distinct people of each group the plan's items reach at least once (planning for
+    /// people); never more than the group. Empty when the plan was made for group labels.
+    public var groupReach: [String: Int]
+    /// What the planner was given (for checks of the plan against its people and rules).
+    public var input: PlanningInput?
 
-    public init(plan: Plan, groupSizes: [String: Int]) {
+    public init(plan: Plan, groupSizes: [String: Int], groupReach: [String: Int] = [:]) {
         self.plan = plan
         self.groupSizes = groupSizes
+        self.groupReach = groupReach
     }
 }
 

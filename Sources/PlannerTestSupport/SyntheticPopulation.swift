@@ -18,6 +18,9 @@ public struct SyntheticPopulation: Sendable {
     /// Group ids, sorted (person membership refers to these indices).
     public var groupIDs: [String]
     public var exclusionIDs: [String]
+    /// Index of each group and exclusion id (lookups only).
+    private var groupIndex: [String: Int] = [:]
+    private var exclusionIndex: [String: Int] = [:]
 
     /// Draws the list of `model.grid` with a fixed seed: each band's people get the band's
     /// single years of age in turn; register and exclusion membership is drawn per person.
@@ -46,18 +49,25 @@ public struct SyntheticPopulation: Sendable {
             }
         }
         self.people = people
+        for (i, id) in groupIDs.enumerated() { groupIndex[id] = i }
+        for (i, id) in exclusionIDs.enumerated() { exclusionIndex[id] = i }
     }
 
     /// True when `person` is selected by `rule`.
     public func selects(_ rule: AudienceRule, _ person: Person) -> Bool {
         if let s = rule.sex, s != person.sex { return false }
-        guard rule.covers(age: person.age), let gi = groupIDs.firstIndex(of: rule.group),
-            person.groups.contains(gi)
+        guard rule.covers(age: person.age), let gi = groupIndex[rule.group], person.groups.contains(gi)
         else { return false }
         for e in rule.exclude {
-            if let ei = exclusionIDs.firstIndex(of: e), person.excluded.contains(ei) { return false }
+            if let ei = exclusionIndex[e], person.excluded.contains(ei) { return false }
+            if let gi = groupIndex[e], person.groups.contains(gi) { return false }
         }
         return true
+    }
+
+    /// True when `person` is in group `id`.
+    public func isMember(_ person: Person, of id: String) -> Bool {
+        groupIndex[id].map { person.groups.contains($0) } ?? false
     }
 
     /// Indices of the people selected by at least one of `rules`.

@@ -122,7 +122,9 @@ struct PlanCommand: ParsableCommand {
         switch format {
         case .json: print(json, terminator: "")
         case .table:
-            print(PlanSummary.render(result.plan, groupSizes: result.groupSizes, writtenTo: target.relativePath), terminator: "")
+            print(PlanSummary.render(
+                    result.plan, groupSizes: result.groupSizes, groupReach: result.groupReach,
+                    writtenTo: target.relativePath), terminator: "")
         }
         if outcome.hasInputErrors { throw ExitCode(65) }
     }

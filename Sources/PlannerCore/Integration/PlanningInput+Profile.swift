@@ -45,8 +45,14 @@ extension PlanningInput {
                 services: m.serviceIds, groups: groups, offered: profile.offers, recordedGroups: recorded,
                 serviceMainGroups: mainGroups)
             candidate.audience = AudiencePolicy.rules(groups: groups, ages: ages)
-            // A day that asks people to use a service is sent to the people that service is for.
-            if let action = candidate.action {
+            // A day that asks people to use a service is sent to the people that service is for:
+            // as the calendar states them (X-GP-ELIGIBILITY), else the service's own cohorts.
+            let stated = day.eligibility.flatMap { try? EligibilityRule.parse($0) }.map {
+                AudiencePolicy.lines(from: $0, dayStart: start).filter { ages($0.group) != nil && people.groups[$0.group] != nil }
+            }
+            if let stated, !stated.isEmpty {
+                candidate.audience = AudiencePolicy.rules(groups: groups, ages: ages, eligibility: stated)
+            } else if let action = candidate.action {
                 if let lines = ServiceAudiences.lines[action] {
                     let known = lines.filter { ages($0.group) != nil && people.groups[$0.group] != nil }
                     candidate.audience = AudiencePolicy.rules(groups: groups, ages: ages, eligibility: known)

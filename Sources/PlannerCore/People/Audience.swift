@@ -145,8 +145,20 @@ public struct PeopleModel: Sendable, Hashable, Codable {
     public func chance(_ rule: AudienceRule, _ sex: Sex, age: Int) -> Double {
         if let s = rule.sex, s != sex { return 0 }
         guard rule.covers(age: age), let member = groups[rule.group] else { return 0 }
-        var p = member.probability(sex, age: age)
-        for e in rule.exclude { p *= 1 - min(1, max(0, exclusionShare[e] ?? 0)) }
+        return member.probability(sex, age: age) * kept(rule, sex, age: age)
+    }
+
+    /// The share of a cell a line's exclusions keep: a state leaves out its share
+    /// (`exclusionShare`); a group leaves out its members (independent within the cell).
+    func kept(_ rule: AudienceRule, _ sex: Sex, age: Int) -> Double {
+        var p = 1.0
+        for e in rule.exclude {
+            if let group = groups[e] {
+                p *= 1 - group.probability(sex, age: age)
+            } else {
+                p *= 1 - min(1, max(0, exclusionShare[e] ?? 0))
+            }
+        }
         return p
     }
 
@@ -194,6 +206,18 @@ public struct PeopleModel: Sendable, Hashable, Codable {
     public func reached(
         of group: String, by items: [(rules: [AudienceRule], reach: (AgeBand) -> Double)]
     ) -> Double {
+        reached(of: group, byChannel: items.map { (coverage: 1.0, items: [$0]) })
+    }
+
+    /// Expected people of `group` reached at least once, where items come in channels: a
+    /// person is on a channel with the channel's `coverage` (has a mobile number, follows the
+    /// page), the same people for every item of the channel, and then reached by each item
+    /// that selects them with the item's chance. Channels are independent. Never more than
+    /// the group.
+    public func reached(
+        of group: String,
+        byChannel channels: [(coverage: Double, items: [(rules: [AudienceRule], reach: (AgeBand) -> Double)])]
+    ) -> Double {
         guard let member = groups[group] else { return 0 }
         var total = 0.0
         for sex in Sex.allCases {
@@ -202,30 +226,37 @@ public struct PeopleModel: Sendable, Hashable, Codable {
                     let inGroup = member.probability(sex, age: age)
                     let people = grid.count(sex, age: age)
                     guard inGroup > 0, people > 0 else { continue }
-                    // Within the cell, the group's members are selected by a line for this
-                    // group with certainty (the line selects exactly them), and by lines for
-                    // other groups independently.
                     var missed = 1.0
-                    for item in items {
-                        var notSelected = 1.0
-                        for rule in item.rules {
-                            if rule.group == group {
-                                if let s = rule.sex, s != sex { continue }
-                                guard rule.covers(age: age) else { continue }
-                                var p = 1.0
-                                for e in rule.exclude { p *= 1 - min(1, max(0, exclusionShare[e] ?? 0)) }
-                                notSelected *= 1 - p
-                            } else {
-                                notSelected *= 1 - chance(rule, sex, age: age)
-                            }
+                    for channel in channels {
+                        var missedOnChannel = 1.0
+                        for item in channel.items {
+                            let r = min(1, max(0, item.reach(band)))
+                            guard r > 0 else { continue }
+                            missedOnChannel *= 1 - selected(item.rules, of: group, sex, age: age) * r
                         }
-                        let r = min(1, max(0, item.reach(band)))
-                        missed *= 1 - (1 - notSelected) * r
+                        missed *= 1 - min(1, max(0, channel.coverage)) * (1 - missedOnChannel)
                     }
                     total += people * inGroup * (1 - missed)
                 }
             }
         }
         return total
+    }
+
+    /// The chance that a member of `group` of `sex` aged `age` is selected by any of `rules`:
+    /// a line for the group itself selects its members with certainty (the line selects
+    /// exactly them); lines for other groups select independently.
+    func selected(_ rules: [AudienceRule], of group: String, _ sex: Sex, age: Int) -> Double {
+        var notSelected = 1.0
+        for rule in rules {
+            if rule.group == group {
+                if let s = rule.sex, s != sex { continue }
+                guard rule.covers(age: age) else { continue }
+                notSelected *= 1 - kept(rule, sex, age: age)
+            } else {
+                notSelected *= 1 - chance(rule, sex, age: age)
+            }
+        }
+        return 1 - notSelected
     }
 }

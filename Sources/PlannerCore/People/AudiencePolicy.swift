@@ -136,6 +136,19 @@ public enum ServiceAudiences {
         "menopause-support": [AudienceRule(group: "women", sex: .female, ageFrom: 45, ageTo: 55)],
     ]
 
+    /// National programmes: screening, immunisation, the NHS Health Check and stop-smoking
+    /// support. Days that ask people to use one of these come before awareness days when the
+    /// quarter's texts, letters, weeks and hours are shared out: their uptake is measured
+    /// against national standards and paid indicators (shared/reference/priorities_uptake.md:
+    /// §1.3 QOF public-health domain (smoking, cervical screening, vaccination), §2 IIF flu
+    /// indicators, §4 national screening and vaccination uptake standards; cohorts in
+    /// domain_facts.md §8.3-8.4).
+    public static let nationalProgrammes: Set<String> = [
+        "aaa-screening", "bowel-screening", "breast-screening", "cervical-screening", "childhood-immunisations",
+        "covid-vaccination", "flu-vaccination", "nhs-health-check", "pneumococcal-vaccination", "rsv-vaccination",
+        "shingles-vaccination", "smoking-cessation",
+    ]
+
     /// Share of each programme's cohort already screened on time, left out of reminders.
     /// NHS Digital, Cervical Screening Programme England 2023-24: 68.8% of women aged 25-64
     /// covered; breast screening coverage 70% in 2023/24 (NHS Breast Screening Programme
@@ -145,4 +158,27 @@ public enum ServiceAudiences {
         "breast-screening": ["up-to-date-with-breast-screening": 0.70],
         "bowel-screening": ["up-to-date-with-bowel-screening": 0.718],
     ]
+}
+
+extension AudiencePolicy {
+    /// The audience lines of a day that states its eligibility (`X-GP-ELIGIBILITY`,
+    /// docs/eligibility.md) and starts on `start`: one line per group an audience names (a
+    /// person in any of them qualifies); an audience without groups selects by age and sex
+    /// from "women", "men" or "all-patients". Ages measured on a rule date ("turning 65 by
+    /// 31 March") keep that date in the line.
+    public static func lines(from rule: EligibilityRule, dayStart start: CivilDate) -> [AudienceRule] {
+        var out: [AudienceRule] = []
+        for a in rule.audiences {
+            let sex: Sex? = a.sex.map { $0 == .female ? .female : .male }
+            let groups = a.groups.isEmpty ? [sex == .female ? "women" : sex == .male ? "men" : "all-patients"] : a.groups
+            let on: CivilDate? = a.ageOn == .dayStart ? nil : a.ageOn.date(forDayStarting: start)
+            for g in groups {
+                out.append(
+                    AudienceRule(
+                        group: g, sex: sex, ageFrom: a.ageFrom, ageTo: a.ageTo, ageOn: on, exclude: a.exclude,
+                        toParent: a.toParent))
+            }
+        }
+        return out
+    }
 }

@@ -13,7 +13,10 @@ extension PlanBuilder {
             return
         }
         let bands = segs.filter { $0.1.has(item.channel) }.flatMap(\.0.bands).sorted()
-        let lines = audience.flatMap { $0.limited(to: bands) }
+        // A run of bands that reaches the audience's oldest peopled band keeps the line's own
+        // upper age (none for "16 or over"): nobody older is left out.
+        let oldest = info.segments.flatMap(\.bands).max()
+        let lines = audience.flatMap { $0.limited(to: bands, oldestPeopled: oldest) }
         item.audience = lines
         item.groups = Array(Set(lines.map(\.group))).sorted()
         let names = lines.map { $0.words(groupName: input.groupNames[$0.group] ?? $0.group) }
@@ -50,8 +53,11 @@ extension PlanBuilder {
 }
 
 extension AudienceRule {
-    /// The parts of this line inside `bands` (runs of adjacent bands), youngest first.
-    public func limited(to bands: [AgeBand]) -> [AudienceRule] {
+    /// The parts of this line inside `bands` (runs of adjacent bands), youngest first. A run
+    /// that reaches `oldestPeopled` (the oldest band with anybody in the audience) keeps the
+    /// line's own upper age, so "aged 16 or over" does not become "aged 16 to 89" because
+    /// nobody in the audience is 90 or over.
+    public func limited(to bands: [AgeBand], oldestPeopled: AgeBand? = nil) -> [AudienceRule] {
         var runs: [(Int, Int?)] = []
         for b in Set(bands).sorted() {
             if let last = runs.last, let hi = last.1, hi + 1 == b.lowerAge {
@@ -61,7 +67,9 @@ extension AudienceRule {
             }
         }
         var out: [AudienceRule] = []
-        for (lo, hi) in runs {
+        for (lo, runHi) in runs {
+            let reachesOldest = oldestPeopled.map { old in runHi.map { $0 >= (old.upperAge ?? Int.max) } ?? true } ?? false
+            let hi = reachesOldest ? nil : runHi
             let from = max(ageFrom, lo)
             let to: Int? =
                 switch (ageTo, hi) {
@@ -100,5 +108,37 @@ extension AudienceRule {
         }
         if toParent { who += " (the message goes to the parent or carer)" }
         return who
+    }
+}
+
+extension PlanningInput {
+    /// Expected distinct people of each group the plan's items reach at least once (issue 10:
+    /// per-group reach can never exceed the group). A text or letter selects its audience
+    /// lines, a website page or social post its groups. A channel reaches the same people
+    /// every time (its coverage: a mobile number on record, followers of the page), each of
+    /// them reached by an item with the channel's reach for their age band; channels are
+    /// independent. Empty when the plan was not made for people.
+    public func reachByGroup(_ plan: Plan) -> [String: Int] {
+        guard let model = people else { return [:] }
+        let ch = channels
+        func coverage(_ c: PlanChannel) -> Double {
+            switch c {
+            case .sms: ch.smsCoverage
+            case .letter: ch.letterCoverage
+            case .website: ch.websiteCoverage
+            case .social: ch.socialCoverage
+            }
+        }
+        let byChannel = PlanChannel.allCases.map { c in
+            let items: [(rules: [AudienceRule], reach: (AgeBand) -> Double)] = plan.items.filter { $0.channel == c }.map {
+                ($0.audience ?? $0.groups.map { AudienceRule(group: $0) }, { band in ch.reach.reach(c, band: band) })
+            }
+            return (coverage: coverage(c), items: items)
+        }
+        var out: [String: Int] = [:]
+        for g in Set(plan.items.flatMap(\.groups)).sorted() where model.groups[g] != nil {
+            out[g] = Int(model.reached(of: g, byChannel: byChannel).rounded())
+        }
+        return out
     }
 }

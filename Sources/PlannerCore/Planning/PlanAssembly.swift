@@ -78,7 +78,9 @@ extension PlanBuilder {
             let rank = c + 1
             var why: [String] = [
                 "\(info.candidate.campaignTitle): relevance \(Fmt.fixed(info.candidate.relevance, 2)), ranked \(rank) of "
-                    + "\(campaigns.count) day(s) in this window."
+                    + "\(campaigns.count) day(s) in this window"
+                    + (info.priority > 1
+                        ? " (a national programme you offer: these come before awareness days)." : ".")
             ]
             why += info.candidate.why
             why += channelReasons(

@@ -30,6 +30,8 @@ struct CampaignInfo {
     var groups: [String]
     var services: [String]
     var segments: [SegmentInfo]
+    /// The campaign's place in the queue for the quarter's scarce things (`PlanBuilder.priority`).
+    var priority: Double = 0
 }
 
 /// A group's people in one or more age bands that behave alike for every channel.
@@ -107,18 +109,33 @@ struct PlanBuilder {
         let skipped = Set(decisions.skip)
         kept.removeAll { skipped.contains($0.id) }
         let pinned = Set(decisions.pin)
+        var priorityOf: [String: Double] = [:]
+        for (id, c) in kept { priorityOf[id] = priority(c) }
+        // Two days that invite to the same programme (National Cholesterol Month and the NHS
+        // Health Check): only the first keeps the programme's place in the queue; the other,
+        // which may not send the same invitation again (`Scheduler`), queues by relevance.
+        var firstForService: Set<String> = []
+        for (id, c) in kept.sorted(by: { (priorityOf[$0.id]!, $1.id) > (priorityOf[$1.id]!, $0.id) })
+        where isProgramme(c) {
+            if !firstForService.insert(c.action!).inserted { priorityOf[id] = c.relevance }
+        }
         kept.sort { x, y in
             let pa = pinned.contains(x.id)
             let pb = pinned.contains(y.id)
             if pa != pb { return pa }
-            if x.c.relevance != y.c.relevance { return x.c.relevance > y.c.relevance }
+            let (va, vb) = (priorityOf[x.id]!, priorityOf[y.id]!)
+            if va != vb { return va > vb }
             if x.c.start != y.c.start { return x.c.start < y.c.start }
             return x.id < y.id
         }
         // A group's segments are the same in every campaign that targets it: built once.
         var segmentsByGroup: [String: [SegmentInfo]] = [:]
         for g in Set(kept.flatMap(\.c.groups)).sorted() { segmentsByGroup[g] = groupSegments(g) }
-        campaigns = kept.map { makeCampaign($0.c, id: $0.id, segmentsByGroup: segmentsByGroup) }
+        campaigns = kept.map {
+            var info = makeCampaign($0.c, id: $0.id, segmentsByGroup: segmentsByGroup)
+            info.priority = priorityOf[$0.id]!
+            return info
+        }
         for (_, c) in kept where c.tentative {
             warnings.append(
                 PlanWarning(
@@ -135,6 +152,32 @@ struct PlanBuilder {
                         + "and its reach cannot be estimated.",
                     campaignIDs: kept.filter { $0.c.groups.contains(g) }.map(\.c.stableID)))
         }
+    }
+
+    /// True when candidate `c` asks people to use a national programme the practice offers
+    /// (planning for people only).
+    func isProgramme(_ c: PlanningCandidate) -> Bool {
+        guard input.people != nil, c.audience != nil, let action = c.action else { return false }
+        return ServiceAudiences.nationalProgrammes.contains(action)
+    }
+
+    /// The order in which days get the quarter's scarce things (contact slots per person,
+    /// weekly campaign places, staff hours, money): national programmes the practice offers
+    /// (flu, COVID-19, screening, stop smoking...) before every awareness day, then by
+    /// relevance. A programme's invitation is what a text or letter is most for (issue 10).
+    ///
+    /// Programmes among themselves go by the bookings a text to their audience is expected to
+    /// bring (people x mobile coverage x the service's response rate, `ResponseRates`), so a
+    /// flu invitation to thousands comes before a reminder to a few hundred: b / (b + 100)
+    /// is added, which keeps every programme above every awareness day and the order of the
+    /// bookings among programmes of similar relevance.
+    func priority(_ c: PlanningCandidate) -> Double {
+        guard isProgramme(c), let model = input.people, let audience = c.audience, let action = c.action else {
+            return c.relevance
+        }
+        let people = model.count(audience).total * input.channels.smsCoverage
+        let bookings = people * ResponseRates.rate(service: action, channel: .sms, overrides: input.responseRates)
+        return 1 + c.relevance + bookings / (bookings + 100)
     }
 
     /// Everything else about a candidate, for a total order between exact duplicates.
@@ -194,10 +237,15 @@ struct PlanBuilder {
         let letterMilli = ch.letterMilliPence
         var segments: [SegmentInfo] = []
         let bands = all.filter { $0.people > 0 }.sorted { $0.band < $1.band }
-        // Bands with the same reach on every channel and the same rule status merge.
+        // Bands with the same reach on every channel and the same rule status merge. All the
+        // 75+ bands make one segment (their reach is the people-weighted mean): a text or letter
+        // for older people goes to everybody 75 and over in the audience, or to none of them,
+        // never to the 85+ band alone because the money ran out there (issue 10).
         var order: [[Double]] = []
         var merged:
-            [[Double]: (bands: [AgeBand], people: Int, sms: Int, letter: Int, offline: Double, older: Bool)] = [:]
+            [[Double]: (
+                bands: [AgeBand], people: Int, sms: Int, letter: Int, offline: Double, older: Bool, reachSum: [Double]
+            )] = [:]
         for b in bands {
             let older = b.band.is75Plus
             let reach = [
@@ -206,7 +254,8 @@ struct PlanBuilder {
                 ch.websiteCoverage * ch.reach.reach(.website, band: b.band),
                 ch.socialCoverage * ch.reach.reach(.social, band: b.band),
             ]
-            let key = reach + [older ? 1 : 0]
+            let key = older ? [-1, -1, -1, -1, 1] : reach + [0]
+            let weighted = reach.map { $0 * Double(b.people) }
             let sms = Int((Double(b.people) * ch.smsCoverage).rounded())
             let letter = Int((Double(b.people) * ch.letterCoverage).rounded())
             let offline = ch.reach.offlineShare(band: b.band) * Double(b.people)
@@ -216,18 +265,20 @@ struct PlanBuilder {
                 m.sms += sms
                 m.letter += letter
                 m.offline += offline
+                for i in 0..<4 { m.reachSum[i] += weighted[i] }
                 merged[key] = m
             } else {
                 order.append(key)
-                merged[key] = ([b.band], b.people, sms, letter, offline, older)
+                merged[key] = ([b.band], b.people, sms, letter, offline, older, weighted)
             }
         }
         for key in order {
             let m = merged[key]!
+            let reach = m.older ? m.reachSum.map { $0 / Double(max(1, m.people)) } : Array(key.prefix(4))
             segments.append(
                 SegmentInfo(
                     group: g, bands: m.bands, people: m.people, needsDirect: m.older && groupIsOlder,
-                    isOlder: m.older, reach: Array(key.prefix(4)), recipients: [m.sms, m.letter, 0, 0],
+                    isOlder: m.older, reach: reach, recipients: [m.sms, m.letter, 0, 0],
                     cost: [(m.sms * smsMilli + 999) / 1000, (m.letter * letterMilli + 999) / 1000, 0, 0],
                     offline: m.people > 0 ? m.offline / Double(m.people) : 0))
         }
@@ -257,7 +308,7 @@ struct PlanBuilder {
                 segs.append(
                     .init(
                         id: "\(info.id)|\(s.group)|\(s.bands.first?.label ?? "")", campaign: c,
-                        weight: info.candidate.relevance * Double(s.people), reach: s.reach, cost: s.cost,
+                        weight: info.priority * Double(s.people), reach: s.reach, cost: s.cost,
                         needsDirect: s.needsDirect))
                 segIndex.append((c, k))
             }
@@ -444,8 +495,10 @@ struct PlanBuilder {
                             if let more = info.segments[k].cells { cells = (cells ?? PeopleCells()).union(more) }
                         }
                         let offsets = waves(campaign: c, channel: ch, recipients: recipients)?.waves.map(\.dayOffset) ?? [0]
+                        let service = input.people != nil && info.candidate.audience != nil ? info.candidate.action : nil
                         channels.append(
-                            Scheduler.Receivers(channel: ch, groups: groups.sorted(), cells: cells, waveOffsets: offsets))
+                            Scheduler.Receivers(
+                                channel: ch, groups: groups.sorted(), cells: cells, waveOffsets: offsets, service: service))
                     } else {
                         channels.append(Scheduler.Receivers(channel: ch, groups: info.groups, cells: nil))
                     }

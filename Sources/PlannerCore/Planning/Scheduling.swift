@@ -49,6 +49,9 @@ struct ItemSlot: Sendable, Hashable {
     /// lands during the span rather than before it).
     var lateFrom: CivilDate? = nil
     var lateRole: ItemRole? = nil
+    /// The service a text or letter invites people to (planning for people): one campaign a
+    /// quarter invites to a service by text or letter, not every day that promotes it.
+    var service: String? = nil
 
     /// The role the item plays when sent on `date`.
     func role(on date: CivilDate) -> ItemRole {
@@ -151,11 +154,12 @@ enum SlotBuilder {
                         ], required: true, groups: groups)
                 ]
             case .week, .long:
-                // Up by the start, or during the first days when the start is not a working day.
+                // Up by the start, or during the first days when the start is not a working day;
+                // a month-long day may launch in its second week when the first is full.
                 return [
                     ItemSlot(
                         channel: .website, number: 1, role: .launch,
-                        dates: run(s, min(last, s.adding(days: 6))) + [
+                        dates: run(s, min(last, s.adding(days: kind == .long ? 13 : 6))) + [
                             s.adding(days: -1), s.adding(days: -2), s.adding(days: -3),
                         ], required: true, groups: groups)
                 ]
@@ -180,7 +184,7 @@ enum SlotBuilder {
                 return [
                     ItemSlot(
                         channel: .social, number: 1, role: .launch,
-                        dates: run(s, s.adding(days: 6)) + [s.adding(days: -1), s.adding(days: -2)], required: true,
+                        dates: run(s, s.adding(days: 13)) + [s.adding(days: -1), s.adding(days: -2)], required: true,
                         groups: groups),
                     ItemSlot(
                         channel: .social, number: 2, role: .midpointReminder,
@@ -235,6 +239,8 @@ struct Scheduler {
         var cells: PeopleCells?
         /// Wave offsets in days (direct channels; [0] for one send).
         var waveOffsets: [Int] = [0]
+        /// The service the text or letter invites people to (see `ItemSlot.service`).
+        var service: String? = nil
     }
 
     let window: DateWindow
@@ -253,6 +259,8 @@ struct Scheduler {
     var personContacts: [(cells: PeopleCells, date: CivilDate, campaign: Int, title: String)] = []
     /// Texts and letters each (sex, age) cell could receive in the window.
     var contactsPerCell: [Int] = Array(repeating: 0, count: 2 * PeopleGrid.ageCount)
+    /// Service -> (campaign, title) of the text or letter that invites people to it.
+    var invitations: [String: (campaign: Int, title: String)] = [:]
 
     var placed: [PlacedItem] = []
     var failures: [ChannelFailure] = []
@@ -279,6 +287,7 @@ struct Scheduler {
         case gap(group: String, other: CivilDate, campaign: Int)
         case personGap(other: CivilDate, campaign: Int)
         case personCap(CivilDate)
+        case invited(service: String, campaign: Int)
     }
 
     /// Why `slot` cannot go on `date` for `campaign`, or nil when it can.
@@ -296,6 +305,11 @@ struct Scheduler {
         if used + effort.centiHours(slot.channel) > capCentiHours { return .hours(date, used: used) }
         if let inWeek = campaignsByWeek[week], !inWeek.contains(campaign), inWeek.count >= constraints.campaignsPerWeek {
             return .cap(date, count: inWeek.count)
+        }
+        if slot.channel.isDirect, let service = slot.service, let other = invitations[service],
+            other.campaign != campaign
+        {
+            return .invited(service: service, campaign: other.campaign)
         }
         if slot.channel.isDirect, let cells = slot.cells {
             // Two texts or letters that could reach the same person keep the gap, across
@@ -344,6 +358,9 @@ struct Scheduler {
             let title = personContacts.first { $0.date == other && $0.campaign == c }?.title ?? ""
             return "some of the same people are contacted on \(other.iso) (\(title)), less than "
                 + "\(constraints.minDaysBetweenContacts) days away"
+        case .invited(_, let c):
+            let title = invitations.values.first { $0.campaign == c }?.title ?? ""
+            return "the same people are already invited to this service by text or letter in \"\(title)\" this quarter"
         case .personCap:
             return "some of these people already get \(constraints.maxDirectContactsPerPerson) texts or letters "
                 + "in this plan, the most per person"
@@ -354,6 +371,9 @@ struct Scheduler {
         let week = date.mondayOfWeek.daysSinceEpoch
         centiByWeek[week, default: 0] += effort.centiHours(slot.channel)
         campaignsByWeek[week, default: []].insert(campaign)
+        if slot.channel.isDirect, let service = slot.service, invitations[service] == nil {
+            invitations[service] = (campaign, title)
+        }
         if slot.channel.isDirect, let cells = slot.cells {
             for offset in slot.waveOffsets { personContacts.append((cells, date.adding(days: offset), campaign, title)) }
             cells.forEachBit { contactsPerCell[$0] += 1 }
@@ -392,7 +412,7 @@ struct Scheduler {
         func rank(_ r: String) -> Int {
             if r.contains("outside the plan") { return 2 }
             if r.hasPrefix("week ") || r.contains(" is contacted on ") || r.contains(" are contacted on ")
-                || r.contains("the most per person")
+                || r.contains("the most per person") || r.contains("already invited to this service")
             {
                 return 0
             }
@@ -409,7 +429,7 @@ struct Scheduler {
     /// is left out (and reported in `failures`) while the others stay; when fewer than two
     /// channels remain the campaign is not placed at all and nothing of it is kept.
     mutating func schedule(_ request: CampaignRequest, moves: [String: CivilDate] = [:]) {
-        let saved = (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell)
+        let saved = (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations)
         var mine: [PlacedItem] = []
         var myBroken: [(String, CivilDate, String)] = []
         var myFailures: [ChannelFailure] = []
@@ -419,7 +439,12 @@ struct Scheduler {
             let channel = receivers.channel
             let slots = SlotBuilder.slots(
                 channel: channel, start: request.start, end: request.end, groups: receivers.groups,
-                cells: receivers.cells, waveOffsets: receivers.waveOffsets, calendar: calendar, effort: effort)
+                cells: receivers.cells, waveOffsets: receivers.waveOffsets, calendar: calendar, effort: effort
+            ).map { slot in
+                var slot = slot
+                if slot.channel.isDirect { slot.service = receivers.service }
+                return slot
+            }
             var channelFailed = false
             for slot in slots {
                 if channelFailed { break }
@@ -459,7 +484,7 @@ struct Scheduler {
             brokenMoves += myBroken
             for slot in myReminders { pendingReminders.append((request.index, request.title, slot)) }
         } else {
-            (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell) = saved
+            (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations) = saved
         }
     }
 

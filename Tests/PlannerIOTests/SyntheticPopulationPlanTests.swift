@@ -1,0 +1,188 @@
+import Foundation
+import PlannerCore
+import PlannerIO
+import PlannerTestSupport
+import Testing
+
+/// Issue 10's acceptance, person by person: fictional people are drawn from each sample
+/// profile (age, sex, and each register drawn independently within an age-sex cell, as the
+/// estimator assumes; fixed seed), every text and letter of the plan is given to the people its
+/// audience selects, and each person's contacts are counted. For both sample profiles and all
+/// four 2027 quarters.
+@Suite struct SyntheticPopulationPlanTests {
+    static let profiles = ["coastal-older", "urban-young"]
+    static let quarters = ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"]
+
+    /// One planned quarter with its input.
+    static func planned(_ profile: String, _ quarter: String) throws -> (Plan, PlanningInput, PracticeProfile) {
+        let path = TestPaths.packageRoot.appendingPathComponent("Profiles/\(profile).yaml").path
+        let outcome = PlanningRun(profilePath: path, window: DateWindow(quarter: quarter)!).run()
+        let result = try #require(outcome.result)
+        return (result.plan, try #require(result.input), try #require(outcome.practice))
+    }
+
+    /// What the synthetic people received in one quarter.
+    struct Tally {
+        var gapBreaks = 0
+        var overCap = 0
+        var childrenOutsideRule = 0
+        var wrongSex = 0
+        var recipientsOff: [String] = []
+        var directItems = 0
+        var contacts = 0
+    }
+
+    static func tally(_ plan: Plan, _ input: PlanningInput, _ population: SyntheticPopulation) -> Tally {
+        var t = Tally()
+        var rng = SplitMix64(seed: 2027)
+        // Person index -> dates of texts and letters received.
+        var received: [Int: [CivilDate]] = [:]
+        let ch = input.channels
+        for item in plan.items where item.channel.isDirect {
+            t.directItems += 1
+            let rules = item.audience ?? []
+            var chosen = population.selected(by: rules)
+            // Before mobile coverage: the item's recipients are its audience times coverage.
+            let coverage = item.channel == .sms ? ch.smsCoverage : ch.letterCoverage
+            let n = Double(chosen.count)
+            let estimate = Double(item.recipients ?? 0) / max(coverage, 1e-9)
+            if abs(estimate - n) > max(0.05 * n, 3 * n.squareRoot()) {
+                t.recipientsOff.append("\(item.id): \(Int(estimate.rounded())) estimated, \(Int(n)) drawn")
+            }
+            // Each wave goes to its own share of the people (shuffled with the fixed seed).
+            rng.shuffle(&chosen)
+            let waves = item.waves ?? [PlanWave(date: item.date, recipients: item.recipients ?? 0)]
+            let total = max(1, waves.reduce(0) { $0 + $1.recipients })
+            var start = 0
+            var cumulative = 0
+            for wave in waves {
+                cumulative += wave.recipients
+                let end = Int((Double(chosen.count) * Double(cumulative) / Double(total)).rounded())
+                for i in chosen[start..<min(end, chosen.count)] { received[i, default: []].append(wave.date) }
+                start = min(end, chosen.count)
+            }
+            // Children only on a children's line, addressed to the parent.
+            let sexes = Set(item.groups.compactMap { g in input.people?.groups[g].map { m in Self.sexes(of: m) } }.flatMap { $0 })
+            for i in chosen {
+                let person = population.people[i]
+                if person.age < AudiencePolicy.adultAge
+                    && !rules.contains(where: { $0.toParent && population.selects($0, person) })
+                {
+                    t.childrenOutsideRule += 1
+                }
+                if !sexes.isEmpty && !sexes.contains(person.sex) { t.wrongSex += 1 }
+            }
+        }
+        let gap = input.constraints.minDaysBetweenContacts
+        let cap = input.constraints.maxDirectContactsPerPerson
+        for i in received.keys.sorted() {
+            let dates = received[i]!.sorted()
+            t.contacts += dates.count
+            if dates.count > cap { t.overCap += 1 }
+            if zip(dates, dates.dropFirst()).contains(where: { $0.days(to: $1) < gap }) { t.gapBreaks += 1 }
+        }
+        return t
+    }
+
+    /// The sexes a group's members can be.
+    static func sexes(of m: GroupMembership) -> [Sex] {
+        Sex.allCases.filter { s in (0...PeopleGrid.oldestAge).contains { m.probability(s, age: $0) > 0 } }
+    }
+
+    /// Weeks in which a service with a weekly capacity expects more bookings than it has: every
+    /// wave books `WavePlan.firstWeekShare` of its responses in its own week, the rest the week
+    /// after. Campaigns the plan itself warns about (`capacityExceeded`: the waves needed do not
+    /// fit in the weeks left of the plan) are counted apart, in `warned`.
+    static func overCapacityWeeks(_ plan: Plan, _ input: PlanningInput) -> [String] {
+        overCapacity(plan, input).unwarned
+    }
+
+    static func overCapacity(_ plan: Plan, _ input: PlanningInput) -> (unwarned: [String], warned: Int) {
+        var actionOf: [String: String] = [:]
+        for c in input.candidates { if let a = c.action { actionOf[c.campaignID] = a } }
+        let warned = Set(plan.warnings.filter { $0.code == .capacityExceeded }.flatMap { $0.campaignIDs.map(\.rawValue) })
+        var bookings: [String: [Int: Double]] = [:]
+        for item in plan.items where item.channel.isDirect && !warned.contains(item.campaign) {
+            guard let service = actionOf[item.campaign], input.serviceCapacity[service] != nil else { continue }
+            let rate = ResponseRates.rate(service: service, channel: item.channel, overrides: input.responseRates)
+            for wave in item.waves ?? [PlanWave(date: item.date, recipients: item.recipients ?? 0)] {
+                let week = wave.date.mondayOfWeek.daysSinceEpoch
+                bookings[service, default: [:]][week, default: 0] += Double(wave.recipients) * rate * WavePlan.firstWeekShare
+                bookings[service, default: [:]][week + 7, default: 0] +=
+                    Double(wave.recipients) * rate * (1 - WavePlan.firstWeekShare)
+            }
+        }
+        var out: [String] = []
+        for service in bookings.keys.sorted() {
+            let capacity = Double(input.serviceCapacity[service]!)
+            for (week, n) in bookings[service]!.sorted(by: { $0.key < $1.key }) where n > capacity + 0.5 {
+                out.append("\(service) week of day \(week): \(Int(n.rounded())) bookings, capacity \(Int(capacity))")
+            }
+        }
+        return (out, warned.count)
+    }
+
+    @Test(arguments: profiles)
+    func everyPersonKeepsTheContactRules(_ profile: String) throws {
+        var population: SyntheticPopulation?
+        for quarter in Self.quarters {
+            let (plan, input, practice) = try Self.planned(profile, quarter)
+            let model = try #require(input.people)
+            if population == nil { population = SyntheticPopulation(model: model, list: practice.list, seed: 10) }
+            let t = Self.tally(plan, input, population!)
+            let label = "\(profile) \(quarter)"
+            print("synthetic \(label): \(population!.people.count) people, \(t.directItems) texts/letters, "
+                + "\(t.contacts) contacts; gap breaks \(t.gapBreaks), over cap \(t.overCap), children "
+                + "\(t.childrenOutsideRule), wrong sex \(t.wrongSex), recipients off \(t.recipientsOff.count), "
+                + "campaigns warned over capacity \(Self.overCapacity(plan, input).warned)")
+            #expect(t.directItems > 0, "\(label): no text or letter to check")
+            #expect(t.gapBreaks == 0, "\(label)")
+            #expect(t.overCap == 0, "\(label)")
+            #expect(t.childrenOutsideRule == 0, "\(label)")
+            #expect(t.wrongSex == 0, "\(label)")
+            #expect(t.recipientsOff.isEmpty, "\(label): \(t.recipientsOff)")
+            #expect(Self.overCapacityWeeks(plan, input).isEmpty, "\(label): \(Self.overCapacityWeeks(plan, input))")
+            // Per-group reach (distinct people) never exceeds the group.
+            for (g, reach) in input.reachByGroup(plan) {
+                let size = model.groups[g]!.size(on: model.grid)
+                #expect(Double(reach) <= size.rounded() + 1e-9, "\(label): \(g) \(reach) of \(size)")
+            }
+            // Texts and letters only for days that ask for an action the practice offers.
+            var actionOf: [String: String?] = [:]
+            for c in input.candidates { actionOf[c.campaignID] = c.action }
+            for item in plan.items where item.channel.isDirect {
+                let action = try #require(actionOf[item.campaign] ?? nil, "\(label): \(item.id) has no action")
+                #expect(practice.offers(action), "\(label): \(item.id) invites to \(action), not offered")
+                #expect(!item.why.joined(separator: " ").lowercased().contains("do not promote"), "\(item.id)")
+            }
+        }
+    }
+
+    /// The issue's named days, wherever they fall in 2027, with the outcome each should have.
+    @Test(arguments: profiles)
+    func namedDaysGetTheirStatedAudience(_ profile: String) throws {
+        for quarter in Self.quarters {
+            let (plan, _, practice) = try Self.planned(profile, quarter)
+            for item in plan.items where item.channel.isDirect {
+                let lines = item.audience ?? []
+                let title = item.title.lowercased()
+                // Raynaud's asks for no action: website and social media only.
+                #expect(!title.contains("raynaud"), "\(item.id): Raynaud's got a text or letter")
+                // No girl under 16 in any women's cancer item; Dry January to adults only.
+                if title.contains("cancer") || title.contains("dry january") {
+                    #expect(lines.allSatisfy { $0.ageFrom >= 16 || $0.toParent }, "\(item.id) \(lines)")
+                }
+                if title.contains("testicular") {
+                    #expect(lines.allSatisfy { $0.sex == .male && $0.ageFrom >= 15 && ($0.ageTo ?? 200) <= 49 }, "\(item.id)")
+                }
+                if title.hasPrefix("cervical screening") {
+                    #expect(lines.allSatisfy { $0.sex == .female && $0.ageFrom >= 25 && ($0.ageTo ?? 200) <= 64 }, "\(item.id)")
+                }
+                // Eye-health days: a text or letter only when the practice offers a sight service.
+                if title.contains("eye") || title.contains("sight") || title.contains("glaucoma") {
+                    #expect(practice.offers("sight-hearing-checks"), "\(item.id)")
+                }
+            }
+        }
+    }
+}
