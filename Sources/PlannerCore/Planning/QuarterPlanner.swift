@@ -21,6 +21,20 @@ public enum QuarterPlanner {
         var builder = PlanBuilder(input)
         return builder.run()
     }
+
+    /// The channel-allocation problem of the first round (days without an offered action
+    /// already kept off texts and letters), for measuring the allocator on real instances.
+    public static func allocationProblem(_ input: PlanningInput) -> AllocationProblem {
+        var builder = PlanBuilder(input)
+        builder.prepareCampaigns()
+        var forbidden: [Int: ChannelSet] = [:]
+        if input.people != nil {
+            for (c, info) in builder.campaigns.enumerated() where info.candidate.audience != nil && info.candidate.action == nil {
+                forbidden[c] = .direct
+            }
+        }
+        return builder.problem(forbidden: forbidden, dropped: []).0
+    }
 }
 
 /// One candidate turned into a campaign: sorted groups, the segments of its audience.
