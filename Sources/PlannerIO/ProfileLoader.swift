@@ -736,7 +736,7 @@ struct ProfileBuilder {
     private func readPlanning(_ node: Node) -> PlanningSettings {
         let known = [
             "campaignsPerWeek", "minDaysBetweenContacts", "workingHours", "smsFragments", "olderShareForDirectContact",
-            "letterLeadDays", "effortHours", "reach",
+            "letterLeadDays", "effortHours", "reach", "maxDirectContactsPerQuarter",
         ]
         guard let fields = reader.mapping(node, "planning", known: known) else { return PlanningSettings() }
         var p = PlanningSettings()
@@ -756,6 +756,18 @@ struct ProfileBuilder {
             case "minDaysBetweenContacts":
                 if let n = reader.count(f.value, field, max: ProfileLimits.minDaysBetweenContacts, limitHint: Hints.gap) {
                     p.minDaysBetweenContacts = n
+                }
+            case "maxDirectContactsPerQuarter":
+                if let n = reader.count(
+                    f.value, field, max: ProfileLimits.maxDirectContactsPerQuarter, limitHint: Hints.perPerson)
+                {
+                    if n < 1 {
+                        reader.error(
+                            at: f.value, "\(field) is 0, but then nobody could get a text or letter.",
+                            hint: Hints.perPerson)
+                    } else {
+                        p.maxDirectContactsPerQuarter = n
+                    }
                 }
             case "letterLeadDays":
                 if let n = reader.count(f.value, field, max: ProfileLimits.letterLeadDays, limitHint: Hints.lead) {
@@ -873,6 +885,7 @@ enum Hints {
     static let campaigns = "Write how many campaigns a week the practice can run, e.g. 2."
     static let gap = "A quarter has about 91 days; write the fewest days between two texts or letters, e.g. 14."
     static let lead = "Write the working days a letter takes to arrive, e.g. 5."
+    static let perPerson = "Write the most texts and letters one person may get in a quarter, e.g. 4."
     static let fragments = "Most practice texts fit in 1 or 2 fragments (160 or 306 characters)."
 }
 

@@ -158,6 +158,29 @@ import Testing
         }
     }
 
+    /// `planning.maxDirectContactsPerQuarter` from the profile file reaches the scheduler: with 1,
+    /// nobody gets a second text or letter in the quarter.
+    @Test func theProfilesPerPersonCapHolds() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sample = TestPaths.packageRoot.appendingPathComponent("Profiles/urban-young.yaml")
+        var text = try String(contentsOf: sample, encoding: .utf8)
+        text = text.components(separatedBy: "\n").filter { !$0.hasPrefix("decisionsFile:") }.joined(separator: "\n")
+        text = text.replacingOccurrences(of: "\nplanning:\n", with: "\nplanning:\n  maxDirectContactsPerQuarter: 1\n")
+        let path = dir.appendingPathComponent("capped.yaml")
+        try Data(text.utf8).write(to: path)
+        let outcome = PlanningRun(profilePath: path.path, window: DateWindow(quarter: "2027-Q1")!).run()
+        let result = try #require(outcome.result, "\(outcome.profile?.report ?? "")")
+        let input = try #require(result.input)
+        #expect(input.constraints.maxDirectContactsPerPerson == 1)
+        let practice = try #require(outcome.practice)
+        let population = SyntheticPopulation(model: try #require(input.people), list: practice.list, seed: 10)
+        let t = Self.tally(result.plan, input, population)
+        #expect(t.directItems > 0)
+        #expect(t.overCap == 0)
+    }
+
     /// The issue's named days, wherever they fall in 2027, with the outcome each should have.
     @Test(arguments: profiles)
     func namedDaysGetTheirStatedAudience(_ profile: String) throws {

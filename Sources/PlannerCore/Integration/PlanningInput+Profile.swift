@@ -103,7 +103,7 @@ extension PlanningInput {
         closed.sort()
 
         let wh = profile.planning.workingHours
-        let constraints = PlanningConstraints(
+        var constraints = PlanningConstraints(
             commsHoursPerWeek: profile.staff.commsHoursPerWeek,
             campaignsPerWeek: profile.planning.campaignsPerWeek,
             minDaysBetweenContacts: profile.planning.minDaysBetweenContacts,
@@ -111,6 +111,7 @@ extension PlanningInput {
             workingHoursEnd: wh.end,
             nonSendingDates: closed,
             olderShareForDirectContact: profile.planning.olderShareForDirectContact)
+        constraints.maxDirectContactsPerPerson = profile.planning.maxDirectContactsPerQuarter
 
         var effort = EffortEstimates()
         for (channel, hours) in profile.planning.effortHours.sorted(by: { $0.key < $1.key }) {

@@ -249,6 +249,8 @@ public struct PlanningSettings: Sendable, Hashable, Codable {
     public var campaignsPerWeek: Int
     /// At least this many days between two direct contacts (SMS or letter) to the same group.
     public var minDaysBetweenContacts: Int
+    /// At most this many direct contacts (SMS or letter, each wave counted) to one person in a quarter.
+    public var maxDirectContactsPerQuarter: Int = ProfileDefaults.maxDirectContactsPerQuarter
     /// SMS are sent between these times (practice time zone), on working days.
     public var workingHours: WorkingHours
     /// SMS fragments assumed per message until a draft exists.

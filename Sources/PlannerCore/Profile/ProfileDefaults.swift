@@ -23,6 +23,8 @@ public enum ProfileDefaults {
     /// Planning defaults named in the quarter-plan issue (issue 5).
     public static let campaignsPerWeek = 2
     public static let minDaysBetweenContacts = 14
+    /// Texts and letters one person may get in a quarter (issue 10's default).
+    public static let maxDirectContactsPerQuarter = 4
     public static let smsFragments = 2
     public static let olderShareForDirectContact = 0.20
     public static let workingHoursStart = ClockTime(hour: 9, minute: 0)

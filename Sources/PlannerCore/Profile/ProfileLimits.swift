@@ -28,6 +28,8 @@ public enum ProfileLimits {
     public static let campaignsPerWeek = 20
     /// Days between two texts or letters to the same group: a quarter has about 91.
     public static let minDaysBetweenContacts = 90
+    /// Texts and letters one person may get in a quarter: at most one a day.
+    public static let maxDirectContactsPerQuarter = 92
     /// Working days from ordering a letter to its arrival.
     public static let letterLeadDays = 30
     /// Years a quiet date may fall in.
