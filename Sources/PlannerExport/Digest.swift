@@ -331,6 +331,7 @@ struct DigestWeek {
                 "who": who(p.task.role),
                 "done": done,
                 "status": status,
+                "hasStatus": !status.isEmpty,
                 "overdue": overdue,
             ]
         }

@@ -19,7 +19,7 @@ public struct DigestTemplateError: Error, Sendable, Hashable, CustomStringConver
 /// Values (docs/digest.md): `practiceName`, `week` (2027-W03), `weekOf` (18 Jan), `weekRange`,
 /// `subject`, `calendarFile`; lists `goingOut` (day, time, channel, title, audience, draft,
 /// draftLines, hasDraft, approval, approved, id), `prep` (due, task, item, itemDay, who, done,
-/// status, overdue), `approvals` (item, itemDay, due, overdue, who, id), `budget` (channel,
+/// status, hasStatus, overdue), `approvals` (item, itemDay, due, overdue, who, id), `budget` (channel,
 /// budget, spent, planned, left, over), `hours` (week, planned, available, left, over),
 /// `warnings` (message, code); flags `hasGoingOut`, `hasPrep`, `hasApprovals`, `hasBudget`,
 /// `hasWarnings`. The text template is not HTML-escaped; the HTML one is.
@@ -94,8 +94,8 @@ public struct DigestTemplates: Sendable, Hashable {
         TO PREPARE (due this week, and for next week's items)
         {{#prep}}
         * {{due}}: {{task}} ({{item}}, {{itemDay}})
-          Who: {{who}}{{#status}}
-          Status: {{status}}{{/status}}
+          Who: {{who}}{{#hasStatus}}
+          Status: {{status}}{{/hasStatus}}
         {{/prep}}
         {{^prep}}
         Nothing to prepare this week.

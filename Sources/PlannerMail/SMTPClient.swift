@@ -160,7 +160,7 @@ public enum SMTPClient {
         let talk = Unmanaged<Transcript>.fromOpaque(userdata).takeUnretainedValue()
         let raw = UnsafeRawBufferPointer(start: data, count: size)
         let text = String(decoding: raw, as: UTF8.self)
-        for line in text.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) where !line.isEmpty {
+        for line in text.split(whereSeparator: \.isNewline) where !line.isEmpty {
             talk.lines.append(String(line))
         }
         if talk.lines.count > 64 { talk.lines.removeFirst(talk.lines.count - 64) }

@@ -66,6 +66,9 @@ struct DigestCommand: ParsableCommand {
     @Flag(name: .long, help: "Send the week again even if it was sent before.")
     var resend = false
 
+    @Option(name: .long, help: "What to print without --send: eml (the whole message), text or html (one body, decoded).")
+    var format: DigestFormat = .eml
+
     func validate() throws {
         if week != nil && today != nil { throw ValidationError("give --week or --today, not both") }
         if let week, Digest.monday(ofWeek: week) == nil {
@@ -83,6 +86,7 @@ struct DigestCommand: ParsableCommand {
                 throw ValidationError("--starttls is for smtp:// (port 587); smtps:// is already encrypted")
             }
             if passwordFile != nil && user == nil { throw ValidationError("--password-file needs --user") }
+            if format != .eml { throw ValidationError("--format is for printing; --send sends the whole message") }
         } else if smtp != nil || starttls || user != nil || passwordFile != nil || caFile != nil || resend {
             throw ValidationError("--smtp, --starttls, --ca-file, --user, --password-file and --resend go with --send")
         }
@@ -133,7 +137,11 @@ struct DigestCommand: ParsableCommand {
             throw ExitCode(73)
         }
         guard send, let smtp else {
-            print(message.eml, terminator: "")
+            switch format {
+            case .eml: print(message.eml, terminator: "")
+            case .text: print(message.text, terminator: "")
+            case .html: print(message.html, terminator: "")
+            }
             return
         }
         let server = SMTPServer(url: smtp, startTLS: starttls, caFile: caFile, user: user, password: try password())
@@ -225,4 +233,8 @@ func digestOptions(for practice: PracticeProfile, profilePath: String) throws ->
         throw ExitCode(65)
     }
     return DigestOptions(settings: settings, team: practice.team, templates: templates)
+}
+
+enum DigestFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case eml, text, html
 }
