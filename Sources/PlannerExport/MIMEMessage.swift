@@ -9,13 +9,15 @@ enum MIME {
 
     // MARK: Header fields
 
-    /// `Name: value`, folded at spaces so that no line passes 78 characters (RFC 5322 §2.2.3).
-    /// `value` must be ASCII (use `encodedWords` or `mailbox` first).
+    /// `Name: value`, folded at spaces so that no line passes 76 characters (RFC 5322 §2.2.3;
+    /// RFC 2047 §2 keeps lines with encoded words to 76), unless one word alone is longer. A
+    /// first word that does not fit beside the name starts the next line. `value` must be ASCII
+    /// (use `encodedWords` or `mailbox` first).
     static func header(_ name: String, _ value: String) -> String {
         var lines: [String] = []
         var line = name + ":"
         for word in value.split(separator: " ", omittingEmptySubsequences: false) {
-            if line.utf8.count + 1 + word.utf8.count > 78, line.utf8.count > name.utf8.count + 1 {
+            if line.utf8.count + 1 + word.utf8.count > 76, !line.allSatisfy({ $0 == " " }) {
                 lines.append(line)
                 line = " " + word
             } else {

@@ -74,6 +74,27 @@ import Testing
         #expect(events > 14)
     }
 
+    /// Names outside ASCII go into the headers as RFC 2047 encoded words that python decodes back.
+    @Test(.enabled(if: Tools.python, "python3 with ical is missing (make test installs it)"))
+    func nonASCIINamesAreEncodedWords() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let profile = try Self.copyProfile(into: dir)
+        var text = try String(contentsOf: profile, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "from: \"Wharfside Awareness Planner <planner@wharfside.example.org>\"",
+            with: "from: \"Zoë’s planner – Wharfside <planner@wharfside.example.org>\"")
+        try text.write(to: profile, atomically: true, encoding: .utf8)
+        try Self.plan(into: dir, profilePath: profile.path)
+        let eml = try String(contentsOf: dir.appendingPathComponent("digest/\(Self.week).eml"), encoding: .utf8)
+        #expect(eml.hasPrefix("From: =?utf-8?B?"))
+        #expect(eml.utf8.allSatisfy { $0 < 0x80 })
+        let result = try Tools.runJSON(["tools/test/check_eml.py", dir.appendingPathComponent("digest").path])
+        let r = try #require(result["\(Self.week).eml"] as? [String: Any])
+        #expect((r["defects"] as? [String]) == [])
+        #expect(r["from_name"] as? String == "Zoë’s planner – Wharfside")
+    }
+
     @Test func goldenTextAndHTMLBodiesOfOneWeek() throws {
         let dir = try Self.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -83,7 +104,9 @@ import Testing
             #expect(r.status == 0, "\(r.stderr)")
             assertGolden(r.stdout, matches: Self.golden("urban-young-\(Self.week).\(ext)"))
         }
+        // Unfolded (RFC 5322 §2.2.3): headers are folded before 76 characters.
         let eml = try String(contentsOf: dir.appendingPathComponent("digest/\(Self.week).eml"), encoding: .utf8)
+            .replacingOccurrences(of: "\r\n ", with: " ")
         #expect(eml.contains("\r\nSubject: Week of 18 Jan: 3 items go out, 13 drafts to sign off (7 overdue)\r\n"))
         #expect(eml.contains("\r\nDate: Fri, 15 Jan 2027 08:00:00 +0000\r\n"))
         // The message `plan` wrote and the one `digest` wrote are the same bytes (same plan, week and now).

@@ -39,6 +39,7 @@ def check(path):
     out["subject"] = str(msg["subject"])
     out["to"] = [a.addr_spec for a in msg["to"].addresses]
     out["from"] = msg["from"].addresses[0].addr_spec
+    out["from_name"] = msg["from"].addresses[0].display_name
     out["message_id"] = str(msg["message-id"])
     out["date"] = str(msg["date"])
     out["longest_line"] = max(len(l) for l in raw.split(b"\r\n"))
