@@ -74,6 +74,35 @@ import Testing
         #expect(events > 14)
     }
 
+    /// Two processes (different hash seeds) write byte-identical messages; another "now" changes
+    /// only the Date header, so the Message-ID stays the same for the same plan and week.
+    @Test func sameInputsGiveSameMessagesAndMessageIDs() throws {
+        let a = try Self.tempDir(), b = try Self.tempDir()
+        defer {
+            try? FileManager.default.removeItem(at: a)
+            try? FileManager.default.removeItem(at: b)
+        }
+        try Self.plan(into: a)
+        try Self.plan(into: b)
+        let names = try FileManager.default.contentsOfDirectory(atPath: a.appendingPathComponent("digest").path).sorted()
+        #expect(names.count == 14)
+        for n in names {
+            let x = try Data(contentsOf: a.appendingPathComponent("digest/\(n)"))
+            let y = try Data(contentsOf: b.appendingPathComponent("digest/\(n)"))
+            #expect(x == y, "\(n)")
+        }
+        let later = try runPlanner(
+            ["digest", "--out", a.path, "--profile", "Profiles/urban-young.yaml", "--week", Self.week],
+            environment: ["SOURCE_DATE_EPOCH": "1800086400"])
+        let before = try String(contentsOf: b.appendingPathComponent("digest/\(Self.week).eml"), encoding: .utf8)
+        func header(_ name: String, _ text: String) -> String? {
+            text.components(separatedBy: "\r\n").first { $0.hasPrefix(name + ": ") }
+        }
+        #expect(header("Date", later.stdout) == "Date: Sat, 16 Jan 2027 08:00:00 +0000")
+        #expect(header("Message-ID", later.stdout) == header("Message-ID", before))
+        #expect(header("Message-ID", before) != nil)
+    }
+
     /// Names outside ASCII go into the headers as RFC 2047 encoded words that python decodes back.
     @Test(.enabled(if: Tools.python, "python3 with ical is missing (make test installs it)"))
     func nonASCIINamesAreEncodedWords() throws {
