@@ -30,6 +30,12 @@ let package = Package(
             pkgConfig: "libical",
             providers: [.apt(["libical-dev"]), .brew(["libical"])]
         ),
+        // libcurl from Debian's libcurl4-openssl-dev: SMTP submission for the weekly digest.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
         // Pure planning core: values and algorithms only. No I/O, no clock, no libical.
         .target(name: "PlannerCore", swiftSettings: strict),
         // Ready-to-send drafts per channel from mustache templates, each with its checks
@@ -59,11 +65,18 @@ let package = Package(
         ),
         // Everything that renders a plan or a listing: ordered JSON, CSV, plan.json, the summaries.
         // PlannerIO must not depend on it.
-        .target(name: "PlannerExport", dependencies: ["PlannerCore", "ICalKit"], swiftSettings: strict),
+        // The weekly digest's text and HTML come from mustache templates (a practice may override them).
+        .target(
+            name: "PlannerExport",
+            dependencies: ["PlannerCore", "ICalKit", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict),
+        // Sending the weekly digest: the only module that imports CCurl (safe `SMTPClient`), and
+        // the outbox and sent record beside the exports.
+        .target(name: "PlannerMail", dependencies: ["CCurl", "PlannerIO"], swiftSettings: strict),
         // The thin command-line front end.
         .executableTarget(
             name: "planner",
-            dependencies: ["PlannerIO", "PlannerExport", "PlannerCore", "ICalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["PlannerIO", "PlannerExport", "PlannerMail", "PlannerCore", "ICalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         // libFuzzer target over the reader (`make fuzz`); a no-op executable in normal builds.

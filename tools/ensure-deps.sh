@@ -5,6 +5,8 @@ set -euo pipefail
 want=${1:-build}
 pkgs=()
 pkg-config --exists libical 2>/dev/null || pkgs+=(libical-dev)
+# The planner links libcurl for `planner digest --send` (SMTP; the OpenSSL build checks certificates).
+pkg-config --exists libcurl 2>/dev/null || pkgs+=(libcurl4-openssl-dev)
 command -v pkg-config >/dev/null 2>&1 || pkgs+=(pkg-config)
 [ -f /usr/share/zoneinfo/Europe/London ] || pkgs+=(tzdata)
 if [ "$want" = bench ]; then
@@ -14,6 +16,8 @@ if [ "$want" = test ]; then
   # plan.md is checked with a CommonMark + GitHub tables renderer (ExportTests).
   command -v cmark-gfm >/dev/null 2>&1 || pkgs+=(cmark-gfm)
   command -v python3 >/dev/null 2>&1 || pkgs+=(python3 python3-pip)
+  # The digest tests make a self-signed certificate for their SMTP server with the openssl CLI.
+  command -v openssl >/dev/null 2>&1 || pkgs+=(openssl)
 fi
 if [ ${#pkgs[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
@@ -39,5 +43,10 @@ if [ "$want" = test ]; then
   if ! python3 -c 'import ical, radicale' 2>/dev/null; then
     echo "installing: python ical radicale"
     python3 -m pip install -q --disable-pip-version-check ical radicale
+  fi
+  # The digest tests send through a real SMTP server on 127.0.0.1 (aiosmtpd; feasibility.md §2).
+  if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+    echo "installing: python aiosmtpd"
+    python3 -m pip install -q --disable-pip-version-check aiosmtpd
   fi
 fi

@@ -21,6 +21,8 @@ public enum CalendarExport {
         /// One calendar per channel that has entries, in the fixed channel order.
         public var perChannel: [(channel: PlanChannel, text: String)]
         public var state: ExportState
+        /// The events of calendar.ics, in its order (the weekly digest attaches a week's share).
+        public var events: [CalendarEvent] = []
     }
 
     /// An entry before SEQUENCE and DTSTAMP are known.
@@ -138,7 +140,8 @@ public enum CalendarExport {
                     ))
             }
         }
-        return Output(calendar: calendar, tasks: tasks, perChannel: perChannel, state: ExportState(entries: entries))
+        return Output(
+            calendar: calendar, tasks: tasks, perChannel: perChannel, state: ExportState(entries: entries), events: events.map(\.event))
     }
 
     // MARK: - Drafts

@@ -18,6 +18,9 @@ public struct ExportOptions: Sendable, Hashable {
     /// Also write one calendar per channel (`calendar-sms.ics`, ...).
     public var perChannel: Bool
     public var formats: ExportFormats
+    /// Also write the weekly digest emails (`digest/<week>.eml`), when the profile has a
+    /// `digest` section (issue 15).
+    public var digest: DigestOptions? = nil
 
     public init(
         stamp: UTCStamp, socialPlatforms: [SocialPlatform] = [], names: [String: String] = [:],

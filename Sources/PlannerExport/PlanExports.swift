@@ -14,12 +14,14 @@ public enum PlanExports {
     public static func render(_ plan: Plan, options: ExportOptions, previousState: ExportState?) -> [File] {
         var files: [File] = []
         var state: ExportState?
+        var cal: CalendarExport.Output?
         if options.formats.ics {
-            let cal = CalendarExport.build(plan, options: options, previous: previousState)
-            files.append(File(name: "calendar.ics", text: cal.calendar))
-            files.append(File(name: "tasks.ics", text: cal.tasks))
-            for (c, text) in cal.perChannel { files.append(File(name: "calendar-\(c.rawValue).ics", text: text)) }
-            state = cal.state
+            let built = CalendarExport.build(plan, options: options, previous: previousState)
+            files.append(File(name: "calendar.ics", text: built.calendar))
+            files.append(File(name: "tasks.ics", text: built.tasks))
+            for (c, text) in built.perChannel { files.append(File(name: "calendar-\(c.rawValue).ics", text: text)) }
+            state = built.state
+            cal = built
         }
         if options.formats.csv {
             files.append(File(name: "plan.csv", text: CSVExports.plan(plan, options: options)))
@@ -31,6 +33,13 @@ public enum PlanExports {
         }
         if options.formats.markdown {
             files.append(File(name: "plan.md", text: PlanMarkdown.render(plan, options: options)))
+        }
+        if let digest = options.digest {
+            // The attachments take calendar.ics's entries as this export writes them.
+            let events = cal?.events ?? CalendarExport.build(plan, options: options, previous: previousState).events
+            for m in Digest.messages(plan, options: options, digest: digest, events: events) {
+                files.append(File(name: Digest.fileName(week: m.week), text: m.eml))
+            }
         }
         if let state { files.append(File(name: ExportState.fileName, text: state.render())) }
         return files
@@ -52,7 +61,10 @@ public enum PlanExports {
         do {
             for f in files {
                 let target = folder.appendingPathComponent(f.name)
-                let tmp = folder.appendingPathComponent(".\(f.name).tmp-\(pid)")
+                // Names may hold a subfolder (digest/2027-W03.eml): the temporary file goes beside its target.
+                let dir = target.deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                let tmp = dir.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
                 try Data(f.text.utf8).write(to: tmp)
                 // Only files this run wrote are ever removed.
                 staged.append((tmp, target))

@@ -299,6 +299,15 @@ struct PlanReader {
             guard let n = int(node, "\"expectedResponses\"") else { return nil }
             item.expectedResponses = n
         }
+        if let node = f.members.first(where: { $0.key == "approval" })?.value {
+            guard let a = fields(node, "\"approval\"") else { return nil }
+            func optional(_ key: String) -> String?? {
+                guard let v = a.members.first(where: { $0.key == key })?.value, !v.isNull else { return .some(nil) }
+                return string(v, "\"approval.\(key)\"").map { .some($0) }
+            }
+            guard let by = optional("by"), let note = optional("note") else { return nil }
+            item.approval = ItemApproval(by: by, note: note)
+        }
         return item
     }
 

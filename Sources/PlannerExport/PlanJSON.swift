@@ -120,6 +120,10 @@ public enum PlanJSON {
         ]
         // Written only when the practice set a text (issue 6); readers tolerate extra keys.
         if let text = i.text { fields.append(("text", .string(text))) }
+        // Written only once an approve decision signed the item off (issue 15).
+        if let a = i.approval {
+            fields.append(("approval", object([("by", .nullable(a.by)), ("note", .nullable(a.note))])))
+        }
         // Planning for people (issue 10): who exactly receives a text or letter, its waves and
         // the bookings it should bring; written only when the planner set them.
         if let audience = i.audience { fields.append(("audience", .array(audience.map(audienceLine)))) }

@@ -70,7 +70,7 @@ public enum DecisionsEditor {
         var lines = ["\(indent)- \(d.kind): \(d.id)"]
         let inner = indent + "  "
         switch d.action {
-        case .skip, .pin: break
+        case .skip, .pin, .approve: break
         case .move(let date): lines.append("\(inner)to: \(date.iso)")
         case .swap(let channel): lines.append("\(inner)to: \(channel.rawValue)")
         case .text(let message): lines.append("\(inner)message: \(quoted(message))")

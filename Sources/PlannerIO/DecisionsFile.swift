@@ -36,7 +36,7 @@ public struct DecisionsFile: Sendable {
     public var report: String { diagnostics.map(\.description).joined(separator: "\n\n") }
 
     /// The keys a decision may have.
-    public static let kinds = ["skip", "pin", "move", "swap", "text"]
+    public static let kinds = ["skip", "pin", "move", "swap", "text", "approve"]
     static let knownKeys = kinds + ["to", "message", "note", "author"]
 
     /// Reads the decisions file at `url`; a missing file has no decisions and no problems.
@@ -168,6 +168,7 @@ public struct DecisionsFile: Sendable {
         if kind.name == "skip" || kind.name == "pin" {
             return ManagerDecision(kind.name == "skip" ? .skip : .pin, id: id, note: note, author: author, location: loc)
         }
+        if kind.name == "approve" { return ManagerDecision(.approve, id: id, note: note, author: author, location: loc) }
         guard let action = readAction(kind, id: id, field: field, value: value, reader: reader) else { return nil }
         return ManagerDecision(action, id: id, note: note, author: author, location: loc)
     }
@@ -222,7 +223,7 @@ public struct DecisionsFile: Sendable {
     ) -> Bool {
         let allowed: [String: [String]] = [
             "skip": ["note", "author"], "pin": ["note", "author"], "move": ["to", "note", "author"],
-            "swap": ["to", "note", "author"], "text": ["message", "note", "author"],
+            "swap": ["to", "note", "author"], "text": ["message", "note", "author"], "approve": ["note", "author"],
         ]
         for f in fields where !Self.kinds.contains(f.name) && !(allowed[kind.name] ?? []).contains(f.name) {
             reader.error(

@@ -127,7 +127,7 @@ public enum ProfileLoader {
 enum ProfileKeys {
     static let top = [
         "name", "odsCode", "nation", "timeZone", "listSize", "list", "registers", "cohorts", "services", "channels",
-        "staff", "quietDates", "planning", "decisionsFile",
+        "staff", "quietDates", "planning", "decisionsFile", "team", "digest", "templates",
     ]
 }
 
@@ -246,11 +246,19 @@ struct ProfileBuilder {
         let planning = field("planning").map { readPlanning($0.value) } ?? PlanningSettings()
         let decisions = field("decisionsFile").flatMap { reader.text($0.value, "decisionsFile") }
 
+        let team = field("team").map { readTeam($0.value) } ?? []
+        let digest = field("digest").flatMap { readDigest($0.value) }
+        let templates = field("templates").flatMap { reader.text($0.value, "templates") }
+
         guard let name, let list else { return nil }
-        return PracticeProfile(
+        var profile = PracticeProfile(
             name: name, odsCode: odsCode, nation: nation, timeZone: timeZone, listSize: list.total, list: list,
             registers: registers, cohorts: cohorts, services: services, channels: channels, staff: staff,
             quietDates: quiet, planning: planning, decisionsFile: decisions)
+        profile.team = team
+        profile.digest = digest
+        profile.templates = templates
+        return profile
     }
 
     // MARK: Identity

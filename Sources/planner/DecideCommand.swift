@@ -9,7 +9,7 @@ import PlannerIO
 struct DecideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide",
-        abstract: "Record a decision about the plan (skip, pin, move, swap or text) in the decisions file.",
+        abstract: "Record a decision about the plan (skip, pin, move, swap, text or approve) in the decisions file.",
         discussion: """
             Examples:
               planner decide skip world-kidney-day-2027-03-11 --note "renal clinic closed" --author "A. Manager"
@@ -17,6 +17,7 @@ struct DecideCommand: ParsableCommand {
               planner decide move no-smoking-day-2027-03-10-sms-1 2027-03-09
               planner decide swap heart-month-2027-02-01-social-1 letter
               planner decide text heart-month-2027-02-01-sms-1 "Heart Month: book your free blood pressure check."
+              planner decide approve heart-month-2027-02-01-sms-1 --author "Dr A. Reed"
 
             Ids come from plan.json (campaign ids for skip and pin, item ids for the others). The file is \
             the profile's decisions file (<profile>.decisions.yaml beside it unless the profile says otherwise), \
@@ -28,13 +29,13 @@ struct DecideCommand: ParsableCommand {
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case skip, pin, move, swap, text
+        case skip, pin, move, swap, text, approve
     }
 
-    @Argument(help: "What to decide: skip, pin, move, swap or text.")
+    @Argument(help: "What to decide: skip, pin, move, swap, text or approve (the item's clinical sign-off is done).")
     var kind: Kind
 
-    @Argument(help: "A campaign id (skip, pin) or an item id (move, swap, text) from plan.json.")
+    @Argument(help: "A campaign id (skip, pin) or an item id (move, swap, text, approve) from plan.json.")
     var id: String
 
     @Argument(help: "move: the new date (YYYY-MM-DD); swap: sms, letter, website or social; text: the message.")
@@ -70,6 +71,8 @@ struct DecideCommand: ParsableCommand {
         switch kind {
         case .skip, .pin:
             if value != nil { throw ValidationError("\(kind.rawValue) takes only a campaign id") }
+        case .approve:
+            if value != nil { throw ValidationError("approve takes only an item id") }
         case .move, .swap, .text:
             guard value != nil else {
                 let what = kind == .move ? "the new date (YYYY-MM-DD)" : kind == .swap ? "the channel" : "the message"
@@ -109,6 +112,7 @@ struct DecideCommand: ParsableCommand {
                 throw ValidationError("the message is empty")
             }
             return .text(v)
+        case .approve: return .approve
         }
     }
 

@@ -40,7 +40,10 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let planValue = try readPlanFile(plan)
         let folder = out.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: plan).deletingLastPathComponent()
-        let platforms = try profile.map { try loadProfile($0).channels.social.map(\.platform) } ?? []
+        let practice = try profile.map { try loadProfile($0) }
+        let platforms = practice?.channels.social.map(\.platform) ?? []
+        // The weekly digest emails too, when the profile has a digest section.
+        let digest = try profile.flatMap { path in try practice.flatMap { try digestOptions(for: $0, profilePath: path) } }
         let source = input.source
         let taxonomy: Taxonomy
         do {
@@ -53,9 +56,10 @@ struct ExportCommand: ParsableCommand {
         // The days' web pages (the URL of each calendar entry), from the calendars the plan was made from.
         let window = DateWindow(from: planValue.from, to: planValue.to)
         let days = source.cleanedDays(window: window).days
-        let options = ExportOptions(
+        var options = ExportOptions(
             stamp: try exportStamp(), socialPlatforms: platforms, names: names, dayURLs: ExportOptions.dayURLs(from: days),
             perChannel: perChannel, formats: format.formats)
+        options.digest = digest
         let written: [String]
         do {
             written = try PlanExports.write(planValue, to: folder, options: options)

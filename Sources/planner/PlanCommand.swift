@@ -96,6 +96,8 @@ struct PlanCommand: ParsableCommand {
             printError(Self.keptMessage(target) + "\n")
             throw ExitCode(65)
         }
+        // The weekly digest emails, when the profile has a digest section (checked before anything is written).
+        let digest = try outcome.practice.flatMap { try digestOptions(for: $0, profilePath: profile) }
         let json = PlanJSON.render(result.plan)
         do {
             try AtomicWrite.write(json, to: target)
@@ -105,11 +107,12 @@ struct PlanCommand: ParsableCommand {
         }
         // The files the practice uses, beside plan.json: calendar.ics, tasks.ics, the CSV files
         // and plan.md (docs/exports.md).
-        let options = ExportOptions(
+        var options = ExportOptions(
             stamp: try exportStamp(),
             socialPlatforms: outcome.practice?.channels.social.map(\.platform) ?? [],
             names: outcome.taxonomy.map(ExportOptions.names(from:)) ?? [:],
             dayURLs: ExportOptions.dayURLs(from: outcome.days))
+        options.digest = digest
         do {
             _ = try PlanExports.write(result.plan, to: target.deletingLastPathComponent(), options: options)
         } catch {

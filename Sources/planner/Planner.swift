@@ -10,7 +10,7 @@ struct Planner: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlanCommand.self, ExportCommand.self, DecideCommand.self, DaysCommand.self, MatchCommand.self,
-            ExplainCommand.self, Validate.self, CheckCommand.self,
+            ExplainCommand.self, Validate.self, CheckCommand.self, DigestCommand.self,
         ]
     )
 

@@ -246,7 +246,7 @@ import Testing
         #expect(
             r.stderr == """
                 error: "paln" is not a planner command (did you mean plan?)
-                hint: the commands are plan, export, decide, days, match, explain, validate, check; see planner --help
+                hint: the commands are plan, export, decide, days, match, explain, validate, check, digest; see planner --help
 
                 """)
     }

@@ -14,6 +14,8 @@ public struct ManagerDecision: Sendable, Hashable, Codable {
         case move(to: CivilDate)
         case swap(to: PlanChannel)
         case text(String)
+        /// The item's clinical sign-off is done (issue 15: the digest stops asking for it).
+        case approve
     }
 
     public var action: Action
@@ -40,13 +42,14 @@ public struct ManagerDecision: Sendable, Hashable, Codable {
         case .move: return "move"
         case .swap: return "swap"
         case .text: return "text"
+        case .approve: return "approve"
         }
     }
 
     /// The decision in words, as warnings name it: "move X to 2027-03-13", "swap X to letter".
     public var label: String {
         switch action {
-        case .skip, .pin, .text: return "\(kind) \(id)"
+        case .skip, .pin, .text, .approve: return "\(kind) \(id)"
         case .move(let d): return "\(kind) \(id) to \(d.iso)"
         case .swap(let c): return "\(kind) \(id) to \(c.rawValue)"
         }
@@ -75,7 +78,7 @@ extension PlanningDecisions {
             case .skip: skip.append(d.id)
             case .pin: pin.append(d.id)
             case .move(let date): move[d.id] = date
-            case .swap, .text: break
+            case .swap, .text, .approve: break
             }
         }
         self.init(skip: skip, pin: pin, move: move)
@@ -125,6 +128,12 @@ public enum DecidedPlanner {
                 }
                 plan.items[k].text = text
                 plan.items[k].why.append("Message text written by the practice\(d.attribution).")
+            case .approve:
+                guard let k = plan.items.firstIndex(where: { $0.id == d.id }) else {
+                    warnings.append(stale(d))
+                    continue
+                }
+                plan.items[k].approval = ItemApproval(by: d.author, note: d.note)
             }
         }
         if !swapped.isEmpty {

@@ -69,6 +69,8 @@ public struct PlanItem: Sendable, Hashable, Codable {
     public var waves: [PlanWave]? = nil
     /// Bookings expected from the item (when the service it promotes has a weekly capacity).
     public var expectedResponses: Int? = nil
+    /// The clinical sign-off, once an `approve` decision records it (issue 15).
+    public var approval: ItemApproval? = nil
 
     public init(
         id: String, campaign: String, sourceUid: String, title: String, groups: [String], services: [String],

@@ -27,6 +27,13 @@ public struct PracticeProfile: Sendable, Hashable, Codable {
     public var planning: PlanningSettings
     /// Path of the decisions file, as written (relative paths are relative to the profile's folder).
     public var decisionsFile: String?
+    /// Who does each role the prep tasks name (the `team` section), in role order.
+    public var team: [TeamMember] = []
+    /// Who the weekly digest email comes from and goes to (the `digest` section).
+    public var digest: DigestSettings? = nil
+    /// A folder of the practice's own templates (e.g. digest-text.mustache), as written
+    /// (relative paths are relative to the profile's folder).
+    public var templates: String? = nil
 
     public init(
         name: String, odsCode: String? = nil, nation: Nation = .england, timeZone: String = ProfileDefaults.timeZone,
