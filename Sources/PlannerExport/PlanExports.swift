@@ -65,8 +65,14 @@ public enum PlanExports {
         // short here leaves a state that still describes what the calendars hold or held before.
         for s in staged {
             guard rename(s.tmp.path, s.target.path) == 0 else {
+                let code = errno
                 for r in staged { try? FileManager.default.removeItem(at: r.tmp) }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: s.target.path])
+                throw CocoaError(
+                    .fileWriteUnknown,
+                    userInfo: [
+                        NSFilePathErrorKey: s.target.path,
+                        NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code)),
+                    ])
             }
         }
         return files.map(\.name)
