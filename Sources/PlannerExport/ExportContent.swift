@@ -178,7 +178,7 @@ enum ExportContent {
     /// The planner's texts write "day(s)" and "batch(es)"; the exports say "1 day" or "35 days",
     /// and the plural where no number precedes. Linear in the text's length.
     static func plainPlurals(_ s: String) -> String {
-        guard s.contains("(s)") || s.contains("(es)") else { return s }
+        guard hasPluralMark(s) else { return s }
         var out: [Unicode.Scalar] = []
         let u = Array(s.unicodeScalars)
         var i = 0
@@ -209,6 +209,21 @@ enum ExportContent {
             i += suffix.count + 2
         }
         return String(String.UnicodeScalarView(out))
+    }
+
+    /// Whether `s` holds "(s)" or "(es)", on its UTF-8 bytes (Foundation's `contains` bridges
+    /// to UTF-16 and was a tenth of an export's time).
+    static func hasPluralMark(_ s: String) -> Bool {
+        var u = s.utf8.makeIterator()
+        var last3: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        while let b = u.next() {
+            if b == 0x29 {  // ")"
+                if last3.1 == 0x28 && last3.2 == 0x73 { return true }  // "(s"
+                if last3.0 == 0x28 && last3.1 == 0x65 && last3.2 == 0x73 { return true }  // "(es"
+            }
+            last3 = (last3.1, last3.2, b)
+        }
+        return false
     }
 
     /// "a", "a and b", "a, b and c".
