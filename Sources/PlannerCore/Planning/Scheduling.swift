@@ -389,10 +389,27 @@ struct Scheduler {
     /// contact gaps), then the calendar ones, then dates outside the plan; at most three,
     /// and how many more there were.
     static func noDateFits(_ reasons: [String]) -> String {
-        func rank(_ r: String) -> Int {
-            if r.contains("outside the plan") { return 2 }
-            if r.hasPrefix("week ") || r.contains(" is contacted on ") || r.contains(" are contacted on ")
-                || r.contains("the most per person")
+        // The phrases are searched for on the UTF-8 bytes: they are the scheduler's own words,
+        // and String.contains (Characters, through _StringProcessing) was a twentieth of a run.
+        func has(_ r: [UInt8], _ phrase: StaticString) -> Bool {
+            let p = UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount)
+            guard r.count >= p.count else { return false }
+            var i = 0
+            while i + p.count <= r.count {
+                if r[i] == p[0] {
+                    var k = 1
+                    while k < p.count && r[i + k] == p[k] { k += 1 }
+                    if k == p.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        func rank(_ text: String) -> Int {
+            let r = Array(text.utf8)
+            if has(r, "outside the plan") { return 2 }
+            if text.hasPrefix("week ") || has(r, " is contacted on ") || has(r, " are contacted on ")
+                || has(r, "the most per person")
             {
                 return 0
             }
