@@ -257,6 +257,26 @@ enum ExportContent {
         return f.lowercased() + s.dropFirst()
     }
 
+    /// The title of a prep task's calendar entry: "Prep: draft the text message, Stoptober". When
+    /// the campaign has more than one item on the channel (two social posts of Purple Day, prepared
+    /// on the same days), the title names the item's day, "Prep: draft the social media post for 25
+    /// March, Purple Day", so the two entries in a calendar do not look like one imported twice.
+    static func prepTitle(_ task: String, _ item: PlanItem, repeated: Set<String>) -> String {
+        let base = "Prep: \(lowerFirst(task))"
+        guard repeated.contains(item.campaign + "\u{1F}" + item.channel.rawValue) else { return "\(base), \(item.title)" }
+        return "\(base) for \(item.date.day) \(Format.monthName(item.date.month)), \(item.title)"
+    }
+
+    /// The campaigns and channels (`prepTitle`'s keys) that have more than one item in the plan.
+    static func repeatedChannels(_ plan: Plan) -> Set<String> {
+        var seen = Set<String>(), repeated = Set<String>()
+        for item in plan.items where !item.prepTasks.isEmpty {
+            let key = item.campaign + "\u{1F}" + item.channel.rawValue
+            if !seen.insert(key).inserted { repeated.insert(key) }
+        }
+        return repeated
+    }
+
     /// "Monday 4 January 2027".
     static func longDate(_ d: CivilDate) -> String {
         let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
