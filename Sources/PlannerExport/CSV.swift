@@ -6,14 +6,16 @@ public enum CSV {
     /// "\r\n" is a single Character, equal to neither "\r" nor "\n", so a cell holding a CRLF
     /// would otherwise be written unquoted and split the record.
     public static func field(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return s
+        // On the UTF-8 bytes: the four are ASCII, and no byte of a multi-byte scalar is ASCII.
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(s.utf8.count + 8)
+        for b in s.utf8 {
+            out.append(b)
+            if b == 0x22 { out.append(0x22) }
         }
-        var out = "\""
-        for u in s.unicodeScalars {
-            if u == "\"" { out += "\"\"" } else { out.unicodeScalars.append(u) }
-        }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One record: the fields joined by commas, then CRLF.

@@ -60,6 +60,7 @@ public enum CSVExports {
     /// The calendar's rows (items, one per sending, and prep tasks on their due dates), sorted by
     /// (date, time, subject, id). Google's CSV import has no recurrence or multi-day rows we need.
     static func rows(_ plan: Plan, options: ExportOptions) -> [Row] {
+        let repeated = ExportContent.repeatedChannels(plan)
         var out: [Row] = []
         for item in plan.items {
             let label = ExportContent.channelLabel(item.channel)
@@ -79,7 +80,7 @@ public enum CSVExports {
             for t in item.prepTasks {
                 out.append(
                     Row(
-                        subject: "Prep: \(ExportContent.lowerFirst(t.task)), \(item.title)", date: t.due, minutes: nil,
+                        subject: ExportContent.prepTitle(t.task, item, repeated: repeated), date: t.due, minutes: nil,
                         description: "For the \(ExportContent.itemNoun(item.channel)), \(item.title), on \(ExportContent.longDate(item.date)).",
                         categories: ["Prep", label], id: item.id + "-prep"))
             }
@@ -120,11 +121,18 @@ public enum CSVExports {
 
     // MARK: Social schedulers
 
-    /// The columns of Hootsuite's bulk composer ("Schedule posts in bulk", Hootsuite Help Center,
-    /// help.hootsuite.com/hc/en-us/articles/204586040): column A the date and time in the format
-    /// chosen on upload (we write day/month/year and a 24-hour time, minutes ending in 0 or 5),
-    /// column B the message, column C an optional link. The upload takes no header row, so the
-    /// file has none; these are the names docs/exports.md uses for the three columns.
+    /// The columns of Hootsuite's bulk composer: column A the date and time in the format chosen on
+    /// upload (we write day/month/year and a 24-hour time, minutes ending in 0 or 5), column B the
+    /// message, column C an optional link; no header row, one file per social account. Hootsuite's
+    /// own help page could not be found to check this against (searched 2026-12-03; the article
+    /// this comment cited before, help.hootsuite.com/hc/en-us/articles/204586040, was from memory
+    /// and is not in any reference we could read). What was found agrees on the three columns:
+    /// kim-iverson-headlee.blogspot.com/2016/08/the-business-of-writing-using-hootsuite.html ("three
+    /// components each: the date and time stamp, the message, and the link"),
+    /// jycalcano.blogspot.com/2015/07/post-8-hootsuite-bulk-messaging.html (the date format is
+    /// chosen on upload) and gussetbeard.com/bulk-update-algo/ (time, text, link; a separate CSV per
+    /// account). The 0-or-5 minutes rule and the missing header row are not confirmed by them.
+    /// These are the names docs/exports.md uses for the three columns.
     public static let socialColumns = ["Date and time", "Message", "Link"]
 
     /// social-<platform>.csv: the social posts of the plan, one row per post, in date order, at the

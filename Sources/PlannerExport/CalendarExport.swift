@@ -148,13 +148,14 @@ public enum CalendarExport {
 
     static func drafts(_ plan: Plan, options: ExportOptions) -> [Draft] {
         let domain = ExportContent.uidDomain(plan)
+        let repeated = ExportContent.repeatedChannels(plan)
         var out: [Draft] = []
         for item in plan.items {
             out += itemDrafts(item, sendings: ExportContent.sendings(item), domain: domain, options: options)
             let label = ExportContent.channelLabel(item.channel)
             for task in item.prepTasks {
                 let slug = Slug.make(task.task)
-                let summary = "Prep: \(ExportContent.lowerFirst(task.task)), \(item.title)"
+                let summary = ExportContent.prepTitle(task.task, item, repeated: repeated)
                 let text =
                     "For the \(ExportContent.itemNoun(item.channel)), \(item.title), on \(ExportContent.longDate(item.date)).\n"
                     + "Plan item: \(item.id)"

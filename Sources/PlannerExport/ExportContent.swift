@@ -181,7 +181,7 @@ enum ExportContent {
     /// The planner's texts write "day(s)" and "batch(es)"; the exports say "1 day" or "35 days",
     /// and the plural where no number precedes. Linear in the text's length.
     static func plainPlurals(_ s: String) -> String {
-        guard s.contains("(s)") || s.contains("(es)") else { return s }
+        guard hasPluralMark(s) else { return s }
         var out: [Unicode.Scalar] = []
         let u = Array(s.unicodeScalars)
         var i = 0
@@ -214,6 +214,21 @@ enum ExportContent {
         return String(String.UnicodeScalarView(out))
     }
 
+    /// Whether `s` holds "(s)" or "(es)", on its UTF-8 bytes (Foundation's `contains` bridges
+    /// to UTF-16 and was a tenth of an export's time).
+    static func hasPluralMark(_ s: String) -> Bool {
+        var u = s.utf8.makeIterator()
+        var last3: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        while let b = u.next() {
+            if b == 0x29 {  // ")"
+                if last3.1 == 0x28 && last3.2 == 0x73 { return true }  // "(s"
+                if last3.0 == 0x28 && last3.1 == 0x65 && last3.2 == 0x73 { return true }  // "(es"
+            }
+            last3 = (last3.1, last3.2, b)
+        }
+        return false
+    }
+
     /// "a", "a and b", "a, b and c".
     static func list(_ xs: [String]) -> String {
         switch xs.count {
@@ -243,6 +258,26 @@ enum ExportContent {
     static func lowerFirst(_ s: String) -> String {
         guard let f = s.first else { return s }
         return f.lowercased() + s.dropFirst()
+    }
+
+    /// The title of a prep task's calendar entry: "Prep: draft the text message, Stoptober". When
+    /// the campaign has more than one item on the channel (two social posts of Purple Day, prepared
+    /// on the same days), the title names the item's day, "Prep: draft the social media post for 25
+    /// March, Purple Day", so the two entries in a calendar do not look like one imported twice.
+    static func prepTitle(_ task: String, _ item: PlanItem, repeated: Set<String>) -> String {
+        let base = "Prep: \(lowerFirst(task))"
+        guard repeated.contains(item.campaign + "\u{1F}" + item.channel.rawValue) else { return "\(base), \(item.title)" }
+        return "\(base) for \(item.date.day) \(Format.monthName(item.date.month)), \(item.title)"
+    }
+
+    /// The campaigns and channels (`prepTitle`'s keys) that have more than one item in the plan.
+    static func repeatedChannels(_ plan: Plan) -> Set<String> {
+        var seen = Set<String>(), repeated = Set<String>()
+        for item in plan.items where !item.prepTasks.isEmpty {
+            let key = item.campaign + "\u{1F}" + item.channel.rawValue
+            if !seen.insert(key).inserted { repeated.insert(key) }
+        }
+        return repeated
     }
 
     /// "Monday 4 January 2027".

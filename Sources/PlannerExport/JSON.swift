@@ -78,24 +78,36 @@ public enum JSONWriter {
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
             return "\"" + s + "\""
         }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+        // Byte by byte: the input is valid UTF-8, so E2 80 A8 and E2 80 A9 are exactly U+2028
+        // and U+2029, and every other byte is copied.
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(bytes.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                out += Array("\\u202".utf8)
+                out.append(bytes[i + 2] == 0xA8 ? 0x38 : 0x39)
+                i += 2
             default:
-                if u.value < 0x20 || u.value == 0x7F || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16, uppercase: false)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                if b < 0x20 || b == 0x7F {
+                    out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
                 } else {
-                    out.unicodeScalars.append(u)
+                    out.append(b)
                 }
             }
+            i += 1
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func writeScalar(_ value: JSONValue, into out: inout String) -> Bool {

@@ -263,6 +263,7 @@ public enum PlanMarkdown {
 
     /// Text for Markdown: characters that would start markup are escaped.
     static func escape(_ s: String) -> String {
+        if let fast = escapeASCII(s) { return fast }
         var out = ""
         for ch in s {
             switch ch {
@@ -274,6 +275,57 @@ public enum PlanMarkdown {
         return out
     }
 
+    /// `escape` on the UTF-8 bytes when that gives the same text: every byte to escape or to make
+    /// a space has ASCII bytes on both sides, so it is a Character of its own (or the CR of a CRLF),
+    /// never joined to a combining mark or other extending scalar. Nil when it might be.
+    static func escapeASCII(_ s: String) -> String? {
+        let b = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 8)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case 0x5C, 0x7C, 0x2A, 0x5F, 0x60, 0x3C, 0x3E, 0x5B, 0x5D, 0x0A, 0x0D:
+                let before = i == 0 || b[i - 1] < 0x80
+                let after = i + 1 == b.count || b[i + 1] < 0x80
+                guard before && after else { return nil }
+                if c == 0x0A {
+                    out.append(0x20)
+                } else if c == 0x0D {
+                    out.append(0x20)
+                    if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }  // CRLF is one Character
+                } else {
+                    out.append(0x5C)
+                    out.append(c)
+                }
+            default:
+                out.append(c)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `s` split at every "<br>" (as Foundation's `components(separatedBy:)`, on the bytes).
+    static func splitAtBreaks(_ s: String) -> [String] {
+        let b = Array(s.utf8)
+        let mark: [UInt8] = [0x3C, 0x62, 0x72, 0x3E]
+        var parts: [String] = []
+        var start = 0, i = 0
+        while i + 4 <= b.count {
+            if b[i] == 0x3C && b[i + 1] == mark[1] && b[i + 2] == mark[2] && b[i + 3] == mark[3] {
+                parts.append(String(decoding: b[start..<i], as: UTF8.self))
+                i += 4
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(String(decoding: b[start...], as: UTF8.self))
+        return parts
+    }
+
     /// Builds the document line by line (LF).
     struct Doc {
         var text = ""
@@ -283,7 +335,7 @@ public enum PlanMarkdown {
         /// A GitHub table; cells are escaped, except the `<br>` this file puts between entries.
         mutating func table(_ header: [String], _ rows: [[String]]) {
             func cell(_ s: String) -> String {
-                s.components(separatedBy: "<br>").map(PlanMarkdown.escape).joined(separator: "<br>")
+                PlanMarkdown.splitAtBreaks(s).map(PlanMarkdown.escape).joined(separator: "<br>")
             }
             line("| " + header.map(cell).joined(separator: " | ") + " |")
             line("|" + header.map { _ in "---" }.joined(separator: "|") + "|")

@@ -38,6 +38,19 @@ public enum AtomicWrite {
         }
     }
 
+    /// Why `error` stopped a write, in words: the failure's own reason, else the system's
+    /// (no permission, a read-only or full disk), else Foundation's description.
+    public static func reason(_ error: any Error) -> String {
+        if let failure = error as? Failure { return failure.reason }
+        switch posixCode(error) {
+        case EACCES, EPERM: return "there is no permission to write there"
+        case EROFS: return "the disk is read-only"
+        case ENOSPC: return "the disk is full"
+        case EISDIR: return "a folder is in the way of a file"
+        default: return error.localizedDescription
+        }
+    }
+
     /// The nearest existing ancestor of `folder` (or `folder` itself) when it is a file.
     static func fileInTheWay(of folder: URL) -> String? {
         var url = folder.standardizedFileURL

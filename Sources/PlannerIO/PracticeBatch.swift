@@ -3,8 +3,8 @@ import Foundation
 import PlannerCore
 
 /// Every practice in a folder of profiles (a primary care network, an ICB): the calendars are
-/// read, cleaned and matched once; each practice is planned in parallel and its plan.json
-/// written to `<outputFolder>/<profile name>/`; then summary.csv across practices. Output bytes
+/// read, cleaned and matched once; each practice is planned in parallel and its plan.json and
+/// exports written to `<outputFolder>/<profile name>/`; then summary.csv across practices. Output bytes
 /// do not depend on the number of cores or on timing: results are kept by profile index and
 /// written in profile-name order. Nothing is printed: the caller shows progress and reports.
 ///
@@ -32,10 +32,18 @@ public struct PracticeBatch: Sendable {
     public struct Rendering: Sendable {
         public var plan: @Sendable (Plan) -> String
         public var summary: @Sendable ([PracticeOutcome]) -> String
+        /// Writes a practice's exports (calendar.ics, the CSV files, plan.md) into its folder,
+        /// beside plan.json, given its plan and profile; nil writes none. It must leave the
+        /// earlier exports as they were when it throws (PlannerExport's `PlanExports.write`).
+        public var exports: (@Sendable (Plan, PracticeProfile, URL) throws -> Void)?
 
-        public init(plan: @escaping @Sendable (Plan) -> String, summary: @escaping @Sendable ([PracticeOutcome]) -> String) {
+        public init(
+            plan: @escaping @Sendable (Plan) -> String, summary: @escaping @Sendable ([PracticeOutcome]) -> String,
+            exports: (@Sendable (Plan, PracticeProfile, URL) throws -> Void)? = nil
+        ) {
             self.plan = plan
             self.summary = summary
+            self.exports = exports
         }
     }
 
@@ -53,9 +61,11 @@ public struct PracticeBatch: Sendable {
     public struct Ready: Sendable {
         let paths: [String]
         let inputs: [LoadedProfile]
-        let days: [CleanOccurrence]
+        /// The cleaned days every practice is planned from (the exports' web pages come from them).
+        public let days: [CleanOccurrence]
         let matches: [MatchResult]
-        let taxonomy: Taxonomy
+        /// The taxonomy every practice is planned with (the exports' group and service names).
+        public let taxonomy: Taxonomy
         let holidays: [Nation: BankHolidaySet]
         /// The calendars' errors, carried into every plan.json.
         let inputErrors: [InputError]
@@ -158,6 +168,7 @@ public struct PracticeBatch: Sendable {
             let path = ready.paths[i]
             let stem = Self.stem(path)
             let input = ready.inputs[i]
+            var wrotePlan = false
             var row = PracticeOutcome(
                 stem: stem, profilePath: path, practice: input.practice?.name ?? stem,
                 odsCode: input.practice?.odsCode ?? "", report: input.report, failure: input.failure)
@@ -171,14 +182,28 @@ public struct PracticeBatch: Sendable {
                 let target = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
                 do {
                     try AtomicWrite.write(rendering.plan(plan), to: target)
+                    wrotePlan = true
                     row.figures = PlanFigures(plan)
                 } catch {
                     row.failure = "could not write \(target.relativePath): \(String(describing: error))"
                 }
+                // The exports beside plan.json, as `planner plan` writes them for one practice.
+                if wrotePlan, let exports = rendering.exports {
+                    do {
+                        try exports(plan, practice, target.deletingLastPathComponent())
+                    } catch {
+                        row.figures = nil
+                        row.failure =
+                            "the exports could not be written (\(AtomicWrite.reason(error))); its new plan.json was "
+                            + "written and the earlier exports are kept"
+                    }
+                }
             }
             // A practice that cannot be planned this time must not keep last run's plan.json
             // beside the others' new ones, where it would pass for this quarter's (issue 12).
-            if row.failure != nil {
+            // Its exports stay: their state file lets the next good run update or cancel what
+            // the practice's calendars already hold.
+            if row.failure != nil, !wrotePlan {
                 let stale = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
                 if FileManager.default.fileExists(atPath: stale.path) {
                     if (try? FileManager.default.removeItem(at: stale)) != nil {

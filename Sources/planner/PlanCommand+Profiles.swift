@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ICalKit
 import PlannerCore
 import PlannerExport
 import PlannerIO
@@ -8,6 +9,8 @@ extension PlanCommand {
     /// `planner plan --profiles DIR`: every practice in a folder (PlannerIO's `PracticeBatch`),
     /// with progress on standard error and the summary table on standard output.
     func runMany(folder: String, window: DateWindow) throws {
+        // One time stamp for every practice's calendars (SOURCE_DATE_EPOCH, else the clock).
+        let stamp = try exportStamp()
         let batch = PracticeBatch(folder: folder, source: input.source, window: window, outputFolder: out)
         let preparation = batch.prepare()
         report(preparation.stopped)
@@ -17,8 +20,17 @@ extension PlanCommand {
         }
         report(preparation.calendarDiagnostics)
         let progress = Progress(total: ready.count, isTerminal: isatty(STDERR_FILENO) == 1)
+        // The exports of every practice, beside its plan.json, as single `plan` writes them; the
+        // names and the days' web pages are worked out once for the whole batch.
+        let names = ExportOptions.names(from: ready.taxonomy)
+        let dayURLs = ExportOptions.dayURLs(from: ready.days)
+        let exports: @Sendable (Plan, PracticeProfile, URL) throws -> Void = { plan, practice, folder in
+            let options = ExportOptions(
+                stamp: stamp, socialPlatforms: practice.channels.social.map(\.platform), names: names, dayURLs: dayURLs)
+            try PlanExports.write(plan, to: folder, options: options)
+        }
         let outcome = batch.plan(
-            ready, rendering: PracticeBatch.Rendering(plan: PlanJSON.render, summary: PracticesSummary.csv)
+            ready, rendering: PracticeBatch.Rendering(plan: PlanJSON.render, summary: PracticesSummary.csv, exports: exports)
         ) { i, row in
             progress.done(i, line: PracticesSummary.progressLine(row))
         }

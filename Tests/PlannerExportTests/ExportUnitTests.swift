@@ -122,6 +122,22 @@ import Testing
         #expect(next.state.entries.contains { $0.uid == "a-sms-1@y12345.awareness-planner" && !$0.cancelled })
     }
 
+    /// Two social posts of one campaign are prepared on the same days: their prep entries name
+    /// the post's day, so a calendar does not show two identical titles; a single item's do not.
+    @Test func prepTitlesNameTheDayWhenACampaignHasTwoItemsOnAChannel() throws {
+        let a = Self.item("stoptober-2027-10-01-social-1", .social, Self.d(2027, 10, 1))
+        let b = Self.item("stoptober-2027-10-01-social-2", .social, Self.d(2027, 10, 2))
+        let sms = Self.item("stoptober-2027-10-01-sms-1", .sms, Self.d(2027, 10, 4))
+        let plan = Self.plan([a, b, sms])
+        let titles = CalendarExport.drafts(plan, options: Self.options).filter { $0.kind == "event" }.map(\.summary)
+        #expect(titles.contains("Prep: clinical sign-off of the text message for 1 October, Stoptober"))
+        #expect(titles.contains("Prep: clinical sign-off of the text message for 2 October, Stoptober"))
+        #expect(titles.contains("Prep: clinical sign-off of the text message, Stoptober"))
+        let google = CSVExports.google(plan, options: Self.options)
+        #expect(google.contains("\"Prep: clinical sign-off of the text message for 2 October, Stoptober\""))
+        #expect(google.contains("\"Prep: clinical sign-off of the text message, Stoptober\""))
+    }
+
     @Test func repeatedPrepTasksStillGetDistinctUIDs() {
         var i = Self.item("a-sms-1", .sms, Self.d(2027, 10, 4))
         i.prepTasks = [PrepTask(task: "Check", due: Self.d(2027, 9, 1)), PrepTask(task: "Check", due: Self.d(2027, 9, 8))]

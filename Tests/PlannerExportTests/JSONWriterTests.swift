@@ -50,6 +50,8 @@ import Testing
         // CR and LF inside a CRLF (one Character in Swift) are both escaped.
         #expect(JSONWriter.quoted("x\r\ny") == "\"x\\r\\ny\"")
         #expect(JSONWriter.quoted("plain") == "\"plain\"")
+        // Other characters led by E2 (dashes, ellipsis) pass through; a tab is escaped.
+        #expect(JSONWriter.quoted("a – b\tc…\u{2027}") == "\"a – b\\tc…\u{2027}\"")
     }
 
     @Test func numbersHaveAtMostThreeDecimals() {

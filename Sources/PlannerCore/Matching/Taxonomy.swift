@@ -34,7 +34,10 @@ public struct Taxonomy: Sendable, Hashable, Codable {
     public var groupIds: [String] { groups.map(\.id) }
     public var serviceIds: [String] { services.map(\.id) }
 
-    public func entry(_ id: String) -> TaxonomyEntry? { entries.first { $0.id == id } }
+    /// The group, else the service, with this id (without building `entries`).
+    public func entry(_ id: String) -> TaxonomyEntry? {
+        groups.first { $0.id == id } ?? services.first { $0.id == id }
+    }
 
     /// This taxonomy extended or overridden by `overlay` (from `--taxonomy FILE`): an entry
     /// with a known id replaces the fields the overlay sets and keeps the others; a new id

@@ -409,17 +409,37 @@ struct Scheduler {
     /// contact gaps), then the calendar ones, then dates outside the plan; at most three,
     /// and how many more there were.
     static func noDateFits(_ reasons: [String]) -> String {
-        func rank(_ r: String) -> Int {
-            if r.contains("outside the plan") { return 2 }
-            if r.hasPrefix("week ") || r.contains(" is contacted on ") || r.contains(" are contacted on ")
-                || r.contains("the most per person") || r.contains("already invited to this service")
+        // The phrases are searched for on the UTF-8 bytes: they are the scheduler's own words,
+        // and String.contains (Characters, through _StringProcessing) was a twentieth of a run.
+        func has(_ r: [UInt8], _ phrase: StaticString) -> Bool {
+            let p = UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount)
+            guard r.count >= p.count else { return false }
+            var i = 0
+            while i + p.count <= r.count {
+                if r[i] == p[0] {
+                    var k = 1
+                    while k < p.count && r[i + k] == p[k] { k += 1 }
+                    if k == p.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        func rank(_ text: String) -> Int {
+            let r = Array(text.utf8)
+            if has(r, "outside the plan") { return 2 }
+            if text.hasPrefix("week ") || has(r, " is contacted on ") || has(r, " are contacted on ")
+                || has(r, "the most per person") || has(r, "already invited to this service")
             {
                 return 0
             }
             return 1
         }
-        let ordered = reasons.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
-            .map(\.element)
+        // Each reason ranked once, then kept in its order within its rank (the stable sort by
+        // (rank, offset) this replaces ranked inside the comparison, 21% of a batch's time).
+        var byRank: [[String]] = [[], [], []]
+        for r in reasons { byRank[rank(r)].append(r) }
+        let ordered = byRank[0] + byRank[1] + byRank[2]
         var text = "no date fits: " + ordered.prefix(3).joined(separator: "; ")
         if ordered.count > 3 { text += " (and \(ordered.count - 3) more)" }
         return text
