@@ -334,9 +334,9 @@ struct Scheduler {
         case .notSending(let date):
             return calendar.whyNotSending(date) ?? "\(date.iso) is not a sending day"
         case .hours(let date, let used):
-            return "week \(date.isoWeekLabel) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
+            return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
         case .cap(let date, let count):
-            return "week \(date.isoWeekLabel) already has \(count) campaign(s), the weekly limit"
+            return "\(date.weekInWords) already has \(count) \(count == 1 ? "campaign" : "campaigns"), the weekly limit"
         case .gap(let g, let other, let c):
             let title = contacts[g]?.first { $0.0 == other && $0.1 == c }?.2 ?? ""
             return "\(g) is contacted on \(other.iso) (\(title)), less than \(constraints.minDaysBetweenContacts) days away"
@@ -391,7 +391,7 @@ struct Scheduler {
     static func noDateFits(_ reasons: [String]) -> String {
         func rank(_ r: String) -> Int {
             if r.contains("outside the plan") { return 2 }
-            if r.hasPrefix("week ") || r.contains(" is contacted on ") || r.contains(" are contacted on ")
+            if r.hasPrefix("the week of ") || r.contains(" is contacted on ") || r.contains(" are contacted on ")
                 || r.contains("the most per person")
             {
                 return 0
