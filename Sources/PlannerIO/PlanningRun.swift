@@ -102,7 +102,11 @@ public struct PlanningRun: Sendable {
             bankHolidays: holidays.forPrep, inputWarnings: holidays.warnings)
         var sizes: [String: Int] = [:]
         for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
-        return PracticePlan(plan: DecidedPlanner.plan(input, decisions: decisions), groupSizes: sizes)
+        var relevanceByCampaign: [String: Double] = [:]
+        for c in input.candidates { relevanceByCampaign[c.campaignID] = max(relevanceByCampaign[c.campaignID] ?? 0, c.relevance) }
+        return PracticePlan(
+            plan: DecidedPlanner.plan(input, decisions: decisions), groupSizes: sizes, groupNames: input.groupNames,
+            relevance: relevanceByCampaign)
     }
 }
 
@@ -148,10 +152,16 @@ extension PlanningRun {
 public struct PracticePlan: Sendable {
     public var plan: Plan
     public var groupSizes: [String: Int]
+    /// Plain names of the taxonomy's groups and services ("women aged 25-64"), by id.
+    public var groupNames: [String: String]
+    /// The relevance of every candidate day, by campaign id (for ranking the warnings).
+    public var relevance: [String: Double]
 
-    public init(plan: Plan, groupSizes: [String: Int]) {
+    public init(plan: Plan, groupSizes: [String: Int], groupNames: [String: String] = [:], relevance: [String: Double] = [:]) {
         self.plan = plan
         self.groupSizes = groupSizes
+        self.groupNames = groupNames
+        self.relevance = relevance
     }
 }
 
