@@ -89,6 +89,9 @@ extension PlanBuilder {
                 + "\(SendingCalendar.weekdayName(p.date)) \(p.date.iso)."
             if let moved = p.movedBecause { timing += " Not \(p.slot.dates[0].iso): \(moved)." }
             if p.decided { timing += " Date set by the practice's move decision." }
+            if channel == .social, !calendar.isSendingDay(p.date), let moderator = input.constraints.socialWeekendModerator {
+                timing += " Not a working day: \(moderator) moderates the replies (channels.social.weekendModerator)."
+            }
             why.append(timing)
             why.append(
                 "Expected reach \(reach): people this \(channel.displayName) item adds for the campaign, each "

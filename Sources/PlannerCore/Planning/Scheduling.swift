@@ -167,7 +167,12 @@ enum SlotBuilder {
                     ItemSlot(
                         channel: .social, number: 1, role: .headsUp,
                         dates: (1...5).map { s.adding(days: -$0) }, required: true, groups: groups),
-                    ItemSlot(channel: .social, number: 2, role: .onTheDay, dates: [s], required: false, groups: groups),
+                    // On the day, or the working day before when the day is not one (a post needs
+                    // someone to answer replies; see `socialWeekendModerator`).
+                    ItemSlot(
+                        channel: .social, number: 2, role: .onTheDay,
+                        dates: calendar.isSendingDay(s) ? [s] : [s, calendar.sendingDay(0, before: s)], required: false,
+                        groups: groups),
                 ]
             case .week:
                 return [
@@ -288,9 +293,13 @@ struct Scheduler {
 
     func block(_ slot: ItemSlot, on date: CivilDate, campaign: Int) -> Block? {
         if date < window.from || date >= window.to { return .outside(date) }
-        // Website pages are published by staff on working days; social posts can be
-        // scheduled ahead for any day.
-        if slot.channel != .social && !calendar.isSendingDay(date) { return .notSending(date) }
+        // Website pages are published by staff on working days, and social posts too unless
+        // someone moderates the replies at weekends and on bank holidays (issue 11).
+        if slot.channel == .social, constraints.socialWeekendModerator != nil {
+            if !calendar.isModeratedDay(date) { return .notSending(date) }
+        } else if !calendar.isSendingDay(date) {
+            return .notSending(date)
+        }
         let week = date.mondayOfWeek.daysSinceEpoch
         let used = centiByWeek[week] ?? 0
         if used + effort.centiHours(slot.channel) > capCentiHours { return .hours(date, used: used) }
