@@ -528,12 +528,29 @@ struct ProfileBuilder {
                         limitHint: Hints.visits)
                 }
                 channels.website = site
-            case "social": channels.social = readSocial(f.value)
+            case "social":
+                // A list of accounts, or a section with the accounts and the weekend moderator.
+                if case .mapping = f.value {
+                    guard
+                        let sub = reader.mapping(f.value, "channels.social", known: ["accounts", "weekendModerator"])
+                    else { break }
+                    for g in sub {
+                        switch g.name {
+                        case "accounts": channels.social = readSocial(g.value, field: "channels.social.accounts")
+                        case "weekendModerator":
+                            channels.socialWeekendModerator = reader.text(g.value, "channels.social.weekendModerator")
+                        default: break
+                        }
+                    }
+                } else {
+                    channels.social = readSocial(f.value)
+                }
             default: break
             }
         }
-        let sorted = Channels(
+        var sorted = Channels(
             sms: channels.sms, letters: channels.letters, website: channels.website, social: channels.social)
+        sorted.socialWeekendModerator = channels.socialWeekendModerator
         return (sorted, broken)
     }
 
@@ -603,16 +620,16 @@ struct ProfileBuilder {
         return letters
     }
 
-    private func readSocial(_ node: Node) -> [SocialAccount] {
+    private func readSocial(_ node: Node, field section: String = "channels.social") -> [SocialAccount] {
         guard
             let items = reader.sequence(
-                node, "channels.social",
+                node, section,
                 example: "- {platform: facebook, followers: 2400}")
         else { return [] }
         var out: [SocialAccount] = []
         var seen: Set<SocialPlatform> = []
         for (i, item) in items.enumerated() {
-            let field = "channels.social[\(i + 1)]"
+            let field = "\(section)[\(i + 1)]"
             guard let sub = reader.mapping(item, field, known: ["platform", "followers"]) else { continue }
             guard let p = sub.first(where: { $0.name == "platform" }) else {
                 reader.error(

@@ -97,7 +97,7 @@ extension PlanningInput {
         closed.sort()
 
         let wh = profile.planning.workingHours
-        let constraints = PlanningConstraints(
+        var constraints = PlanningConstraints(
             commsHoursPerWeek: profile.staff.commsHoursPerWeek,
             campaignsPerWeek: profile.planning.campaignsPerWeek,
             minDaysBetweenContacts: profile.planning.minDaysBetweenContacts,
@@ -105,6 +105,7 @@ extension PlanningInput {
             workingHoursEnd: wh.end,
             nonSendingDates: closed,
             olderShareForDirectContact: profile.planning.olderShareForDirectContact)
+        constraints.socialWeekendModerator = profile.channels.socialWeekendModerator
 
         var effort = EffortEstimates()
         for (channel, hours) in profile.planning.effortHours.sorted(by: { $0.key < $1.key }) {

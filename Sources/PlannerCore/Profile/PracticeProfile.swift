@@ -130,6 +130,9 @@ public struct Channels: Sendable, Hashable, Codable {
     public var website: WebsiteChannel?
     /// Social media accounts, sorted by platform.
     public var social: [SocialAccount]
+    /// Who moderates social media at weekends and on bank holidays (a role or a name); nil
+    /// when no one does, and posts are then scheduled on working days only (issue 11).
+    public var socialWeekendModerator: String? = nil
 
     public init(
         sms: SMSChannel? = nil, letters: LetterChannel? = nil, website: WebsiteChannel? = nil,
