@@ -52,6 +52,7 @@ public enum PlanBrief {
             if n > 3 { head.append("  and \(n - 3) more: run with --verbose to list them") }
         }
 
+        if let scaled = scaledLine(plan) { head += wrap([scaled], prefix: "", indent: "  ") }
         let money = moneyLines(plan)
         let warnings = warningLines(plan, context: context)
         // Lines left for the weeks: the title block, a blank line and a heading before each of
@@ -81,10 +82,25 @@ public enum PlanBrief {
     }
 
     static func isCalendarQuarter(_ from: CivilDate, _ to: CivilDate) -> Bool {
-        guard from.day == 1, (from.month - 1) % 3 == 0 else { return false }
-        let m = from.month + 3
-        let end = m > 12 ? CivilDate(year: from.year + 1, month: m - 12, day: 1) : CivilDate(year: from.year, month: m, day: 1)
-        return to == end
+        DateWindow(from: from, to: to).isCalendarQuarter
+    }
+
+    /// For a window that is not one calendar quarter: the quarterly budgets and the per-person
+    /// limit are scaled to it (PlanningInput.build), and the weekly limits are not.
+    static func scaledLine(_ plan: Plan) -> String? {
+        let window = DateWindow(from: plan.from, to: plan.to)
+        guard !window.isCalendarQuarter else { return nil }
+        let pieces = window.quarterPieces
+        let share: String
+        if pieces.count == 1, let p = pieces.first {
+            share = "\(p.days) of the \(p.quarter.from.days(to: p.quarter.to)) days of "
+                + span(p.quarter.from, p.quarter.to.adding(days: -1))
+        } else {
+            share = "\(Format.decimal(window.quarters, places: 2, trimmingZeros: true)) quarters' worth over the "
+                + "\(pieces.count) quarters the window touches"
+        }
+        return "Not a calendar quarter: the quarterly budgets and the per-person limit on texts and letters are "
+            + "scaled to \(share) (a hard limit for the whole window); weekly limits are unchanged."
     }
 
     /// "1 Jan to 31 Mar 2027", "1 Dec 2027 to 28 Feb 2028".

@@ -70,7 +70,8 @@ public enum PlanSummary {
             out += "  no text or letter all quarter: \(plan.groupsWithoutContact.map(name).joined(separator: ", "))\n"
         }
 
-        out += "\nMoney per channel (quarterly budget)\n"
+        out += DateWindow(from: plan.from, to: plan.to).isCalendarQuarter
+            ? "\nMoney per channel (quarterly budget)\n" : "\nMoney per channel (budget for the window)\n"
         for c in plan.totals.channels {
             let name = c.channel.displayName.padding(14)
             let items = "\(c.items) item\(c.items == 1 ? "" : "s")"
