@@ -127,7 +127,7 @@ public enum ProfileLoader {
 enum ProfileKeys {
     static let top = [
         "name", "odsCode", "nation", "timeZone", "listSize", "list", "registers", "cohorts", "services", "channels",
-        "staff", "quietDates", "planning", "decisionsFile",
+        "staff", "quietDates", "planning", "decisionsFile", "uptake",
     ]
 }
 
@@ -245,12 +245,16 @@ struct ProfileBuilder {
         let quiet = field("quietDates").map { readQuietDates($0.value) } ?? []
         let planning = field("planning").map { readPlanning($0.value) } ?? PlanningSettings()
         let decisions = field("decisionsFile").flatMap { reader.text($0.value, "decisionsFile") }
+        var uptake: [String: Double] = [:]
+        if let f = field("uptake"), let entries = reader.mapping(f.value, "uptake", known: ids.services) {
+            for e in entries { if let share = reader.share(e.value, "uptake.\(e.name)") { uptake[e.name] = share } }
+        }
 
         guard let name, let list else { return nil }
         return PracticeProfile(
             name: name, odsCode: odsCode, nation: nation, timeZone: timeZone, listSize: list.total, list: list,
             registers: registers, cohorts: cohorts, services: services, channels: channels, staff: staff,
-            quietDates: quiet, planning: planning, decisionsFile: decisions)
+            quietDates: quiet, planning: planning, decisionsFile: decisions, uptake: uptake)
     }
 
     // MARK: Identity

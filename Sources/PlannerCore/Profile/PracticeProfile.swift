@@ -27,13 +27,19 @@ public struct PracticeProfile: Sendable, Hashable, Codable {
     public var planning: PlanningSettings
     /// Path of the decisions file, as written (relative paths are relative to the profile's folder).
     public var decisionsFile: String?
+    /// The practice's own uptake of a programme or service where it knows it (service id ->
+    /// share 0...1, `uptake:` in the profile), e.g. cervical-screening 0.68. A figure below the
+    /// national standard ranks that programme's days higher (issue 11, D).
+    public var uptake: [String: Double] = [:]
 
     public init(
         name: String, odsCode: String? = nil, nation: Nation = .england, timeZone: String = ProfileDefaults.timeZone,
         listSize: Int? = nil, list: PatientList, registers: [GroupCount] = [], cohorts: [GroupCount] = [],
         services: [OfferedService] = [], channels: Channels = Channels(), staff: Staff = Staff(),
-        quietDates: [QuietPeriod] = [], planning: PlanningSettings = PlanningSettings(), decisionsFile: String? = nil
+        quietDates: [QuietPeriod] = [], planning: PlanningSettings = PlanningSettings(), decisionsFile: String? = nil,
+        uptake: [String: Double] = [:]
     ) {
+        self.uptake = uptake
         self.name = name
         self.odsCode = odsCode
         self.nation = nation
