@@ -62,6 +62,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return "\(w.year)-W\(w.week.zeroPadded(to: 2))"
     }
 
+    /// The week in words for people: "the week of 4 Oct 2027" (its Monday), never "2027-W39".
+    public var weekInWords: String {
+        let m = mondayOfWeek
+        return "the week of \(m.day) \(String(Format.monthName(m.month).prefix(3))) \(m.year)"
+    }
+
     /// The Monday of this date's ISO week.
     public var mondayOfWeek: CivilDate { adding(days: 1 - isoWeekday) }
 

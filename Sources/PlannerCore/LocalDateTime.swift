@@ -118,4 +118,35 @@ public struct DateWindow: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { "\(from.iso) to \(to.iso) (exclusive)" }
+
+    /// Whether the window is exactly one calendar quarter.
+    public var isCalendarQuarter: Bool {
+        let q = DateWindow.quarter(year: from.year, number: (from.month - 1) / 3 + 1)
+        return q == self
+    }
+
+    /// Each calendar quarter the window touches, with the window's days in it, in date order.
+    public var quarterPieces: [(quarter: DateWindow, days: Int)] {
+        var out: [(DateWindow, Int)] = []
+        var q = DateWindow.quarter(year: from.year, number: (from.month - 1) / 3 + 1)
+        while q.from < to {
+            let days = max(q.from, from).days(to: min(q.to, to))
+            if days > 0 { out.append((q, days)) }
+            q = DateWindow.nextQuarter(after: q.from)
+        }
+        return out
+    }
+
+    /// A quarterly amount scaled to the window (issue 11, C): for each quarter it touches, the
+    /// amount times the window's days in that quarter over the quarter's days, rounded down,
+    /// summed. An exact quarter keeps the amount; three weeks of a 90-day quarter get 21/90.
+    public func scaledFromQuarterly(_ amount: Int) -> Int {
+        quarterPieces.reduce(0) { $0 + amount * $1.days / $1.quarter.from.days(to: $1.quarter.to) }
+    }
+
+    /// The window's length in quarters: the sum of each touched quarter's share (1 for an
+    /// exact quarter, about 8 for two years).
+    public var quarters: Double {
+        quarterPieces.reduce(0.0) { $0 + Double($1.days) / Double($1.quarter.from.days(to: $1.quarter.to)) }
+    }
 }

@@ -100,6 +100,14 @@ public enum MatchListing {
         if let relevance {
             out += "  relevance for \(relevance.practice.name): \(JSONWriter.number(relevance.relevance.relevance))\n"
             for w in relevance.relevance.why { out += "    \(w)\n" }
+            // Every factor of the product, so a manager can see what moved the day up or down.
+            if !relevance.relevance.factors.isEmpty {
+                out += "    = " + relevance.relevance.factors.map { Format.decimal($0.value, places: 3) }
+                    .joined(separator: " x ") + " (" + relevance.relevance.factors.map(\.name).joined(separator: " x ") + ")\n"
+                for f in relevance.relevance.factors {
+                    out += "    \(f.name.padding(9))\(Format.decimal(f.value, places: 3))  \(f.note)\n"
+                }
+            }
         }
         if let plain = unlabelled {
             out += "  without X-GP-GROUPS / X-GP-SERVICES the vocabulary finds:\n"

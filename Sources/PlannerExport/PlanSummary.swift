@@ -8,15 +8,14 @@ public enum PlanSummary {
     /// Hours from hundredths, "3.5 h".
     public static func hours(_ centi: Int) -> String { Format.hours(centiHours: centi) + " h" }
 
+    /// The long form (`planner plan --verbose`): every campaign, group, week and warning.
     /// - Parameter groupReach: distinct people of each group reached (planning for people);
     ///   when given for a group, printed instead of the sum over campaigns.
     public static func render(
-        _ plan: Plan, groupSizes: [String: Int] = [:], groupReach: [String: Int] = [:], writtenTo: String? = nil
+        _ plan: Plan, groupSizes: [String: Int] = [:], groupNames: [String: String] = [:],
+        groupReach: [String: Int] = [:], writtenTo: String? = nil
     ) -> String {
-        let last = plan.to.adding(days: -1)
-        var out = "Quarter plan for \(plan.practiceName)"
-        if !plan.odsCode.isEmpty { out += " (\(plan.odsCode))" }
-        out += ": \(plan.from.iso) to \(last.iso)\n"
+        var out = PlanBrief.title(plan) + "\n"
         if let writtenTo { out += "Written to \(writtenTo)\n" }
         let campaigns = plan.campaignIDs
         out += "\(campaigns.count) campaign\(campaigns.count == 1 ? "" : "s"), \(plan.items.count) item\(plan.items.count == 1 ? "" : "s")\n"
@@ -63,19 +62,21 @@ public enum PlanSummary {
                 if item.isDirect { direct[g, default: 0] += 1 }
             }
         }
-        let width = (reach.keys.map(\.count).max() ?? 0) + 2
-        for g in reach.keys.sorted() {
+        func name(_ g: String) -> String { groupNames[g] ?? g }
+        let width = (reach.keys.map { name($0).count }.max() ?? 0) + 2
+        for g in reach.keys.sorted(by: { (name($0).lowercased(), $0) < (name($1).lowercased(), $1) }) {
             let people = groupReach[g] ?? Int(reach[g]!.rounded())
-            var line = "  \(g.padding(width))\(groupedThousands(people))"
+            var line = "  \(name(g).padding(width))\(groupedThousands(people))"
             if let size = groupSizes[g] { line += " (group of \(groupedThousands(size)))" }
             line += direct[g].map { ", \($0) text or letter item\($0 == 1 ? "" : "s")" } ?? ", no text or letter"
             out += line + "\n"
         }
         if !plan.groupsWithoutContact.isEmpty {
-            out += "  no text or letter all quarter: \(plan.groupsWithoutContact.joined(separator: ", "))\n"
+            out += "  no text or letter all quarter: \(plan.groupsWithoutContact.map(name).joined(separator: ", "))\n"
         }
 
-        out += "\nMoney per channel (quarterly budget)\n"
+        out += DateWindow(from: plan.from, to: plan.to).isCalendarQuarter
+            ? "\nMoney per channel (quarterly budget)\n" : "\nMoney per channel (budget for the window)\n"
         for c in plan.totals.channels {
             let name = c.channel.displayName.padding(14)
             let items = "\(c.items) item\(c.items == 1 ? "" : "s")"
@@ -87,7 +88,10 @@ public enum PlanSummary {
         }
 
         out += "\nStaff hours per week (limit \(hours(plan.constraints.commsCentiHoursPerWeek)))\n"
-        for w in plan.totals.effortByWeek { out += "  \(w.week)  \(hours(w.centiHours))\n" }
+        for w in plan.totals.effortByWeek {
+            let label = CivilDate(isoWeekLabel: w.week).map { "week of " + PlanBrief.short($0) + " \($0.year)" } ?? w.week
+            out += "  \(label.padding(22))\(hours(w.centiHours))\n"
+        }
 
         out += "\nWarnings (\(plan.warnings.count))\n"
         if plan.warnings.isEmpty { out += "  none\n" }
@@ -95,29 +99,11 @@ public enum PlanSummary {
         for w in plan.warnings where !codes.contains(w.code) { codes.append(w.code) }
         for code in codes {
             let ws = plan.warnings.filter { $0.code == code }
-            out += "  \(heading(code.rawValue)) (\(ws.count))\n"
+            let words = heading(code)
+            out += "  \(words.prefix(1).uppercased() + words.dropFirst()) (\(ws.count))\n"
             for w in ws { out += "    - \(w.message)\n" }
         }
         return out
-    }
-}
-
-/// A plain-English heading for a warning code.
-private func heading(_ code: String) -> String {
-    switch code {
-    case "day-not-fitted": return "Days left out of the plan"
-    case "channel-dropped": return "Channels that could not be placed"
-    case "budget-used-up": return "Budgets used up"
-    case "tentative-date": return "Dates still to confirm with the organiser"
-    case "group-without-contact": return "Groups with no text or letter this quarter"
-    case "online-only": return "Campaigns that reach a group only online"
-    case "older-group-no-direct-contact": return "Groups of older patients without a text or letter"
-    case "batch-too-small": return "Batches too small to send"
-    case "no-bank-holiday-data": return "Bank holidays unknown"
-    case "stale-decision": return "Decisions that no longer match the plan"
-    case "decision-breaks-constraint": return "Decisions that break a rule"
-    case "decision-not-honoured": return "Decisions that could not be honoured"
-    default: return code
     }
 }
 

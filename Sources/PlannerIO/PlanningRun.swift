@@ -105,7 +105,11 @@ public struct PlanningRun: Sendable {
         let plan = DecidedPlanner.plan(input, decisions: decisions)
         var reach = input.reachByGroup(plan)
         for (g, n) in reach { if let size = sizes[g] { reach[g] = min(n, size) } }
-        var result = PracticePlan(plan: plan, groupSizes: sizes, groupReach: reach)
+        var relevanceByCampaign: [String: Double] = [:]
+        for c in input.candidates { relevanceByCampaign[c.campaignID] = max(relevanceByCampaign[c.campaignID] ?? 0, c.relevance) }
+        var result = PracticePlan(
+            plan: plan, groupSizes: sizes, groupReach: reach, groupNames: input.groupNames,
+            relevance: relevanceByCampaign)
         result.input = input
         return result
     }
@@ -158,11 +162,20 @@ public struct PracticePlan: Sendable {
     public var groupReach: [String: Int]
     /// What the planner was given (for checks of the plan against its people and rules).
     public var input: PlanningInput?
+    /// Plain names of the taxonomy's groups and services ("women aged 25-64"), by id.
+    public var groupNames: [String: String]
+    /// The relevance of every candidate day, by campaign id (for ranking the warnings).
+    public var relevance: [String: Double]
 
-    public init(plan: Plan, groupSizes: [String: Int], groupReach: [String: Int] = [:]) {
+    public init(
+        plan: Plan, groupSizes: [String: Int], groupReach: [String: Int] = [:],
+        groupNames: [String: String] = [:], relevance: [String: Double] = [:]
+    ) {
         self.plan = plan
         self.groupSizes = groupSizes
         self.groupReach = groupReach
+        self.groupNames = groupNames
+        self.relevance = relevance
     }
 }
 

@@ -127,7 +127,7 @@ public enum ProfileLoader {
 enum ProfileKeys {
     static let top = [
         "name", "odsCode", "nation", "timeZone", "listSize", "list", "registers", "cohorts", "services", "channels",
-        "staff", "quietDates", "planning", "decisionsFile", "team", "digest", "templates",
+        "staff", "quietDates", "planning", "decisionsFile", "team", "digest", "templates", "uptake",
     ]
 }
 
@@ -245,6 +245,10 @@ struct ProfileBuilder {
         let quiet = field("quietDates").map { readQuietDates($0.value) } ?? []
         let planning = field("planning").map { readPlanning($0.value) } ?? PlanningSettings()
         let decisions = field("decisionsFile").flatMap { reader.text($0.value, "decisionsFile") }
+        var uptake: [String: Double] = [:]
+        if let f = field("uptake"), let entries = reader.mapping(f.value, "uptake", known: ids.services) {
+            for e in entries { if let share = reader.share(e.value, "uptake.\(e.name)") { uptake[e.name] = share } }
+        }
 
         let team = field("team").map { readTeam($0.value) } ?? []
         let digest = field("digest").flatMap { readDigest($0.value) }
@@ -254,7 +258,7 @@ struct ProfileBuilder {
         var profile = PracticeProfile(
             name: name, odsCode: odsCode, nation: nation, timeZone: timeZone, listSize: list.total, list: list,
             registers: registers, cohorts: cohorts, services: services, channels: channels, staff: staff,
-            quietDates: quiet, planning: planning, decisionsFile: decisions)
+            quietDates: quiet, planning: planning, decisionsFile: decisions, uptake: uptake)
         profile.team = team
         profile.digest = digest
         profile.templates = templates
@@ -536,12 +540,29 @@ struct ProfileBuilder {
                         limitHint: Hints.visits)
                 }
                 channels.website = site
-            case "social": channels.social = readSocial(f.value)
+            case "social":
+                // A list of accounts, or a section with the accounts and the weekend moderator.
+                if case .mapping = f.value {
+                    guard
+                        let sub = reader.mapping(f.value, "channels.social", known: ["accounts", "weekendModerator"])
+                    else { break }
+                    for g in sub {
+                        switch g.name {
+                        case "accounts": channels.social = readSocial(g.value, field: "channels.social.accounts")
+                        case "weekendModerator":
+                            channels.socialWeekendModerator = reader.text(g.value, "channels.social.weekendModerator")
+                        default: break
+                        }
+                    }
+                } else {
+                    channels.social = readSocial(f.value)
+                }
             default: break
             }
         }
-        let sorted = Channels(
+        var sorted = Channels(
             sms: channels.sms, letters: channels.letters, website: channels.website, social: channels.social)
+        sorted.socialWeekendModerator = channels.socialWeekendModerator
         return (sorted, broken)
     }
 
@@ -611,16 +632,16 @@ struct ProfileBuilder {
         return letters
     }
 
-    private func readSocial(_ node: Node) -> [SocialAccount] {
+    private func readSocial(_ node: Node, field section: String = "channels.social") -> [SocialAccount] {
         guard
             let items = reader.sequence(
-                node, "channels.social",
+                node, section,
                 example: "- {platform: facebook, followers: 2400}")
         else { return [] }
         var out: [SocialAccount] = []
         var seen: Set<SocialPlatform> = []
         for (i, item) in items.enumerated() {
-            let field = "channels.social[\(i + 1)]"
+            let field = "\(section)[\(i + 1)]"
             guard let sub = reader.mapping(item, field, known: ["platform", "followers"]) else { continue }
             guard let p = sub.first(where: { $0.name == "platform" }) else {
                 reader.error(

@@ -13,8 +13,9 @@ struct PlanCommand: ParsableCommand {
             Reads the awareness days of the quarter, matches them to the practice's patient groups and \
             services, chooses the campaigns that fit the staff time, budgets and sending rules in the profile, \
             spreads each over at least two channels (texts, letters, website, social media) so that people who \
-            are not online are still reached, and writes plan.json into the output folder. The summary names the \
-            actual dates, the money per channel against budget, staff hours per week and every warning.
+            are not online are still reached, and writes plan.json into the output folder. The summary fits one \
+            screen: the window week by week, money and hours against their limits and the five warnings that \
+            cost the most relevance; --verbose prints every campaign, group, week and warning.
             """)
 
     @Option(
@@ -48,6 +49,9 @@ struct PlanCommand: ParsableCommand {
 
     @Option(name: .long, help: "What to print: table (a summary) or json (plan.json itself).")
     var format: PlanFormat = .table
+
+    @Flag(name: .long, help: "Print the long summary: every campaign, group, week and warning (default: one screen).")
+    var verbose = false
 
     func validate() throws {
         if profiles != nil {
@@ -125,9 +129,17 @@ struct PlanCommand: ParsableCommand {
         switch format {
         case .json: print(json, terminator: "")
         case .table:
-            print(PlanSummary.render(
-                    result.plan, groupSizes: result.groupSizes, groupReach: result.groupReach,
-                    writtenTo: target.relativePath), terminator: "")
+            if verbose {
+                print(
+                    PlanSummary.render(
+                        result.plan, groupSizes: result.groupSizes, groupNames: result.groupNames,
+                        groupReach: result.groupReach, writtenTo: target.relativePath), terminator: "")
+            } else {
+                let context = SummaryContext(
+                    groupSizes: result.groupSizes, groupNames: result.groupNames, relevance: result.relevance,
+                    writtenTo: target.relativePath)
+                print(PlanBrief.render(result.plan, context: context), terminator: "")
+            }
         }
         if outcome.hasInputErrors { throw ExitCode(65) }
     }

@@ -99,7 +99,8 @@ import Testing
                 """)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count > 5)
-        #expect(lines[2].hasSuffix(" items"))
+        #expect(lines[1].hasSuffix(" items; plan.md beside plan.json has every detail"))
+        #expect(lines[2] == "Written to \(out.path)/plan.json")
         #expect(lines[3] == "Incomplete: 1 error in the input; what could not be read is not planned")
         #expect(lines[4] == "  - \(ics.path):15: DTSTART value \"2027XX01\" is not a valid DATE")
         let json = try String(contentsOf: out.appendingPathComponent("plan.json"), encoding: .utf8)
@@ -140,7 +141,7 @@ import Testing
                 hint: check that the right calendar was exported, with its events
 
                 """)
-        #expect(r.stdout.contains("0 campaigns, 0 items\n"))
+        #expect(r.stdout.contains("\n0 campaigns, 0 items; plan.md beside plan.json has every detail\n"))
     }
 
     @Test func outUnderARegularFileSaysSoInWords() throws {
@@ -254,7 +255,7 @@ import Testing
     @Test func aYearOutsideTheBankHolidayFeedNamesTheYearsItCovers() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try runPlanner(["plan", "--today", "1999-01-01", "--out", dir.path])
+        let r = try runPlanner(["plan", "--today", "1999-01-01", "--out", dir.path, "--verbose"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             r.stdout.contains(
@@ -278,7 +279,7 @@ import Testing
         }
         let early = first.filter { $0.value.date.prefix(7) < $0.key.suffix(10).prefix(7) && $0.key.suffix(10) >= "2027-01-01" }
         try #require(!early.isEmpty, "no campaign starts its sends in an earlier month in today's sample plan")
-        let table = try runPlanner(["plan", "--quarter", "2027-Q1", "--out", dir.path])
+        let table = try runPlanner(["plan", "--quarter", "2027-Q1", "--out", dir.path, "--verbose"])
         let months = table.stdout.components(separatedBy: "\nCampaigns per month\n")[1].components(separatedBy: "\n\n")[0]
         for (campaign, f) in early {
             let month = Int(campaign.suffix(10).dropFirst(5).prefix(2))!

@@ -37,6 +37,23 @@ import Testing
         return try #require(CivilDate(iso: text))
     }
     static func pence(_ any: Any?) -> Int { Int((((any as? Double) ?? 0) * 100).rounded()) }
+    /// The bundled taxonomy's group names by id, lower-cased first as warnings write them
+    /// ("women aged 25-64"), read from the YAML's `- id:` and `name:` lines.
+    static let groupNames: [String: String] = {
+        let url = TestPaths.packageRoot.appendingPathComponent("Sources/PlannerIO/Resources/taxonomy.yaml")
+        let lines = ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        var names: [String: String] = [:]
+        for (i, line) in lines.enumerated() where line.hasPrefix("  - id: ") && i + 1 < lines.count {
+            let id = String(line.dropFirst(8)).trimmingCharacters(in: .whitespaces)
+            guard lines[i + 1].hasPrefix("    name: ") else { continue }
+            let name = String(lines[i + 1].dropFirst(10)).trimmingCharacters(in: .whitespaces)
+            let chars = Array(name)
+            names[id] = chars.count > 1 && chars[0].isUppercase && chars[1].isLowercase
+                ? chars[0].lowercased() + String(chars.dropFirst()) : name
+        }
+        return names
+    }()
+
     static func centi(_ any: Any?) -> Int { Int((((any as? Double) ?? 0) * 100).rounded()) }
 
     @Test(arguments: cases) func everyHardRuleHoldsInPlanJSON(_ c: Case) throws {
@@ -47,7 +64,11 @@ import Testing
         let window = try #require(DateWindow(quarter: c.quarter))
         #expect(try Self.date(plan["from"]) == window.from)
         #expect(try Self.date(plan["to"]) == window.to)
-        #expect(r.stdout.contains("\(window.from.iso) to \(window.to.adding(days: -1).iso)"))
+        let last = window.to.adding(days: -1)
+        let month = { (d: CivilDate) in String(Format.monthName(d.month).prefix(3)) }
+        #expect(
+            r.stdout.hasPrefix("Quarter plan for ")
+                && r.stdout.contains(", \(window.from.day) \(month(window.from)) to \(last.day) \(month(last)) \(last.year)\n"))
 
         let constraints = try #require(plan["constraints"] as? [String: Any])
         let hoursLimit = Self.centi(constraints["hoursPerWeek"])
@@ -122,7 +143,7 @@ import Testing
                 }
                 let warned = warnings.contains {
                     $0["code"] == "older-group-no-direct-contact" && $0["message"]!.contains("\"\(title)\"")
-                        && $0["message"]!.contains(g)
+                        && $0["message"]!.contains("75+ members of \(Self.groupNames[g] ?? g) ")
                 }
                 #expect(direct || warned, "\(campaign): 75+ rule for \(g)")
             }
@@ -146,7 +167,7 @@ import Testing
         // 2026-12-02T12:00:00Z: the next quarter is 2027-Q1.
         let r = try runPlanner(["plan", "--out", dir.path], environment: ["SOURCE_DATE_EPOCH": "1796212800"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("Quarter plan for Wharfside Health Centre (Y07341): 2027-01-01 to 2027-03-31\n"))
+        #expect(r.stdout.hasPrefix("Quarter plan for Wharfside Health Centre (Y07341), 1 Jan to 31 Mar 2027\n"))
     }
 
     @Test func badProfileExits65AndWritesNothing() throws {

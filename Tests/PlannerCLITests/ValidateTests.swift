@@ -129,7 +129,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try runPlanner(
             ["plan", "--profile", "Profiles/urban-young.yaml", "--quarter", "2027-Q1", "--today", "2026-12-01", "--out",
-             dir.path])
+             dir.path, "--verbose"])
         #expect(r.status == 0, "\(r.stderr)")
         // Registers targeted in this quarter (AF is not once the programmes calendar is read).
         let expected = ["hypertension": "900", "epilepsy": "70", "smokers": "1,420", "depression": "1,496"]

@@ -44,3 +44,25 @@ import Testing
         #expect(w.contains(start: d(2025, 1, 1), end: d(2025, 1, 1)))  // zero length at from
     }
 }
+
+/// Quarterly amounts scaled to a window (issue 11, C).
+@Suite struct WindowQuarterShareTests {
+    static func d(_ y: Int, _ m: Int, _ day: Int) -> CivilDate { CivilDate(year: y, month: m, day: day) }
+
+    @Test func anExactQuarterIsOneQuarter() {
+        let q = DateWindow(quarter: "2027-Q4")!
+        #expect(q.isCalendarQuarter)
+        #expect(q.quarters == 1)
+        #expect(q.scaledFromQuarterly(67_500) == 67_500)
+    }
+
+    @Test func aWindowAcrossTwoQuartersTakesEachQuartersDays() {
+        // 15 Feb to 14 Apr 2027: 45 of Q1's 90 days and 14 of Q2's 91.
+        let w = DateWindow(from: Self.d(2027, 2, 15), to: Self.d(2027, 4, 15))
+        #expect(!w.isCalendarQuarter)
+        #expect(w.quarterPieces.map(\.days) == [45, 14])
+        #expect(w.scaledFromQuarterly(90_000) == 90_000 * 45 / 90 + 90_000 * 14 / 91)
+        // A day short of a quarter is not a quarter.
+        #expect(!DateWindow(from: Self.d(2027, 10, 1), to: Self.d(2027, 12, 31)).isCalendarQuarter)
+    }
+}

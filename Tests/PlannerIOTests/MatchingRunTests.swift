@@ -24,7 +24,12 @@ import Testing
         #expect(stoptober.count == 1)
         let i = try #require(stoptober.first)
         #expect(outcome.matches[i].groupIds == ["smokers"])
-        #expect(relevance[i].relevance > 0.85)
+        // Stoptober asks smokers to use stop smoking support, an NHS priority the practice offers.
+        #expect(relevance[i].factors.first { $0.name == "priority" }?.value == 0.9)
+        // It ranks above every awareness-only day of the quarter.
+        let awareness = relevance.filter { $0.factors.first { $0.name == "priority" }?.value == 0.5 }
+        #expect(!awareness.isEmpty)
+        #expect(awareness.allSatisfy { $0.relevance < relevance[i].relevance })
     }
 
     @Test func withoutAProfileThereIsNoRelevance() {

@@ -96,3 +96,36 @@ import Testing
         #expect(problems.first?.sourceLine == "    onlyAlone: maybe")
     }
 }
+
+/// `channels.social` as a list, or as a section naming a weekend moderator (issue 11, B).
+@Suite struct SocialModeratorProfileTests {
+    static let asList = "channels:\n  social:\n    - {platform: facebook, followers: 2900}\n"
+    static let asSection =
+        "channels:\n  social:\n    weekendModerator: duty receptionist\n    accounts:\n"
+        + "      - {platform: facebook, followers: 2900}\n      - {platform: nextdoor, followers: 1300}\n"
+
+    static func profile(_ channels: String) -> ProfileValidation {
+        let yaml = ProfileLimitsTests.sample.replacingOccurrences(
+            of: #"(?ms)^channels:\n.*?(?=^\S)"#, with: channels + "\n", options: .regularExpression)
+        return ProfileLoader.validate(yaml: yaml, path: "p.yaml", isKnownZone: { _ in true })
+    }
+
+    @Test func aListHasNoModerator() throws {
+        let p = try #require(Self.profile(Self.asList).profile, "\(Self.profile(Self.asList).diagnostics)")
+        #expect(p.channels.social.map(\.followers) == [2900])
+        #expect(p.channels.socialWeekendModerator == nil)
+    }
+
+    @Test func aSectionNamesTheModeratorAndItsAccounts() throws {
+        let result = Self.profile(Self.asSection)
+        let p = try #require(result.profile, "\(result.diagnostics)")
+        #expect(p.channels.social.map(\.platform.rawValue) == ["facebook", "nextdoor"])
+        #expect(p.channels.socialWeekendModerator == "duty receptionist")
+        #expect(result.errors.isEmpty)
+    }
+
+    @Test func anEmptyModeratorIsAnError() {
+        let result = Self.profile(Self.asSection.replacingOccurrences(of: "duty receptionist", with: "\"\""))
+        #expect(result.errors.map(\.message) == ["channels.social.weekendModerator is empty."])
+    }
+}

@@ -81,10 +81,11 @@ extension PlanningInput {
             listSize: profile.listSize,
             smsPencePerFragment: sms?.pricePerFragmentPence ?? ProfileDefaults.smsPricePerFragmentPence,
             smsFragments: profile.planning.smsFragments,
-            smsBudgetPence: sms.map { pence($0.quarterlyBudget) } ?? 0,
+            // Quarterly budgets scaled to the window's days in each quarter it touches (issue 11, C).
+            smsBudgetPence: window.scaledFromQuarterly(sms.map { pence($0.quarterlyBudget) } ?? 0),
             smsCoverage: sms?.mobileCoverage ?? 0,
             letterPence: letters?.pricePence ?? ProfileDefaults.letterPricePence,
-            letterBudgetPence: letters.map { pence($0.quarterlyBudget) } ?? 0,
+            letterBudgetPence: window.scaledFromQuarterly(letters.map { pence($0.quarterlyBudget) } ?? 0),
             websiteMonthlyVisits: profile.channels.website?.monthlyVisits ?? 0,
             socialFollowers: profile.channels.social.reduce(0) { $0 + $1.followers },
             reach: ReachTable(overrides: overrides))
@@ -111,7 +112,11 @@ extension PlanningInput {
             workingHoursEnd: wh.end,
             nonSendingDates: closed,
             olderShareForDirectContact: profile.planning.olderShareForDirectContact)
-        constraints.maxDirectContactsPerPerson = profile.planning.maxDirectContactsPerQuarter
+        constraints.socialWeekendModerator = profile.channels.socialWeekendModerator
+        // The per-person cap is a quarter's (`planning.maxDirectContactsPerQuarter`, default 4):
+        // scaled to the window like the budgets, rounded to the nearest whole contact and at least 1.
+        constraints.maxDirectContactsPerPerson = max(
+            1, Int((Double(profile.planning.maxDirectContactsPerQuarter) * window.quarters).rounded()))
 
         var effort = EffortEstimates()
         for (channel, hours) in profile.planning.effortHours.sorted(by: { $0.key < $1.key }) {

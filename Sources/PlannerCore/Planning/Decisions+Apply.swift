@@ -143,13 +143,14 @@ public enum DecidedPlanner {
             // Groups the swaps took the last SMS or letter from (or gave one to).
             let after = Set(plan.groupsWithoutContact)
             warnings.removeAll { w in
-                w.code == .groupWithoutContact && before.subtracting(after).contains { w.message.contains("\"\($0)\"") }
+                w.code == .groupWithoutContact
+                    && before.subtracting(after).contains { w.message.contains("\"\(input.groupNames[$0] ?? $0)\"") }
             }
             for g in after.subtracting(before).sorted() {
                 warnings.append(
                     PlanWarning(
                         code: .groupWithoutContact,
-                        message: "no SMS or letter reaches \"\(g)\" this quarter (only website or social media items "
+                        message: "no SMS or letter reaches \"\(input.groupNames[g] ?? g)\" this quarter (only website or social media items "
                             + "target it, after the practice's channel swaps).",
                         items: plan.items.filter { $0.groups.contains(g) }))
             }
@@ -284,7 +285,7 @@ public enum DecidedPlanner {
             }
             let week = item.date.isoWeekLabel
             if let used = weekHours[week], used > cap {
-                broken(d, "week \(week) now needs \(Hours.text(used)) of \(Hours.text(cap)) staff hours")
+                broken(d, "\(item.date.weekInWords) now needs \(Hours.text(used)) of \(Hours.text(cap)) staff hours")
             }
             let campaignChannels = Set(plan.items.filter { $0.campaign == item.campaign }.map(\.channel))
             if campaignChannels.count < 2 {

@@ -78,7 +78,7 @@ extension PlanBuilder {
             let rank = c + 1
             var why: [String] = [
                 "\(info.candidate.campaignTitle): relevance \(Fmt.fixed(info.candidate.relevance, 2)), ranked \(rank) of "
-                    + "\(campaigns.count) day(s) in this window"
+                    + "\(campaigns.count) \(campaigns.count == 1 ? "day" : "days") in this window"
                     + (info.priority > 1
                         ? " (a national programme you offer: these come before awareness days)." : ".")
             ]
@@ -91,6 +91,9 @@ extension PlanBuilder {
                 + "\(SendingCalendar.weekdayName(p.date)) \(p.date.iso)."
             if let moved = p.movedBecause { timing += " Not \(p.slot.dates[0].iso): \(moved)." }
             if p.decided { timing += " Date set by the practice's move decision." }
+            if channel == .social, !calendar.isSendingDay(p.date), let moderator = input.constraints.socialWeekendModerator {
+                timing += " Not a working day: \(moderator) moderates the replies (channels.social.weekendModerator)."
+            }
             why.append(timing)
             why.append(
                 "Expected reach \(reach): people this \(channel.displayName) item adds for the campaign, each "
@@ -184,11 +187,11 @@ extension PlanBuilder {
                     warnings.append(
                         PlanWarning(
                             code: .olderGroupNoDirectContact,
-                            message: "\"\(info.candidate.campaignTitle)\": 75+ members of \(g) "
+                            message: "\"\(info.candidate.campaignTitle)\": 75+ members of \(input.groupNames[g] ?? g) "
                                 + "(\(Fmt.percent(input.over75Share(of: g))) of the group is 75 or over) get no SMS or "
                                 + "letter: the day's texts and letters invite \(invited.joined(separator: ", ")) to "
                                 + "\(input.groupNames[info.candidate.action ?? ""] ?? info.candidate.action ?? ""), and you "
-                                + "offer no service for \(g) they could be asked to use.",
+                                + "offer no service for \(input.groupNames[g] ?? g) they could be asked to use.",
                             items: items.filter { $0.campaign == info.id }))
                     continue
                 }
@@ -221,7 +224,7 @@ extension PlanBuilder {
                 warnings.append(
                     PlanWarning(
                         code: .olderGroupNoDirectContact,
-                        message: "\"\(info.candidate.campaignTitle)\": 75+ members of \(g) (aged "
+                        message: "\"\(info.candidate.campaignTitle)\": 75+ members of \(input.groupNames[g] ?? g) (aged "
                             + "\(Fmt.bands(need.flatMap(\.0.bands))); \(Fmt.percent(share)) of the group is 75 or over) "
                             + "get no SMS or letter: " + reasons.joined(separator: "; ") + ".",
                         items: items.filter { $0.campaign == info.id }))
@@ -239,7 +242,7 @@ extension PlanBuilder {
                 PlanWarning(
                     code: .onlineOnly,
                     message: "\"\(info.candidate.campaignTitle)\" (\(info.candidate.start.iso)) reaches "
-                        + "\(info.groups.joined(separator: ", ")) only through the website and social media; about "
+                        + "\(info.groups.map { input.groupNames[$0] ?? $0 }.joined(separator: ", ")) only through the website and social media; about "
                         + "\(Fmt.people(Int(offline.rounded()))) in them are not online (posters, reception and "
                         + "clinicians are their route).", items: items.filter { $0.campaign == info.id }))
         }
@@ -294,7 +297,7 @@ extension PlanBuilder {
             warnings.append(
                 PlanWarning(
                     code: .groupWithoutContact,
-                    message: "no SMS or letter reaches \"\(g)\" this quarter"
+                    message: "no SMS or letter reaches \"\(input.groupNames[g] ?? g)\" this quarter"
                         + (targeted.contains(g)
                             ? " (only website or social media items target it)." : " (no planned campaign targets it)."),
                     items: items.filter { $0.groups.contains(g) }))
@@ -317,7 +320,7 @@ extension PlanBuilder {
             warnings.append(
                 PlanWarning(
                     code: .batchTooSmall,
-                    message: "left out \(tiny.count) SMS or letter batch(es) of fewer than "
+                    message: "left out \(tiny.count) SMS or letter \(tiny.count == 1 ? "batch" : "batches") of fewer than "
                         + "\(input.constraints.minRecipientsPerBatch) people, not worth the staff time: "
                         + tiny.joined(separator: "; ") + ".", campaignIDs: tinyCampaigns))
         }
@@ -437,7 +440,7 @@ extension PlanBuilder {
             if channel == .sms {
                 out.append(
                     "SMS to \(recipients) people (\(audience)) with a mobile number on record: \(ch.smsFragments) "
-                        + "fragment(s) at \(Fmt.milli(Int((ch.smsPencePerFragment * 1000).rounded())))p, "
+                        + "\(ch.smsFragments == 1 ? "fragment" : "fragments") at \(Fmt.milli(Int((ch.smsPencePerFragment * 1000).rounded())))p, "
                         + "£\(Money.pounds(cost)).")
             } else {
                 out.append(

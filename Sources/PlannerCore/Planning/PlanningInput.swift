@@ -240,6 +240,10 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
     /// At most this many texts and letters could reach one person in the window (issue 10,
     /// item 4; applies when the input has a people model).
     public var maxDirectContactsPerPerson: Int = 4
+    /// Who moderates the practice's social media at weekends and on bank holidays (a role or
+    /// a name, `channels.social.weekendModerator`). Without one, social posts are scheduled on
+    /// working days only, like the website; with one, on any day but a quiet date (issue 11).
+    public var socialWeekendModerator: String? = nil
 
     public init(
         commsHoursPerWeek: Double = 4, campaignsPerWeek: Int = 2, minDaysBetweenContacts: Int = 14,

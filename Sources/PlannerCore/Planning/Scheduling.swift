@@ -171,7 +171,12 @@ enum SlotBuilder {
                     ItemSlot(
                         channel: .social, number: 1, role: .headsUp,
                         dates: (1...5).map { s.adding(days: -$0) }, required: true, groups: groups),
-                    ItemSlot(channel: .social, number: 2, role: .onTheDay, dates: [s], required: false, groups: groups),
+                    // On the day, or the working day before when the day is not one (a post needs
+                    // someone to answer replies; see `socialWeekendModerator`).
+                    ItemSlot(
+                        channel: .social, number: 2, role: .onTheDay,
+                        dates: calendar.isSendingDay(s) ? [s] : [s, calendar.sendingDay(0, before: s)], required: false,
+                        groups: groups),
                 ]
             case .week:
                 return [
@@ -297,9 +302,13 @@ struct Scheduler {
 
     func block(_ slot: ItemSlot, on date: CivilDate, campaign: Int) -> Block? {
         if date < window.from || date >= window.to { return .outside(date) }
-        // Website pages are published by staff on working days; social posts can be
-        // scheduled ahead for any day.
-        if slot.channel != .social && !calendar.isSendingDay(date) { return .notSending(date) }
+        // Website pages are published by staff on working days, and social posts too unless
+        // someone moderates the replies at weekends and on bank holidays (issue 11).
+        if slot.channel == .social, constraints.socialWeekendModerator != nil {
+            if !calendar.isModeratedDay(date) { return .notSending(date) }
+        } else if !calendar.isSendingDay(date) {
+            return .notSending(date)
+        }
         let week = date.mondayOfWeek.daysSinceEpoch
         let used = centiByWeek[week] ?? 0
         if used + effort.centiHours(slot.channel) > capCentiHours { return .hours(date, used: used) }
@@ -348,9 +357,9 @@ struct Scheduler {
         case .notSending(let date):
             return calendar.whyNotSending(date) ?? "\(date.iso) is not a sending day"
         case .hours(let date, let used):
-            return "week \(date.isoWeekLabel) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
+            return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
         case .cap(let date, let count):
-            return "week \(date.isoWeekLabel) already has \(count) campaign(s), the weekly limit"
+            return "\(date.weekInWords) already has \(count) \(count == 1 ? "campaign" : "campaigns"), the weekly limit"
         case .gap(let g, let other, let c):
             let title = contacts[g]?.first { $0.0 == other && $0.1 == c }?.2 ?? ""
             return "\(g) is contacted on \(other.iso) (\(title)), less than \(constraints.minDaysBetweenContacts) days away"
@@ -428,7 +437,7 @@ struct Scheduler {
         func rank(_ text: String) -> Int {
             let r = Array(text.utf8)
             if has(r, "outside the plan") { return 2 }
-            if text.hasPrefix("week ") || has(r, " is contacted on ") || has(r, " are contacted on ")
+            if text.hasPrefix("the week of ") || has(r, " is contacted on ") || has(r, " are contacted on ")
                 || has(r, "the most per person") || has(r, "already invited to this service")
             {
                 return 0

@@ -14,6 +14,10 @@ public struct SendingCalendar: Sendable {
 
     public func isSendingDay(_ d: CivilDate) -> Bool { !d.isWeekend && closed[d] == nil }
 
+    /// A day a moderated channel may post on: any day that is not one of the practice's quiet
+    /// dates (weekends and bank holidays included).
+    public func isModeratedDay(_ d: CivilDate) -> Bool { closed[d].map { $0.kind != .quiet } ?? true }
+
     /// Why `d` is not a sending day, or nil when it is one.
     public func whyNotSending(_ d: CivilDate) -> String? {
         if d.isWeekend { return "\(d.iso) is a \(Self.weekdayName(d))" }

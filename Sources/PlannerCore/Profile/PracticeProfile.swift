@@ -34,13 +34,19 @@ public struct PracticeProfile: Sendable, Hashable, Codable {
     /// A folder of the practice's own templates (e.g. digest-text.mustache), as written
     /// (relative paths are relative to the profile's folder).
     public var templates: String? = nil
+    /// The practice's own uptake of a programme or service where it knows it (service id ->
+    /// share 0...1, `uptake:` in the profile), e.g. cervical-screening 0.68. A figure below the
+    /// national standard ranks that programme's days higher (issue 11, D).
+    public var uptake: [String: Double] = [:]
 
     public init(
         name: String, odsCode: String? = nil, nation: Nation = .england, timeZone: String = ProfileDefaults.timeZone,
         listSize: Int? = nil, list: PatientList, registers: [GroupCount] = [], cohorts: [GroupCount] = [],
         services: [OfferedService] = [], channels: Channels = Channels(), staff: Staff = Staff(),
-        quietDates: [QuietPeriod] = [], planning: PlanningSettings = PlanningSettings(), decisionsFile: String? = nil
+        quietDates: [QuietPeriod] = [], planning: PlanningSettings = PlanningSettings(), decisionsFile: String? = nil,
+        uptake: [String: Double] = [:]
     ) {
+        self.uptake = uptake
         self.name = name
         self.odsCode = odsCode
         self.nation = nation
@@ -137,6 +143,9 @@ public struct Channels: Sendable, Hashable, Codable {
     public var website: WebsiteChannel?
     /// Social media accounts, sorted by platform.
     public var social: [SocialAccount]
+    /// Who moderates social media at weekends and on bank holidays (a role or a name); nil
+    /// when no one does, and posts are then scheduled on working days only (issue 11).
+    public var socialWeekendModerator: String? = nil
 
     public init(
         sms: SMSChannel? = nil, letters: LetterChannel? = nil, website: WebsiteChannel? = nil,

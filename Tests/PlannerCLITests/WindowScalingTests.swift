@@ -1,0 +1,54 @@
+import Foundation
+import PlannerCore
+import PlannerTestSupport
+import Testing
+
+/// Windows other than a calendar quarter (issue 11, C): the quarterly budgets are scaled to
+/// the window's days in each quarter it touches; an exact quarter keeps them.
+@Suite struct WindowScalingTests {
+    /// plan.json's money per direct channel (pence) and the summary, for coastal-older.
+    static func plan(_ window: [String]) throws -> (budgets: [String: Int], costs: [String: Int], summary: String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("window-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runPlanner(["plan", "--profile", "Profiles/coastal-older.yaml", "--out", dir.path] + window)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("plan.json")))
+                as? [String: Any])
+        let channels = try #require((json["totals"] as? [String: Any])?["channels"] as? [String: [String: Any]])
+        var budgets: [String: Int] = [:], costs: [String: Int] = [:]
+        for ch in ["sms", "letter"] {
+            budgets[ch] = Int((((channels[ch]?["budget"] as? Double) ?? -1) * 100).rounded())
+            costs[ch] = Int((((channels[ch]?["cost"] as? Double) ?? -1) * 100).rounded())
+        }
+        return (budgets, costs, r.stdout)
+    }
+
+    // coastal-older.yaml: SMS £675 and letters £450 a quarter.
+
+    @Test func anExactQuarterKeepsItsBudgets() throws {
+        let p = try Self.plan(["--quarter", "2027-Q1"])
+        #expect(p.budgets == ["sms": 67_500, "letter": 45_000])
+        #expect(p.summary.hasPrefix("Quarter plan for "))
+        #expect(!p.summary.contains("Not a calendar quarter"))
+    }
+
+    /// Three weeks of a 90-day quarter: 21/90 of each budget, and the plan spends within it
+    /// (before the change it spent £558.97 of £900 here).
+    @Test func threeWeeksGetTwentyOneNinetiethsOfTheBudgets() throws {
+        let p = try Self.plan(["--from", "2027-01-01", "--to", "2027-01-22"])
+        #expect(p.budgets == ["sms": 67_500 * 21 / 90, "letter": 45_000 * 21 / 90])
+        for ch in ["sms", "letter"] { #expect(p.costs[ch]! <= p.budgets[ch]!, "\(ch): \(p.costs) of \(p.budgets)") }
+        #expect(p.summary.hasPrefix("Plan for Saltmarsh Bay Surgery (Y09215), 1 Jan to 21 Jan 2027\n"))
+        #expect(p.summary.contains("scaled to 21 of the 90 days of 1 Jan to 31 Mar 2027"))
+    }
+
+    /// Two years: eight quarters' budgets, not one.
+    @Test func twoYearsGetEightQuartersBudgets() throws {
+        let p = try Self.plan(["--from", "2027-01-01", "--to", "2029-01-01"])
+        #expect(p.budgets == ["sms": 8 * 67_500, "letter": 8 * 45_000])
+        for ch in ["sms", "letter"] { #expect(p.costs[ch]! <= p.budgets[ch]!) }
+        #expect(p.costs["sms"]! + p.costs["letter"]! > 67_500 + 45_000, "\(p.costs)")
+        #expect(p.summary.contains("8 quarters' worth over the 8 quarters the window touches"))
+    }
+}
