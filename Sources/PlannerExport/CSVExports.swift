@@ -93,7 +93,12 @@ public enum CSVExports {
     /// google-calendar.csv: dates MM/DD/YYYY and times like 10:00 AM, as Google's help shows; every
     /// row is one day, so End Date equals Start Date. Titles are kept as they are.
     public static func google(_ plan: Plan, options: ExportOptions) -> String {
-        let rows = rows(plan, options: options).map { r -> [String] in
+        google(rows(plan, options: options))
+    }
+
+    /// google-calendar.csv from rows already made (PlanExports makes them once for both calendars).
+    static func google(_ entries: [Row]) -> String {
+        let rows = entries.map { r -> [String] in
             let d = usDate(r.date)
             if let m = r.minutes {
                 return [r.subject, d, twelveHour(m.start), d, twelveHour(m.end), "False", r.description, "", "False"]
@@ -107,7 +112,12 @@ public enum CSVExports {
     /// reads them (domain_facts.md §3.2). Categories are separated by semicolons as Outlook writes
     /// them; every entry shows as free (0), so campaign days do not block anyone's diary.
     public static func outlook(_ plan: Plan, options: ExportOptions) -> String {
-        let rows = rows(plan, options: options).map { r -> [String] in
+        outlook(rows(plan, options: options))
+    }
+
+    /// outlook-calendar.csv from rows already made.
+    static func outlook(_ entries: [Row]) -> String {
+        let rows = entries.map { r -> [String] in
             let d = ukDate(r.date)
             let start = r.minutes.map { CalendarExport.hhmm($0.start) } ?? ""
             let end = r.minutes.map { CalendarExport.hhmm($0.end) } ?? ""

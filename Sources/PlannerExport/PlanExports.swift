@@ -25,8 +25,9 @@ public enum PlanExports {
         }
         if options.formats.csv {
             files.append(File(name: "plan.csv", text: CSVExports.plan(plan, options: options)))
-            files.append(File(name: "google-calendar.csv", text: CSVExports.google(plan, options: options)))
-            files.append(File(name: "outlook-calendar.csv", text: CSVExports.outlook(plan, options: options)))
+            let rows = CSVExports.rows(plan, options: options)
+            files.append(File(name: "google-calendar.csv", text: CSVExports.google(rows)))
+            files.append(File(name: "outlook-calendar.csv", text: CSVExports.outlook(rows)))
             for p in options.socialPlatforms.sorted(by: { $0.rawValue < $1.rawValue }) {
                 files.append(File(name: CSVExports.socialFileName(p), text: CSVExports.social(plan, platform: p, options: options)))
             }
