@@ -33,13 +33,14 @@ public struct PracticeBatch: Sendable {
         public var plan: @Sendable (Plan) -> String
         public var summary: @Sendable ([PracticeOutcome]) -> String
         /// Writes a practice's exports (calendar.ics, the CSV files, plan.md) into its folder,
-        /// beside plan.json, given its plan and profile; nil writes none. It must leave the
-        /// earlier exports as they were when it throws (PlannerExport's `PlanExports.write`).
-        public var exports: (@Sendable (Plan, PracticeProfile, URL) throws -> Void)?
+        /// beside plan.json, given its plan, profile and the profile's path (its templates folder
+        /// is relative to it); nil writes none. It must leave the earlier exports as they were
+        /// when it throws (PlannerExport's `PlanExports.write`).
+        public var exports: (@Sendable (Plan, PracticeProfile, String, URL) throws -> Void)?
 
         public init(
             plan: @escaping @Sendable (Plan) -> String, summary: @escaping @Sendable ([PracticeOutcome]) -> String,
-            exports: (@Sendable (Plan, PracticeProfile, URL) throws -> Void)? = nil
+            exports: (@Sendable (Plan, PracticeProfile, String, URL) throws -> Void)? = nil
         ) {
             self.plan = plan
             self.summary = summary
@@ -190,7 +191,7 @@ public struct PracticeBatch: Sendable {
                 // The exports beside plan.json, as `planner plan` writes them for one practice.
                 if wrotePlan, let exports = rendering.exports {
                     do {
-                        try exports(plan, practice, target.deletingLastPathComponent())
+                        try exports(plan, practice, path, target.deletingLastPathComponent())
                     } catch {
                         row.figures = nil
                         row.failure =

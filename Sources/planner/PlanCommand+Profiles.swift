@@ -24,9 +24,11 @@ extension PlanCommand {
         // names and the days' web pages are worked out once for the whole batch.
         let names = ExportOptions.names(from: ready.taxonomy)
         let dayURLs = ExportOptions.dayURLs(from: ready.days)
-        let exports: @Sendable (Plan, PracticeProfile, URL) throws -> Void = { plan, practice, folder in
-            let options = ExportOptions(
+        let exports: @Sendable (Plan, PracticeProfile, String, URL) throws -> Void = { plan, practice, path, folder in
+            var options = ExportOptions(
                 stamp: stamp, socialPlatforms: practice.channels.social.map(\.platform), names: names, dayURLs: dayURLs)
+            // The weekly digest emails too, when the profile has a digest section, as single `plan` writes them.
+            options.digest = try digestOptions(for: practice, profilePath: path)
             try PlanExports.write(plan, to: folder, options: options)
         }
         let outcome = batch.plan(

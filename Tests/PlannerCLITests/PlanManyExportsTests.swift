@@ -21,8 +21,15 @@ import Testing
     }
 
     /// Every file in a practice's folder but leftovers of a write (none may be left).
+    /// Every file under `dir` (the weekly emails in digest/ too), as paths relative to it.
     static func files(_ dir: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        var names: [String] = []
+        var isDir: ObjCBool = false
+        for name in try FileManager.default.subpathsOfDirectory(atPath: dir.path) {
+            _ = FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path, isDirectory: &isDir)
+            if !isDir.boolValue { names.append(name) }
+        }
+        return names.sorted()
     }
 
     static func many(_ profiles: URL, _ out: URL) throws -> CommandResult {
