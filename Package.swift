@@ -53,7 +53,9 @@ let package = Package(
         // File input and output around the core: profiles (YAML), taxonomy, calendars, atomic writes.
         .target(
             name: "PlannerIO",
-            dependencies: ["PlannerCore", "ICalKit", "BundledCalendars", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "PlannerCore", "ICalKit", "BundledCalendars", "PlannerDrafts", .product(name: "Yams", package: "Yams"),
+            ],
             resources: [.copy("Resources/taxonomy.yaml")],
             swiftSettings: strict
         ),
@@ -63,7 +65,10 @@ let package = Package(
         // The thin command-line front end.
         .executableTarget(
             name: "planner",
-            dependencies: ["PlannerIO", "PlannerExport", "PlannerCore", "ICalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "PlannerIO", "PlannerExport", "PlannerCore", "PlannerDrafts", "ICalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         // libFuzzer target over the reader (`make fuzz`); a no-op executable in normal builds.

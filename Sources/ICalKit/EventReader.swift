@@ -28,6 +28,7 @@ struct EventFields {
     var categories: [Int] = []
     var groups: Int?
     var services: Int?
+    var hashtag: Int?
     var dtstart: Int?
     var dtend: Int?
     var duration: Int?
@@ -146,6 +147,7 @@ final class EventReader {
                 case "CATEGORIES": fields.categories.append(i)
                 case "X-GP-GROUPS": fields.groups = i
                 case "X-GP-SERVICES": fields.services = i
+                case "X-GP-HASHTAG": fields.hashtag = i
                 case "DTSTART": fields.dtstart = i
                 case "DTEND": fields.dtend = i
                 case "DURATION": fields.duration = i
@@ -717,7 +719,8 @@ final class EventReader {
             timezone: zone, categories: categories, status: status,
             source: SourceLocation(path: path, line: block.beginLine),
             description: text(f.description), url: text(f.url).map(\.trimmingSpaces),
-            explicitGroups: list(f.groups), explicitServices: list(f.services))
+            explicitGroups: list(f.groups), explicitServices: list(f.services),
+            hashtag: text(f.hashtag).map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 })
     }
 
     private func checkRuleShape(_ block: Block, _ lineIndex: Int, isDate: Bool) {

@@ -23,12 +23,15 @@ public struct Occurrence: Sendable, Hashable, Codable {
     public var explicitGroups: [String]?
     /// Explicit `X-GP-SERVICES` ids; nil when the property is absent.
     public var explicitServices: [String]?
+    /// `X-GP-HASHTAG` as written ("#TimeToTalkDay" or "TimeToTalkDay"); nil when absent. Social
+    /// drafts use it, else a hashtag made from the title (issue 13).
+    public var hashtag: String? = nil
 
     public init(
         uid: String?, title: String, start: EventTime, end: EventTime, timezone: String?,
         categories: [String] = [], status: String? = nil, source: SourceLocation,
         description: String? = nil, url: String? = nil,
-        explicitGroups: [String]? = nil, explicitServices: [String]? = nil
+        explicitGroups: [String]? = nil, explicitServices: [String]? = nil, hashtag: String? = nil
     ) {
         self.uid = uid
         self.title = title
@@ -42,6 +45,7 @@ public struct Occurrence: Sendable, Hashable, Codable {
         self.url = url
         self.explicitGroups = explicitGroups
         self.explicitServices = explicitServices
+        self.hashtag = hashtag
     }
 
     public var allDay: Bool { start.isDate }

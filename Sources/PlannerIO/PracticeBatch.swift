@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PlannerCore
+import PlannerDrafts
 
 /// Every practice in a folder of profiles (a primary care network, an ICB): the calendars are
 /// read, cleaned and matched once; each practice is planned in parallel and its plan.json
@@ -163,17 +164,22 @@ public struct PracticeBatch: Sendable {
                 odsCode: input.practice?.odsCode ?? "", report: input.report, failure: input.failure)
             if let practice = input.practice, input.failure == nil {
                 let holidays = ready.holidays[practice.nation] ?? BankHolidaySet(nation: practice.nation, window: window)
-                var plan = PlanningRun.plan(
-                    practice: practice, days: ready.days, matches: ready.matches, taxonomy: ready.taxonomy,
-                    window: window, holidays: holidays, decisions: input.decisions
-                ).plan
-                plan.inputErrors = ready.inputErrors
-                let target = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
-                do {
-                    try AtomicWrite.write(rendering.plan(plan), to: target)
-                    row.figures = PlanFigures(plan)
-                } catch {
-                    row.failure = "could not write \(target.relativePath): \(String(describing: error))"
+                switch PlanDrafting.loadTemplates(for: practice, profilePath: path) {
+                case .failure(let d):
+                    row.failure = d.diagnostic.description
+                case .success(let templates):
+                    var plan = PlanningRun.plan(
+                        practice: practice, days: ready.days, matches: ready.matches, taxonomy: ready.taxonomy,
+                        window: window, holidays: holidays, decisions: input.decisions, templates: templates
+                    ).plan
+                    plan.inputErrors = ready.inputErrors
+                    let target = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
+                    do {
+                        try AtomicWrite.write(rendering.plan(plan), to: target)
+                        row.figures = PlanFigures(plan)
+                    } catch {
+                        row.failure = "could not write \(target.relativePath): \(String(describing: error))"
+                    }
                 }
             }
             // A practice that cannot be planned this time must not keep last run's plan.json

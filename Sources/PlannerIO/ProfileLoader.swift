@@ -127,7 +127,7 @@ public enum ProfileLoader {
 enum ProfileKeys {
     static let top = [
         "name", "odsCode", "nation", "timeZone", "listSize", "list", "registers", "cohorts", "services", "channels",
-        "staff", "quietDates", "planning", "decisionsFile",
+        "staff", "quietDates", "planning", "decisionsFile", "phone", "templates", "smsGateway",
     ]
 }
 
@@ -245,12 +245,39 @@ struct ProfileBuilder {
         let quiet = field("quietDates").map { readQuietDates($0.value) } ?? []
         let planning = field("planning").map { readPlanning($0.value) } ?? PlanningSettings()
         let decisions = field("decisionsFile").flatMap { reader.text($0.value, "decisionsFile") }
+        let phone = field("phone").flatMap { readPhone($0.value) }
+        let templates = field("templates").flatMap { reader.text($0.value, "templates") }
+        let gateway =
+            field("smsGateway").flatMap {
+                reader.choice(
+                    $0.value, "smsGateway", SMSGateway.allCases.map { ($0.rawValue, $0) },
+                    what: "a way of counting texts (notify or raw)")
+            } ?? .notify
 
         guard let name, let list else { return nil }
-        return PracticeProfile(
+        var profile = PracticeProfile(
             name: name, odsCode: odsCode, nation: nation, timeZone: timeZone, listSize: list.total, list: list,
             registers: registers, cohorts: cohorts, services: services, channels: channels, staff: staff,
             quietDates: quiet, planning: planning, decisionsFile: decisions)
+        profile.phone = phone
+        profile.templates = templates
+        profile.smsGateway = gateway
+        return profile
+    }
+
+    /// The practice's phone number as patients dial it: a UK number of 10 or 11 digits starting
+    /// with 0, written with spaces as the practice likes ("01632 960123").
+    private func readPhone(_ node: Node) -> String? {
+        guard let text = reader.text(node, "phone") else { return nil }
+        let digits = text.filter { $0 != " " }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.hasPrefix("0"), (10...11).contains(digits.count)
+        else {
+            reader.error(
+                at: node, "phone \"\(text)\" is not a UK phone number.",
+                hint: "Write the number patients call, with its area code and spaces only, e.g. \"01632 960123\".")
+            return nil
+        }
+        return text
     }
 
     // MARK: Identity

@@ -9,7 +9,7 @@ import PlannerIO
 struct DecideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide",
-        abstract: "Record a decision about the plan (skip, pin, move, swap or text) in the decisions file.",
+        abstract: "Record a decision about the plan (skip, pin, move, swap, text or allow) in the decisions file.",
         discussion: """
             Examples:
               planner decide skip world-kidney-day-2027-03-11 --note "renal clinic closed" --author "A. Manager"
@@ -17,6 +17,7 @@ struct DecideCommand: ParsableCommand {
               planner decide move no-smoking-day-2027-03-10-sms-1 2027-03-09
               planner decide swap heart-month-2027-02-01-social-1 letter
               planner decide text heart-month-2027-02-01-sms-1 "Heart Month: book your free blood pressure check."
+              planner decide allow carers-week-2027-06-07-letter-1 phone --note "the carers' centre's number"
 
             Ids come from plan.json (campaign ids for skip and pin, item ids for the others). The file is \
             the profile's decisions file (<profile>.decisions.yaml beside it unless the profile says otherwise), \
@@ -28,16 +29,19 @@ struct DecideCommand: ParsableCommand {
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case skip, pin, move, swap, text
+        case skip, pin, move, swap, text, allow
     }
 
-    @Argument(help: "What to decide: skip, pin, move, swap or text.")
+    @Argument(help: "What to decide: skip, pin, move, swap, text or allow.")
     var kind: Kind
 
-    @Argument(help: "A campaign id (skip, pin) or an item id (move, swap, text) from plan.json.")
+    @Argument(help: "A campaign id (skip, pin) or an item id (move, swap, text, allow) from plan.json.")
     var id: String
 
-    @Argument(help: "move: the new date (YYYY-MM-DD); swap: sms, letter, website or social; text: the message.")
+    @Argument(
+        help:
+            "move: the new date (YYYY-MM-DD); swap: sms, letter, website or social; text: the message; allow: the kind of finding (nhs-number, phone, postcode, date-of-birth, email, name)."
+    )
     var value: String?
 
     @Option(name: .long, help: "Why (kept in the file and shown in the plan).")
@@ -70,9 +74,11 @@ struct DecideCommand: ParsableCommand {
         switch kind {
         case .skip, .pin:
             if value != nil { throw ValidationError("\(kind.rawValue) takes only a campaign id") }
-        case .move, .swap, .text:
+        case .move, .swap, .text, .allow:
             guard value != nil else {
-                let what = kind == .move ? "the new date (YYYY-MM-DD)" : kind == .swap ? "the channel" : "the message"
+                let what =
+                    kind == .move ? "the new date (YYYY-MM-DD)" : kind == .swap ? "the channel"
+                    : kind == .allow ? "the kind of finding" : "the message"
                 throw ValidationError("\(kind.rawValue) needs \(what) after the id")
             }
         }
@@ -109,6 +115,14 @@ struct DecideCommand: ParsableCommand {
                 throw ValidationError("the message is empty")
             }
             return .text(v)
+        case .allow:
+            let names = FindingKind.allCases.map(\.rawValue)
+            guard let v = value, let k = FindingKind(rawValue: v.lowercased()) else {
+                let near = closestMatch(to: (value ?? "").lowercased(), in: names).map { " (did you mean \"\($0)\"?)" } ?? ""
+                throw ValidationError("\"\(value ?? "")\" is not a kind of finding\(near); use one of \(names.joined(separator: ", "))")
+            }
+            guard note != nil else { throw ValidationError("allow needs --note saying why it is not personal data") }
+            return .allow(k)
         }
     }
 

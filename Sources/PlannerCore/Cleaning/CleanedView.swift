@@ -124,5 +124,6 @@ public enum CleanedView {
         if base.url == nil { base.url = other.url }
         if base.explicitGroups == nil { base.explicitGroups = other.explicitGroups }
         if base.explicitServices == nil { base.explicitServices = other.explicitServices }
+        if base.hashtag == nil { base.hashtag = other.hashtag }
     }
 }

@@ -69,6 +69,11 @@ public struct PlanItem: Sendable, Hashable, Codable {
     public var waves: [PlanWave]? = nil
     /// Bookings expected from the item (when the service it promotes has a weekly capacity).
     public var expectedResponses: Int? = nil
+    /// The item's ready-to-send words and their checks (issue 13); nil until the planning run drafts them.
+    public var draft: PlanDraft? = nil
+    /// A poster or reception note, on the first online item of a campaign that reaches its
+    /// people only online (no text or letter), for those who are not.
+    public var poster: PlanDraft? = nil
 
     public init(
         id: String, campaign: String, sourceUid: String, title: String, groups: [String], services: [String],

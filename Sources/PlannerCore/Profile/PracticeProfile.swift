@@ -27,6 +27,15 @@ public struct PracticeProfile: Sendable, Hashable, Codable {
     public var planning: PlanningSettings
     /// Path of the decisions file, as written (relative paths are relative to the profile's folder).
     public var decisionsFile: String?
+    /// The practice's phone number as patients dial it ("01632 960123"): the route in letters,
+    /// posters and news items for people who are not online (issue 13).
+    public var phone: String? = nil
+    /// A folder of the practice's own mustache templates (`sms.mustache`, ...), as written;
+    /// relative to the profile's folder. Nil uses the bundled templates.
+    public var templates: String? = nil
+    /// How the practice's texts are counted and charged: GOV.UK Notify's way (the default) or a
+    /// raw gateway's.
+    public var smsGateway: SMSGateway = .notify
 
     public init(
         name: String, odsCode: String? = nil, nation: Nation = .england, timeZone: String = ProfileDefaults.timeZone,
