@@ -192,6 +192,7 @@ struct PlanReader {
             practiceName: name, odsCode: ods, from: from, to: to, constraints: constraints, items: items.map { $0! },
             totals: totals, groupsWithoutContact: without, warnings: warnings.map { $0! })
         plan.inputErrors = inputErrors.map { $0! }
+        if let m = practice?.members.first(where: { $0.key == "phone" }) { plan.practicePhone = string(m.value, "\"phone\"") }
         return plan
     }
 

@@ -12,7 +12,12 @@ public enum PlanJSON {
     static func value(_ plan: Plan) -> JSONValue {
         let c = plan.constraints
         var top = object([
-            ("practice", object([("name", .string(plan.practiceName)), ("odsCode", .string(plan.odsCode))])),
+            (
+                "practice",
+                object(
+                    [("name", .string(plan.practiceName)), ("odsCode", .string(plan.odsCode))]
+                        + (plan.practicePhone.map { [("phone", JSONValue.string($0))] } ?? []))
+            ),
             ("from", .string(plan.from.iso)),
             ("to", .string(plan.to.iso)),
             (

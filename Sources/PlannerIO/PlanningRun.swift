@@ -116,7 +116,8 @@ public struct PlanningRun: Sendable {
         input = drafting.pricingTexts(input, decisions: decisions)
         var sizes: [String: Int] = [:]
         for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
-        let plan = DecidedPlanner.plan(input, decisions: decisions)
+        var plan = DecidedPlanner.plan(input, decisions: decisions)
+        plan.practicePhone = practice.phone
         return PracticePlan(
             plan: drafting.attach(to: plan, candidates: input.candidates, decisions: decisions), groupSizes: sizes)
     }

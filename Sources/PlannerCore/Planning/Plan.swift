@@ -17,6 +17,9 @@ public struct Plan: Sendable, Hashable, Codable {
     /// Errors in input files that were read all the same (sorted; issue 12). Set by the
     /// planning run, not by the planner; plan.json writes the key only when there are some.
     public var inputErrors: [InputError] = []
+    /// The practice's own phone number (the profile's `phone`), so that `planner check --plan`
+    /// does not report it as personal data; set by the planning run, written only when known.
+    public var practicePhone: String? = nil
 
     public init(
         practiceName: String, odsCode: String, from: CivilDate, to: CivilDate, constraints: PlanConstraintsSummary,
