@@ -269,9 +269,8 @@ public enum Drafter {
         if let audience = input.audience, !audience.isEmpty { values["audience"] = audience }
         var first: Draft?
         for var text in templates.render(channel, values) {
-            if channel == .sms || channel == .social {
-                while text.hasSuffix("\n") { text.removeLast() }
-            }
+            // No trailing blank lines: the words end where the text ends, on every channel.
+            while text.hasSuffix("\n") { text.removeLast() }
             let draft = Draft(channel: channel, text: text, checks: check(text, channel: channel, input: input))
             if draft.checks.passes { return draft }
             if first == nil { first = draft }
