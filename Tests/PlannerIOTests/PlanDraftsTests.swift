@@ -1,6 +1,7 @@
 import Foundation
 import PlannerCore
 import PlannerExport
+import ICalKit
 import PlannerIO
 import PlannerTestSupport
 import Testing
@@ -161,6 +162,13 @@ import Testing
         let milli = 2400
         #expect(item.costPence == (item.recipients! * 3 * milli + 999) / 1000)
         #expect(PlanJSON.render(own).contains("\"blocked\": \"It may contain personal data"))
+        // The exports leave the blocked words out and say why; the other drafts are in them.
+        let csv = CSVExports.plan(own, options: ExportOptions(stamp: UTCStamp(date: CivilDate(year: 2026, month: 12, day: 1), hour: 9, minute: 0, second: 0)))
+        #expect(!csv.contains("call Dr Jones"))
+        #expect(csv.contains("[Not exported: the words are blocked. It may contain personal data: "))
+        let md = PlanMarkdown.render(own, options: ExportOptions(stamp: UTCStamp(date: CivilDate(year: 2026, month: 12, day: 1), hour: 9, minute: 0, second: 0)))
+        #expect(!md.contains("call Dr Jones"))
+        #expect(md.contains(own.items.first { $0.channel == .website }!.draft!.text.split(separator: "\n")[0]))
 
         let kinds = draft.checks.blockingFindings.map(\.kind.rawValue)
         var allow = "- text: \(sms.id)\n  message: \"\(long)\"\n"
