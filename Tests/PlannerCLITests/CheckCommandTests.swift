@@ -119,7 +119,10 @@ import Testing
     }
 
     @Test func profileWithoutPhoneFieldSaysSo() throws {
-        let r = try runPlanner(["check", "--sms", "Hello", "--profile", "Profiles/urban-young.yaml"])
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("name: No Phone Surgery\n".utf8).write(to: dir.appendingPathComponent("p.yaml"))
+        let r = try runPlanner(["check", "--sms", "Hello", "--profile", "p.yaml"], in: dir)
         #expect(r.status == 0)
         #expect(r.stderr.contains("the profile has no phone field"))
     }
@@ -127,7 +130,7 @@ import Testing
     @Test func exactlyOneInputIsAUsageError() throws {
         let none = try runPlanner(["check"])
         #expect(none.status == 64)
-        #expect(none.stderr.contains("give exactly one of --sms TEXT or --file F"))
+        #expect(none.stderr.contains("give exactly one of --sms TEXT, --file F or --plan plan.json"))
         let both = try runPlanner(["check", "--sms", "a", "--file", "b"])
         #expect(both.status == 64)
     }
