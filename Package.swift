@@ -59,7 +59,9 @@ let package = Package(
         // File input and output around the core: profiles (YAML), taxonomy, calendars, atomic writes.
         .target(
             name: "PlannerIO",
-            dependencies: ["PlannerCore", "ICalKit", "BundledCalendars", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "PlannerCore", "ICalKit", "BundledCalendars", "PlannerDrafts", .product(name: "Yams", package: "Yams"),
+            ],
             resources: [.copy("Resources/taxonomy.yaml")],
             swiftSettings: strict
         ),
@@ -76,7 +78,10 @@ let package = Package(
         // The thin command-line front end.
         .executableTarget(
             name: "planner",
-            dependencies: ["PlannerIO", "PlannerExport", "PlannerMail", "PlannerCore", "ICalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "PlannerIO", "PlannerExport", "PlannerMail", "PlannerCore", "PlannerDrafts", "ICalKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         // libFuzzer target over the reader (`make fuzz`); a no-op executable in normal builds.

@@ -29,6 +29,7 @@ struct EventFields {
     var groups: Int?
     var services: Int?
     var eligibility: Int?
+    var hashtag: Int?
     var dtstart: Int?
     var dtend: Int?
     var duration: Int?
@@ -148,6 +149,7 @@ final class EventReader {
                 case "X-GP-GROUPS": fields.groups = i
                 case "X-GP-SERVICES": fields.services = i
                 case "X-GP-ELIGIBILITY": fields.eligibility = i
+                case "X-GP-HASHTAG": fields.hashtag = i
                 case "DTSTART": fields.dtstart = i
                 case "DTEND": fields.dtend = i
                 case "DURATION": fields.duration = i
@@ -739,7 +741,8 @@ final class EventReader {
             source: SourceLocation(path: path, line: block.beginLine),
             description: text(f.description), url: text(f.url).map(\.trimmingSpaces),
             explicitGroups: list(f.groups), explicitServices: list(f.services),
-            eligibility: f.eligibility.map { i in block.withLine(i) { b in PropertyLine(b)!.value(b).trimmingSpaces } })
+            eligibility: f.eligibility.map { i in block.withLine(i) { b in PropertyLine(b)!.value(b).trimmingSpaces } },
+            hashtag: text(f.hashtag).map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 })
     }
 
     private func checkRuleShape(_ block: Block, _ lineIndex: Int, isDate: Bool) {

@@ -25,12 +25,16 @@ public struct Occurrence: Sendable, Hashable, Codable {
     public var explicitServices: [String]?
     /// The `X-GP-ELIGIBILITY` value as written (docs/eligibility.md); nil when absent.
     public var eligibility: String? = nil
+    /// `X-GP-HASHTAG` as written ("#TimeToTalkDay" or "TimeToTalkDay"); nil when absent. Social
+    /// drafts use it, else a hashtag made from the title (issue 13).
+    public var hashtag: String? = nil
 
     public init(
         uid: String?, title: String, start: EventTime, end: EventTime, timezone: String?,
         categories: [String] = [], status: String? = nil, source: SourceLocation,
         description: String? = nil, url: String? = nil,
-        explicitGroups: [String]? = nil, explicitServices: [String]? = nil, eligibility: String? = nil
+        explicitGroups: [String]? = nil, explicitServices: [String]? = nil, eligibility: String? = nil,
+        hashtag: String? = nil
     ) {
         self.uid = uid
         self.title = title
@@ -45,6 +49,7 @@ public struct Occurrence: Sendable, Hashable, Codable {
         self.explicitGroups = explicitGroups
         self.explicitServices = explicitServices
         self.eligibility = eligibility
+        self.hashtag = hashtag
     }
 
     public var allDay: Bool { start.isDate }

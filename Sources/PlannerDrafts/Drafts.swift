@@ -123,7 +123,7 @@ public struct DraftTemplates: Sendable {
 
                 {{action}}
 
-                Not online? Call us on {{practicePhone}}. We can book it for you.
+                Not online? Call us on {{practicePhone}} and we will help.
 
                 You can read more at {{link}}
 
@@ -136,9 +136,11 @@ public struct DraftTemplates: Sendable {
             return """
                 {{title}}
 
-                {{action}} If you are not online, call us on {{practicePhone}}.
+                {{action}}
 
-                Read more on the NHS website: {{link}}
+                Not online? Call us on {{practicePhone}}.
+
+                Find out more: {{link}}
 
                 """
         case .social:
@@ -170,21 +172,22 @@ public struct DraftTemplates: Sendable {
         switch channel {
         case .sms:
             // Who is sending first, the day, one action, the link. Aim: one fragment, never more than two.
-            return "{{practiceName}}: it is {{title}}. {{action}} {{smsLink}}"
+            // The title as a heading, not "it is ...": many days are programmes ("Bowel cancer screening").
+            return "{{practiceName}}: {{title}}. {{action}} {{smsLink}}"
         case .letter:
             return """
                 {{practiceName}}
                 Phone: {{practicePhone}}
 
-                Dear patient,
-
                 {{title}}
+
+                Dear patient,
 
                 We are writing to you about {{serviceName}}.{{#audience}} This is for {{audience}}.{{/audience}} {{benefit}}
 
                 {{action}}
 
-                Not online? Call us on {{practicePhone}}. We can book it for you.
+                Not online? Call us on {{practicePhone}} and we will help.
 
                 You can read more at {{link}}
 
@@ -199,9 +202,11 @@ public struct DraftTemplates: Sendable {
 
                 {{benefit}}{{#audience}} This is for {{audience}}.{{/audience}}
 
-                {{action}} If you are not online, call us on {{practicePhone}}.
+                {{action}}
 
-                Read more on the NHS website: {{link}}
+                Not online? Call us on {{practicePhone}}.
+
+                Find out more: {{link}}
 
                 """
         case .social:
@@ -264,9 +269,8 @@ public enum Drafter {
         if let audience = input.audience, !audience.isEmpty { values["audience"] = audience }
         var first: Draft?
         for var text in templates.render(channel, values) {
-            if channel == .sms || channel == .social {
-                while text.hasSuffix("\n") { text.removeLast() }
-            }
+            // No trailing blank lines: the words end where the text ends, on every channel.
+            while text.hasSuffix("\n") { text.removeLast() }
             let draft = Draft(channel: channel, text: text, checks: check(text, channel: channel, input: input))
             if draft.checks.passes { return draft }
             if first == nil { first = draft }
@@ -281,7 +285,10 @@ public enum Drafter {
     }
 
     /// Checks a text for a channel: a draft, or a text the manager wrote (a `text` decision).
-    public static func check(_ text: String, channel: DraftChannel, input: DraftInput) -> DraftChecks {
+    /// Findings of a kind in `allowed` (the practice's `allow` decisions) are kept but are not problems.
+    public static func check(
+        _ text: String, channel: DraftChannel, input: DraftInput, allowed: Set<FindingKind> = []
+    ) -> DraftChecks {
         let readability = Readability.check(text)
         let findings = Confidentiality.check(text, practicePhones: [input.practicePhone])
         var problems: [String] = []
@@ -292,7 +299,7 @@ public enum Drafter {
             problems.append(
                 "The reading age is \(format(readability.readingAge)); aim for 9 to 11: use shorter words and sentences.")
         }
-        for f in findings {
+        for f in findings where !allowed.contains(f.kind) {
             problems.append("Line \(f.line), column \(f.column): \(f.kind.rawValue) \"\(f.text)\" (\(f.severity.rawValue)). \(f.hint)")
         }
         switch channel {

@@ -116,9 +116,9 @@ public enum ServiceLinks {
             "Ask us to meet our link worker.",
             "They can link you to local groups and help.",
             "https://www.england.nhs.uk/personalisedcare/social-prescribing/"),
-        w("contraception-sexual-health", "contraception and sexual health",
-            "Book a chat about birth control. Use the NHS App or call us.",
-            "There are many kinds to choose from, and it is free.",
+        w("contraception-sexual-health", "sexual health and birth control",
+            "Book a chat about sexual health or birth control. Use the NHS App or call us.",
+            "It is free and we keep it private.",
             "https://www.nhs.uk/contraception/"),
         w("menopause-support", "help with the menopause",
             "Book a chat about the menopause. Use the NHS App or call us.",
@@ -153,8 +153,8 @@ public enum ServiceLinks {
     /// nhs.uk or gov.uk, else NHS.UK's home page.
     public static func general(dayURL: String?) -> ServiceWording {
         ServiceWording(
-            id: "general", name: "your health", action: "Ask us if you have questions.",
-            benefit: "We are here to help.",
+            id: "general", name: "your health", action: "Ask us if you have questions. Call us or use the NHS App.",
+            benefit: "The NHS website has health advice you can trust.",
             link: dayURL.flatMap { isTrustedLink($0) ? $0 : nil } ?? "https://www.nhs.uk/")
     }
 

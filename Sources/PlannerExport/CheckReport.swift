@@ -90,4 +90,46 @@ public enum CheckReport {
                 ])
             })
     }
+
+    /// One draft of a plan as `planner check --plan` saw it.
+    public struct PlanDraftResult: Sendable {
+        public var item: String
+        /// "sms", "letter", "website", "social" or "poster".
+        public var channel: String
+        public var checks: PlanDraftChecks
+        public var blocked: Bool
+
+        public init(item: String, channel: String, checks: PlanDraftChecks, blocked: Bool) {
+            self.item = item
+            self.channel = channel
+            self.checks = checks
+            self.blocked = blocked
+        }
+    }
+
+    /// `--plan`: the counts, then one line per draft (in plan order) with its checks.
+    public static func planJSON(_ results: [PlanDraftResult]) -> String {
+        let rows: [JSONValue] = results.map { r in
+            var m = [
+                JSONMember("item", .string(r.item)), JSONMember("channel", .string(r.channel)),
+                JSONMember("passes", .bool(r.checks.passes)), JSONMember("blocked", .bool(r.blocked)),
+                JSONMember("readingAge", .number(Format.decimal(r.checks.readingAge, places: 1))),
+            ]
+            if let sms = r.checks.sms {
+                m.append(JSONMember("encoding", .string(sms.encoding.rawValue)))
+                m.append(JSONMember("characters", .int(sms.characters)))
+                m.append(JSONMember("fragments", .int(sms.fragments)))
+            }
+            m.append(JSONMember("findings", findings(r.checks.findings)))
+            m.append(JSONMember("allowed", .strings(r.checks.allowed.map(\.rawValue))))
+            m.append(JSONMember("problems", .strings(r.checks.problems)))
+            return .object(m)
+        }
+        var out = "{\n"
+        out += "  \"drafts\": \(results.count),\n"
+        out += "  \"passing\": \(results.filter(\.checks.passes).count),\n"
+        out += "  \"blocked\": \(results.filter(\.blocked).count),\n"
+        out += "  \"results\": [" + (rows.isEmpty ? "]" : "\n" + rows.map { "    " + JSONWriter.inline($0) }.joined(separator: ",\n") + "\n  ]")
+        return out + "\n}"
+    }
 }

@@ -130,9 +130,16 @@ enum ExportContent {
         return "Know about \(item.title) and use the practice's \(list(services))."
     }
 
-    /// The words to send or publish. TODO(issue 13): the item's `draft.text`; a `text` decision
-    /// already replaces it.
-    static func message(_ item: PlanItem) -> String? { item.text }
+    /// The words to send or publish: the item's draft (issue 13), which a `text` decision already
+    /// replaces. A blocked draft (possible personal data, no allow decision) is never exported:
+    /// the exports say why instead.
+    static func message(_ item: PlanItem) -> String? {
+        if let why = item.draft?.blocked { return blockedNote(why) }
+        return item.text ?? item.draft?.text
+    }
+
+    /// What the exports show instead of a blocked draft.
+    static func blockedNote(_ why: String) -> String { "[Not exported: the words are blocked. \(why)]" }
 
     /// What a file says when an item has no words yet.
     static let noMessage = "No message written yet: draft it with the prep tasks below."

@@ -192,6 +192,7 @@ struct PlanReader {
             practiceName: name, odsCode: ods, from: from, to: to, constraints: constraints, items: items.map { $0! },
             totals: totals, groupsWithoutContact: without, warnings: warnings.map { $0! })
         plan.inputErrors = inputErrors.map { $0! }
+        if let m = practice?.members.first(where: { $0.key == "phone" }) { plan.practicePhone = string(m.value, "\"phone\"") }
         return plan
     }
 
@@ -308,7 +309,73 @@ struct PlanReader {
             guard let by = optional("by"), let note = optional("note") else { return nil }
             item.approval = ItemApproval(by: by, note: note)
         }
+        if let node = f.members.first(where: { $0.key == "draft" })?.value {
+            guard let d = draft(node, "\"draft\"") else { return nil }
+            item.draft = d
+        }
+        if let node = f.members.first(where: { $0.key == "poster" })?.value {
+            guard let d = draft(node, "\"poster\"") else { return nil }
+            item.poster = d
+        }
         return item
+    }
+
+    /// A draft (issue 13): its text, its checks and why it is blocked, if it is.
+    mutating func draft(_ node: JSONNode, _ what: String) -> PlanDraft? {
+        guard let f = fields(node, what), let text = string(f, "text"), let checksNode = field(f, "checks"),
+            let c = fields(checksNode, "the checks of \(what)"), let ageNode = field(c, "readingAge"),
+            let freNode = field(c, "fleschReadingEase"), let findingNodes = array(c, "findings"),
+            let allowedNames = strings(c, "allowed"), let problems = strings(c, "problems")
+        else { return nil }
+        guard case .number(let ageText) = ageNode.kind, let age = Double(ageText) else {
+            fail(ageNode, "\"readingAge\" should be a number")
+            return nil
+        }
+        guard case .number(let freText) = freNode.kind, let fre = Double(freText) else {
+            fail(freNode, "\"fleschReadingEase\" should be a number")
+            return nil
+        }
+        var sms: PlanSMSCount?
+        if let smsNode = c.members.first(where: { $0.key == "sms" })?.value {
+            guard let s = fields(smsNode, "\"sms\""), let g = string(s, "gateway"), let e = string(s, "encoding"),
+                let chars = int(s, "characters"), let frags = int(s, "fragments")
+            else { return nil }
+            guard let gateway = SMSGateway(rawValue: g), let encoding = SMSEncoding(rawValue: e) else {
+                fail(smsNode, "\"sms\" has an unknown gateway \"\(g)\" or encoding \"\(e)\"")
+                return nil
+            }
+            sms = PlanSMSCount(gateway: gateway, encoding: encoding, characters: chars, fragments: frags)
+        }
+        var findings: [ContentFinding] = []
+        for n in findingNodes {
+            guard let x = fields(n, "a finding"), let k = string(x, "kind"), let sev = string(x, "severity"),
+                let line = int(x, "line"), let column = int(x, "column"), let t = string(x, "text"),
+                let hint = string(x, "hint")
+            else { return nil }
+            guard let kind = FindingKind(rawValue: k), let severity = FindingSeverity(rawValue: sev) else {
+                fail(n, "a finding has an unknown kind \"\(k)\" or severity \"\(sev)\"")
+                return nil
+            }
+            findings.append(ContentFinding(kind: kind, severity: severity, line: line, column: column, text: t, hint: hint))
+        }
+        var allowed: [FindingKind] = []
+        for name in allowedNames {
+            guard let k = FindingKind(rawValue: name) else {
+                fail(checksNode, "\"allowed\" names an unknown kind of finding \"\(name)\"")
+                return nil
+            }
+            allowed.append(k)
+        }
+        var blocked: String?
+        if let b = f.members.first(where: { $0.key == "blocked" })?.value {
+            guard let why = string(b, "\"blocked\"") else { return nil }
+            blocked = why
+        }
+        return PlanDraft(
+            text: text,
+            checks: PlanDraftChecks(
+                readingAge: age, fleschReadingEase: fre, sms: sms, findings: findings, allowed: allowed, problems: problems),
+            blocked: blocked)
     }
 
     mutating func audienceLine(_ node: JSONNode) -> AudienceRule? {

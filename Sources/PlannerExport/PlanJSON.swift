@@ -12,7 +12,12 @@ public enum PlanJSON {
     static func value(_ plan: Plan) -> JSONValue {
         let c = plan.constraints
         var top = object([
-            ("practice", object([("name", .string(plan.practiceName)), ("odsCode", .string(plan.odsCode))])),
+            (
+                "practice",
+                object(
+                    [("name", .string(plan.practiceName)), ("odsCode", .string(plan.odsCode))]
+                        + (plan.practicePhone.map { [("phone", JSONValue.string($0))] } ?? []))
+            ),
             ("from", .string(plan.from.iso)),
             ("to", .string(plan.to.iso)),
             (
@@ -132,6 +137,46 @@ public enum PlanJSON {
                 ("waves", .array(waves.map { object([("date", .string($0.date.iso)), ("recipients", .int($0.recipients))]) })))
         }
         if let n = i.expectedResponses { fields.append(("expectedResponses", .int(n))) }
+        // Issue 13: the ready-to-send words and their checks; a poster for online-only campaigns.
+        if let d = i.draft { fields.append(("draft", draft(d))) }
+        if let d = i.poster { fields.append(("poster", draft(d))) }
+        return object(fields)
+    }
+
+    /// A draft: its words, its checks, and why it is blocked when it is.
+    static func draft(_ d: PlanDraft) -> JSONValue {
+        let c = d.checks
+        var checks: [(String, JSONValue)] = [
+            ("passes", .bool(c.passes)),
+            ("readingAge", .number(Format.decimal(c.readingAge, places: 1))),
+            ("fleschReadingEase", .number(Format.decimal(c.fleschReadingEase, places: 1))),
+        ]
+        if let sms = c.sms {
+            checks.append(
+                (
+                    "sms",
+                    object([
+                        ("gateway", .string(sms.gateway.rawValue)), ("encoding", .string(sms.encoding.rawValue)),
+                        ("characters", .int(sms.characters)), ("fragments", .int(sms.fragments)),
+                    ])
+                ))
+        }
+        checks.append(
+            (
+                "findings",
+                .array(
+                    c.findings.map {
+                        object([
+                            ("kind", .string($0.kind.rawValue)), ("severity", .string($0.severity.rawValue)),
+                            ("line", .int($0.line)), ("column", .int($0.column)), ("text", .string($0.text)),
+                            ("hint", .string($0.hint)),
+                        ])
+                    })
+            ))
+        checks.append(("allowed", .strings(c.allowed.map(\.rawValue))))
+        checks.append(("problems", .strings(c.problems)))
+        var fields: [(String, JSONValue)] = [("text", .string(d.text)), ("checks", object(checks))]
+        if let why = d.blocked { fields.append(("blocked", .string(why))) }
         return object(fields)
     }
 

@@ -141,7 +141,24 @@ public enum PlanMarkdown {
             md.line("**The message.**")
             md.blank()
             for i in items {
-                md.line("- \(ExportContent.channelLabel(i.channel)), \(shortDate(i.date)): \(escape(ExportContent.message(i) ?? ExportContent.noMessage))")
+                // The words as a quote under the item, line by line; texts with their fragments.
+                var head = "- \(ExportContent.channelLabel(i.channel)), \(shortDate(i.date))"
+                if let d = i.draft, d.blocked == nil {
+                    var facts: [String] = []
+                    if let sms = d.checks.sms { facts.append("\(sms.fragments) \(sms.fragments == 1 ? "fragment" : "fragments")") }
+                    facts.append("reading age \(Format.decimal(d.checks.readingAge, places: 1))")
+                    head += " (\(facts.joined(separator: ", ")))"
+                }
+                guard let words = ExportContent.message(i) else {
+                    md.line(head + ": " + escape(ExportContent.noMessage))
+                    continue
+                }
+                md.line(head + ":")
+                md.blank()
+                for l in words.split(separator: "\n", omittingEmptySubsequences: false) {
+                    md.line(l.isEmpty ? "  >" : "  > " + escape(String(l)))
+                }
+                md.blank()
             }
             md.blank()
             md.line("**Prep tasks.**")

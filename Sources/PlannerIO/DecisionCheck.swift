@@ -43,7 +43,7 @@ public struct DecisionCheck: Sendable {
         case .swap(let channel):
             if let r = itemRefusal(decision.id) { return r }
             return swapRefusal(decision, to: channel)
-        case .text, .approve:
+        case .text, .approve, .allow:
             return itemRefusal(decision.id)
         }
     }

@@ -61,6 +61,7 @@ public enum DecisionsEditor {
         guard a.id == b.id else { return false }
         switch (a.action, b.action) {
         case (.skip, .skip), (.skip, .pin), (.pin, .skip), (.pin, .pin): return true
+        case (.allow(let x), .allow(let y)): return x == y
         default: return a.kind == b.kind
         }
     }
@@ -74,6 +75,7 @@ public enum DecisionsEditor {
         case .move(let date): lines.append("\(inner)to: \(date.iso)")
         case .swap(let channel): lines.append("\(inner)to: \(channel.rawValue)")
         case .text(let message): lines.append("\(inner)message: \(quoted(message))")
+        case .allow(let kind): lines.append("\(inner)finding: \(kind.rawValue)")
         }
         if let note = d.note { lines.append("\(inner)note: \(quoted(note))") }
         if let author = d.author { lines.append("\(inner)author: \(quoted(author))") }

@@ -36,8 +36,8 @@ public struct DecisionsFile: Sendable {
     public var report: String { diagnostics.map(\.description).joined(separator: "\n\n") }
 
     /// The keys a decision may have.
-    public static let kinds = ["skip", "pin", "move", "swap", "text", "approve"]
-    static let knownKeys = kinds + ["to", "message", "note", "author"]
+    public static let kinds = ["skip", "pin", "move", "swap", "text", "approve", "allow"]
+    static let knownKeys = kinds + ["to", "message", "finding", "note", "author"]
 
     /// Reads the decisions file at `url`; a missing file has no decisions and no problems.
     public static func load(contentsOf url: URL, displayPath: String? = nil) -> DecisionsFile {
@@ -224,6 +224,7 @@ public struct DecisionsFile: Sendable {
         let allowed: [String: [String]] = [
             "skip": ["note", "author"], "pin": ["note", "author"], "move": ["to", "note", "author"],
             "swap": ["to", "note", "author"], "text": ["message", "note", "author"], "approve": ["note", "author"],
+            "allow": ["finding", "note", "author"],
         ]
         for f in fields where !Self.kinds.contains(f.name) && !(allowed[kind.name] ?? []).contains(f.name) {
             reader.error(
@@ -298,6 +299,26 @@ public struct DecisionsFile: Sendable {
                     ])
             else { return nil }
             return .swap(to: channel)
+        case "allow":
+            guard let f = value("finding") else {
+                reader.error(
+                    at: kind.key, "allow \(id) has no \"finding\".",
+                    hint: "Add the kind of finding to let through on the next line, e.g. finding: phone "
+                        + "(one of \(FindingKind.allCases.map(\.rawValue).joined(separator: ", "))).")
+                return nil
+            }
+            guard
+                let finding = reader.choice(
+                    f.value, "the finding of \(field)", FindingKind.allCases.map { ($0.rawValue, $0) },
+                    what: "a kind of finding")
+            else { return nil }
+            guard value("note") != nil else {
+                reader.error(
+                    at: kind.key, "allow \(id) has no \"note\".",
+                    hint: "Say why it is not personal data, e.g. note: \"the number of the local pharmacy\".")
+                return nil
+            }
+            return .allow(finding)
         default:
             guard let m = value("message") else {
                 reader.error(

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerCore
+import PlannerDrafts
 
 /// One practice's quarter plan from its files: profile -> decisions -> taxonomy -> calendars
 /// (read and cleaned) -> matching -> relevance -> planning input (with the nation's bank
@@ -61,6 +62,14 @@ public struct PlanningRun: Sendable {
             practice = read
         }
         outcome.practice = practice
+        let templates: DraftTemplates
+        switch PlanDrafting.loadTemplates(for: practice, profilePath: profilePath) {
+        case .success(let t): templates = t
+        case .failure(let d):
+            outcome.templateDiagnostics = [d.diagnostic]
+            outcome.stoppedAt = .templates
+            return outcome
+        }
         let decisions = DecisionsReading.read(for: practice, profilePath: profilePath, explicit: decisionsPath)
         outcome.decisions = decisions
         if decisions.hasErrors {
@@ -84,7 +93,8 @@ public struct PlanningRun: Sendable {
         let matches = Matcher(taxonomy: taxonomy).match(cleaned.days)
         var result = Self.plan(
             practice: practice, days: cleaned.days, matches: matches, taxonomy: taxonomy, window: window,
-            holidays: BankHolidaySet(nation: practice.nation, window: window), decisions: decisions.decisions)
+            holidays: BankHolidaySet(nation: practice.nation, window: window), decisions: decisions.decisions,
+            templates: templates)
         result.plan.inputErrors = InputError.from(cleaned.diagnostics)
         outcome.result = result
         return outcome
@@ -94,15 +104,21 @@ public struct PlanningRun: Sendable {
     /// every practice of a many-practices run) and its nation's bank holidays.
     public static func plan(
         practice: PracticeProfile, days: [CleanOccurrence], matches: [MatchResult], taxonomy: Taxonomy,
-        window: DateWindow, holidays: BankHolidaySet, decisions: [ManagerDecision]
+        window: DateWindow, holidays: BankHolidaySet, decisions: [ManagerDecision],
+        templates: DraftTemplates = PlanDrafting.bundled
     ) -> PracticePlan {
         let relevance = matches.map { Relevance.assess($0, profile: practice, taxonomy: taxonomy) }
-        let input = PlanningInput.build(
+        let drafting = PlanDrafting(practice: practice, templates: templates, days: days)
+        var input = PlanningInput.build(
             profile: practice, window: window, days: days, matches: matches, relevance: relevance, taxonomy: taxonomy,
             bankHolidays: holidays.forPrep, inputWarnings: holidays.warnings)
+        // Texts are costed from their drafts' words (issue 13): drafted before planning.
+        input = drafting.pricingTexts(input, decisions: decisions)
         var sizes: [String: Int] = [:]
         for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
-        let plan = DecidedPlanner.plan(input, decisions: decisions)
+        var plan = DecidedPlanner.plan(input, decisions: decisions)
+        plan.practicePhone = practice.phone
+        plan = drafting.attach(to: plan, candidates: input.candidates, decisions: decisions)
         var reach = input.reachByGroup(plan)
         for (g, n) in reach { if let size = sizes[g] { reach[g] = min(n, size) } }
         var relevanceByCampaign: [String: Double] = [:]
@@ -121,6 +137,8 @@ extension PlanningRun {
         /// The stage a run stopped at.
         public enum Stage: Sendable, Hashable {
             case profile, decisions, taxonomy
+            /// The practice's own draft templates could not be read.
+            case templates
             /// A named calendar could not be opened or decoded.
             case calendars
         }
@@ -134,6 +152,8 @@ extension PlanningRun {
         public var decisions: DecisionsReading?
         /// Problems in the taxonomy files (the run stopped).
         public var taxonomyDiagnostics: [Diagnostic] = []
+        /// Problems in the practice's own draft templates (the run stopped).
+        public var templateDiagnostics: [Diagnostic] = []
         /// Problems in the calendars (the run went on with what could be read).
         public var calendarDiagnostics: [Diagnostic] = []
         public var calendarHasErrors = false

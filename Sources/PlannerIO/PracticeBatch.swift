@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import PlannerCore
+import PlannerDrafts
 
 /// Every practice in a folder of profiles (a primary care network, an ICB): the calendars are
 /// read, cleaned and matched once; each practice is planned in parallel and its plan.json and
@@ -175,28 +176,33 @@ public struct PracticeBatch: Sendable {
                 odsCode: input.practice?.odsCode ?? "", report: input.report, failure: input.failure)
             if let practice = input.practice, input.failure == nil {
                 let holidays = ready.holidays[practice.nation] ?? BankHolidaySet(nation: practice.nation, window: window)
-                var plan = PlanningRun.plan(
-                    practice: practice, days: ready.days, matches: ready.matches, taxonomy: ready.taxonomy,
-                    window: window, holidays: holidays, decisions: input.decisions
-                ).plan
-                plan.inputErrors = ready.inputErrors
-                let target = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
-                do {
-                    try AtomicWrite.write(rendering.plan(plan), to: target)
-                    wrotePlan = true
-                    row.figures = PlanFigures(plan)
-                } catch {
-                    row.failure = "could not write \(target.relativePath): \(String(describing: error))"
-                }
-                // The exports beside plan.json, as `planner plan` writes them for one practice.
-                if wrotePlan, let exports = rendering.exports {
+                switch PlanDrafting.loadTemplates(for: practice, profilePath: path) {
+                case .failure(let d):
+                    row.failure = d.diagnostic.description
+                case .success(let templates):
+                    var plan = PlanningRun.plan(
+                        practice: practice, days: ready.days, matches: ready.matches, taxonomy: ready.taxonomy,
+                        window: window, holidays: holidays, decisions: input.decisions, templates: templates
+                    ).plan
+                    plan.inputErrors = ready.inputErrors
+                    let target = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
                     do {
-                        try exports(plan, practice, path, target.deletingLastPathComponent())
+                        try AtomicWrite.write(rendering.plan(plan), to: target)
+                        wrotePlan = true
+                        row.figures = PlanFigures(plan)
                     } catch {
-                        row.figures = nil
-                        row.failure =
-                            "the exports could not be written (\(AtomicWrite.reason(error))); its new plan.json was "
-                            + "written and the earlier exports are kept"
+                        row.failure = "could not write \(target.relativePath): \(String(describing: error))"
+                    }
+                    // The exports beside plan.json, as `planner plan` writes them for one practice.
+                    if wrotePlan, let exports = rendering.exports {
+                        do {
+                            try exports(plan, practice, path, target.deletingLastPathComponent())
+                        } catch {
+                            row.figures = nil
+                            row.failure =
+                                "the exports could not be written (\(AtomicWrite.reason(error))); its new plan.json was "
+                                + "written and the earlier exports are kept"
+                        }
                     }
                 }
             }

@@ -127,7 +127,8 @@ public enum ProfileLoader {
 enum ProfileKeys {
     static let top = [
         "name", "odsCode", "nation", "timeZone", "listSize", "list", "registers", "cohorts", "services", "channels",
-        "staff", "quietDates", "planning", "decisionsFile", "team", "digest", "templates", "uptake",
+        "staff", "quietDates", "planning", "decisionsFile", "team", "digest", "templates", "uptake", "phone",
+        "smsGateway",
     ]
 }
 
@@ -253,6 +254,13 @@ struct ProfileBuilder {
         let team = field("team").map { readTeam($0.value) } ?? []
         let digest = field("digest").flatMap { readDigest($0.value) }
         let templates = field("templates").flatMap { reader.text($0.value, "templates") }
+        let phone = field("phone").flatMap { readPhone($0.value) }
+        let gateway =
+            field("smsGateway").flatMap {
+                reader.choice(
+                    $0.value, "smsGateway", SMSGateway.allCases.map { ($0.rawValue, $0) },
+                    what: "a way of counting texts (notify or raw)")
+            } ?? .notify
 
         guard let name, let list else { return nil }
         var profile = PracticeProfile(
@@ -261,8 +269,25 @@ struct ProfileBuilder {
             quietDates: quiet, planning: planning, decisionsFile: decisions, uptake: uptake)
         profile.team = team
         profile.digest = digest
+        profile.phone = phone
         profile.templates = templates
+        profile.smsGateway = gateway
         return profile
+    }
+
+    /// The practice's phone number as patients dial it: a UK number of 10 or 11 digits starting
+    /// with 0, written with spaces as the practice likes ("01632 960123").
+    private func readPhone(_ node: Node) -> String? {
+        guard let text = reader.text(node, "phone") else { return nil }
+        let digits = text.filter { $0 != " " }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }), digits.hasPrefix("0"), (10...11).contains(digits.count)
+        else {
+            reader.error(
+                at: node, "phone \"\(text)\" is not a UK phone number.",
+                hint: "Write the number patients call, with its area code and spaces only, e.g. \"01632 960123\".")
+            return nil
+        }
+        return text
     }
 
     // MARK: Identity

@@ -9,7 +9,7 @@ import PlannerIO
 struct DecideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide",
-        abstract: "Record a decision about the plan (skip, pin, move, swap, text or approve) in the decisions file.",
+        abstract: "Record a decision about the plan (skip, pin, move, swap, text, approve or allow) in the decisions file.",
         discussion: """
             Examples:
               planner decide skip world-kidney-day-2027-03-11 --note "renal clinic closed" --author "A. Manager"
@@ -18,6 +18,7 @@ struct DecideCommand: ParsableCommand {
               planner decide swap heart-month-2027-02-01-social-1 letter
               planner decide text heart-month-2027-02-01-sms-1 "Heart Month: book your free blood pressure check."
               planner decide approve heart-month-2027-02-01-sms-1 --author "Dr A. Reed"
+              planner decide allow carers-week-2027-06-07-letter-1 phone --note "the carers' centre's number"
 
             Ids come from plan.json (campaign ids for skip and pin, item ids for the others). The file is \
             the profile's decisions file (<profile>.decisions.yaml beside it unless the profile says otherwise), \
@@ -29,16 +30,19 @@ struct DecideCommand: ParsableCommand {
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case skip, pin, move, swap, text, approve
+        case skip, pin, move, swap, text, approve, allow
     }
 
-    @Argument(help: "What to decide: skip, pin, move, swap, text or approve (the item's clinical sign-off is done).")
+    @Argument(help: "What to decide: skip, pin, move, swap, text, approve (the item's clinical sign-off is done) or allow.")
     var kind: Kind
 
-    @Argument(help: "A campaign id (skip, pin) or an item id (move, swap, text, approve) from plan.json.")
+    @Argument(help: "A campaign id (skip, pin) or an item id (move, swap, text, approve, allow) from plan.json.")
     var id: String
 
-    @Argument(help: "move: the new date (YYYY-MM-DD); swap: sms, letter, website or social; text: the message.")
+    @Argument(
+        help:
+            "move: the new date (YYYY-MM-DD); swap: sms, letter, website or social; text: the message; allow: the kind of finding (nhs-number, phone, postcode, date-of-birth, email, name)."
+    )
     var value: String?
 
     @Option(name: .long, help: "Why (kept in the file and shown in the plan).")
@@ -73,9 +77,11 @@ struct DecideCommand: ParsableCommand {
             if value != nil { throw ValidationError("\(kind.rawValue) takes only a campaign id") }
         case .approve:
             if value != nil { throw ValidationError("approve takes only an item id") }
-        case .move, .swap, .text:
+        case .move, .swap, .text, .allow:
             guard value != nil else {
-                let what = kind == .move ? "the new date (YYYY-MM-DD)" : kind == .swap ? "the channel" : "the message"
+                let what =
+                    kind == .move ? "the new date (YYYY-MM-DD)" : kind == .swap ? "the channel"
+                    : kind == .allow ? "the kind of finding" : "the message"
                 throw ValidationError("\(kind.rawValue) needs \(what) after the id")
             }
         }
@@ -113,6 +119,14 @@ struct DecideCommand: ParsableCommand {
             }
             return .text(v)
         case .approve: return .approve
+        case .allow:
+            let names = FindingKind.allCases.map(\.rawValue)
+            guard let v = value, let k = FindingKind(rawValue: v.lowercased()) else {
+                let near = closestMatch(to: (value ?? "").lowercased(), in: names).map { " (did you mean \"\($0)\"?)" } ?? ""
+                throw ValidationError("\"\(value ?? "")\" is not a kind of finding\(near); use one of \(names.joined(separator: ", "))")
+            }
+            guard note != nil else { throw ValidationError("allow needs --note saying why it is not personal data") }
+            return .allow(k)
         }
     }
 

@@ -94,6 +94,7 @@ struct PlanCommand: ParsableCommand {
             }
         }
         report(outcome.taxonomyDiagnostics)
+        report(outcome.templateDiagnostics)
         report(outcome.calendarDiagnostics)
         let target = outcome.planFile
         guard let result = outcome.result else {
@@ -125,6 +126,13 @@ struct PlanCommand: ParsableCommand {
                     + "\(error.localizedDescription)\nhint: check that the folder can be written; the previous exports are "
                     + "unchanged\n")
             throw ExitCode(73)
+        }
+        // Drafts with possible personal data are left out of the exports until removed or allowed.
+        for item in result.plan.items {
+            for (what, draft) in [("draft", item.draft), ("poster", item.poster)] {
+                guard let why = draft?.blocked else { continue }
+                printError("\(target.relativePath): warning: the \(what) of \(item.id) is blocked. \(why)\n")
+            }
         }
         switch format {
         case .json: print(json, terminator: "")

@@ -119,7 +119,10 @@ import Testing
     }
 
     @Test func profileWithoutPhoneFieldSaysSo() throws {
-        let r = try runPlanner(["check", "--sms", "Hello", "--profile", "Profiles/urban-young.yaml"])
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("name: No Phone Surgery\n".utf8).write(to: dir.appendingPathComponent("p.yaml"))
+        let r = try runPlanner(["check", "--sms", "Hello", "--profile", "p.yaml"], in: dir)
         #expect(r.status == 0)
         #expect(r.stderr.contains("the profile has no phone field"))
     }
@@ -127,7 +130,7 @@ import Testing
     @Test func exactlyOneInputIsAUsageError() throws {
         let none = try runPlanner(["check"])
         #expect(none.status == 64)
-        #expect(none.stderr.contains("give exactly one of --sms TEXT or --file F"))
+        #expect(none.stderr.contains("give exactly one of --sms TEXT, --file F or --plan plan.json"))
         let both = try runPlanner(["check", "--sms", "a", "--file", "b"])
         #expect(both.status == 64)
     }
@@ -164,5 +167,48 @@ import Testing
             #expect(runs[0].stdout.contains("\"kind\": \"\(kind)\""), "\(kind)")
         }
         #expect(runs[0].stdout.contains("\"term\": \"hypertension\", \"plain\": \"high blood pressure\""))
+    }
+
+    /// `check --plan` (issue 13): every draft of a sample plan passes; a practice's own text with a
+    /// mobile number is blocked (exit 65) until an allow decision lets it through.
+    @Test func checkPlanPassesTheSampleAndBlocksPersonalData() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = TestPaths.packageRoot
+        let profile = root.appendingPathComponent("Profiles/urban-young.yaml").path
+        let out = dir.appendingPathComponent("out").path
+        let planned = try runPlanner(["plan", "--profile", profile, "--from", "2027-01-01", "--to", "2027-03-31", "--out", out], in: root)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let planFile = out + "/plan.json"
+        let ok = try runPlanner(["check", "--plan", planFile])
+        #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+        let last = try #require(ok.stdout.split(separator: "\n").last)
+        let n = try #require(Int(last.prefix { $0.isNumber }))
+        #expect(n > 50)
+        #expect(last == "\(n) drafts checked: \(n) pass, 0 fail a check, 0 blocked.")
+
+        let plan = try String(contentsOfFile: planFile, encoding: .utf8)
+        let id = try #require(plan.range(of: #"nhs-health-check-2027-01-01-sms-1"#).map { String(plan[$0]) })
+        let decisions = dir.appendingPathComponent("d.yaml")
+        try Data("- text: \(id)\n  message: \"Wharfside Health Centre: text 07700 900123 to book.\"\n".utf8).write(to: decisions)
+        let blocked = try runPlanner(
+            ["plan", "--profile", profile, "--decisions", decisions.path, "--from", "2027-01-01", "--to", "2027-03-31", "--out", out], in: root)
+        #expect(blocked.status == 0)
+        #expect(blocked.stderr.contains("warning: the draft of \(id) is blocked. It may contain personal data: phone \"07700 900123\""))
+        let bad = try runPlanner(["check", "--plan", planFile, "--format", "json"])
+        #expect(bad.status == 65)
+        #expect(bad.stdout.contains("\"blocked\": 1,"))
+        let text = try runPlanner(["check", "--plan", planFile])
+        #expect(text.stdout.contains("\(id) sms: BLOCKED"))
+        #expect(text.stderr.contains("planner decide allow \(id) phone"))
+
+        try Data(
+            "- text: \(id)\n  message: \"Wharfside Health Centre: text 07700 900123 to book.\"\n- allow: \(id)\n  finding: phone\n  note: test line\n"
+                .utf8
+        ).write(to: decisions)
+        _ = try runPlanner(
+            ["plan", "--profile", profile, "--decisions", decisions.path, "--from", "2027-01-01", "--to", "2027-03-31", "--out", out], in: root)
+        let allowed = try runPlanner(["check", "--plan", planFile])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
     }
 }

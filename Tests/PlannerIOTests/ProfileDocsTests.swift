@@ -14,7 +14,7 @@ import Testing
             + Nation.allCases.map(\.rawValue)
             + [
                 "name", "odsCode", "nation", "timeZone", "listSize", "registers", "cohorts", "services",
-                "quietDates", "decisionsFile", "carers", "smokers", "careHomeResidents", "veterans",
+                "quietDates", "decisionsFile", "phone", "templates", "smsGateway", "carers", "smokers", "careHomeResidents", "veterans",
                 "pregnantAndNewParents", "share75Plus", "weeklyCapacity", "bookingRoute",
                 "channels.sms.pricePerFragmentPence", "channels.sms.senderName", "channels.sms.quarterlyBudget",
                 "channels.sms.mobileCoverage", "channels.letters.pricePence", "channels.letters.quarterlyBudget",

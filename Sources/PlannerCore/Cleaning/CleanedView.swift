@@ -125,5 +125,6 @@ public enum CleanedView {
         if base.explicitGroups == nil { base.explicitGroups = other.explicitGroups }
         if base.explicitServices == nil { base.explicitServices = other.explicitServices }
         if base.eligibility == nil { base.eligibility = other.eligibility }
+        if base.hashtag == nil { base.hashtag = other.hashtag }
     }
 }

@@ -16,6 +16,9 @@ public struct ManagerDecision: Sendable, Hashable, Codable {
         case text(String)
         /// The item's clinical sign-off is done (issue 15: the digest stops asking for it).
         case approve
+        /// Lets an item's draft through although the confidentiality check finds this kind of
+        /// possible personal data in it (the finding is not personal data; issue 13).
+        case allow(FindingKind)
     }
 
     public var action: Action
@@ -43,6 +46,7 @@ public struct ManagerDecision: Sendable, Hashable, Codable {
         case .swap: return "swap"
         case .text: return "text"
         case .approve: return "approve"
+        case .allow: return "allow"
         }
     }
 
@@ -52,6 +56,7 @@ public struct ManagerDecision: Sendable, Hashable, Codable {
         case .skip, .pin, .text, .approve: return "\(kind) \(id)"
         case .move(let d): return "\(kind) \(id) to \(d.iso)"
         case .swap(let c): return "\(kind) \(id) to \(c.rawValue)"
+        case .allow(let k): return "\(kind) \(id) \(k.rawValue)"
         }
     }
 
@@ -78,7 +83,7 @@ extension PlanningDecisions {
             case .skip: skip.append(d.id)
             case .pin: pin.append(d.id)
             case .move(let date): move[d.id] = date
-            case .swap, .text, .approve: break
+            case .swap, .text, .approve, .allow: break
             }
         }
         self.init(skip: skip, pin: pin, move: move)
@@ -121,6 +126,9 @@ public enum DecidedPlanner {
                 }
                 plan.items[k] = swap(plan.items[k], to: channel, decision: d, input: input, builder: builder)
                 swapped.append(d)
+            case .allow:
+                // Read when drafts are written (PlannerIO): stale when the item is not in the plan.
+                if !plan.items.contains(where: { $0.id == d.id }) { warnings.append(stale(d)) }
             case .text(let text):
                 guard let k = plan.items.firstIndex(where: { $0.id == d.id }) else {
                     warnings.append(stale(d))
@@ -216,7 +224,7 @@ public enum DecidedPlanner {
         switch channel {
         case .sms:
             out.recipients = recipients
-            out.costPence = (recipients * ch.smsMilliPencePerMessage + 999) / 1000
+            out.costPence = (recipients * ch.smsMilliPencePerMessage(fragments: input.candidates.first { $0.campaignID == item.campaign }?.smsFragments) + 999) / 1000
             out.time = builder.smsTime
         case .letter:
             out.recipients = recipients

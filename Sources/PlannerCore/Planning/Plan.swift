@@ -17,6 +17,9 @@ public struct Plan: Sendable, Hashable, Codable {
     /// Errors in input files that were read all the same (sorted; issue 12). Set by the
     /// planning run, not by the planner; plan.json writes the key only when there are some.
     public var inputErrors: [InputError] = []
+    /// The practice's own phone number (the profile's `phone`), so that `planner check --plan`
+    /// does not report it as personal data; set by the planning run, written only when known.
+    public var practicePhone: String? = nil
 
     public init(
         practiceName: String, odsCode: String, from: CivilDate, to: CivilDate, constraints: PlanConstraintsSummary,
@@ -71,6 +74,11 @@ public struct PlanItem: Sendable, Hashable, Codable {
     public var expectedResponses: Int? = nil
     /// The clinical sign-off, once an `approve` decision records it (issue 15).
     public var approval: ItemApproval? = nil
+    /// The item's ready-to-send words and their checks (issue 13); nil until the planning run drafts them.
+    public var draft: PlanDraft? = nil
+    /// A poster or reception note, on the first online item of a campaign that reaches its
+    /// people only online (no text or letter), for those who are not.
+    public var poster: PlanDraft? = nil
 
     public init(
         id: String, campaign: String, sourceUid: String, title: String, groups: [String], services: [String],

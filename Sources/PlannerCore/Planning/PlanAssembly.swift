@@ -74,6 +74,12 @@ extension PlanBuilder {
                 let users = segs.filter { $0.1.has(channel) }
                 recipients = users.reduce(0) { $0 + $1.0.recipients[channel.order] }
                 cost = users.reduce(0) { $0 + $1.0.cost[channel.order] }
+                if channel == .sms {
+                    // One batch of one text: priced once (segments round up each), so the item's
+                    // cost is exactly recipients x its draft's fragments x the price (issue 13).
+                    let milli = input.channels.smsMilliPencePerMessage(fragments: info.candidate.smsFragments)
+                    cost = ((recipients ?? 0) * milli + 999) / 1000
+                }
             }
             let rank = c + 1
             var why: [String] = [
@@ -439,8 +445,8 @@ extension PlanBuilder {
             let audience = Fmt.audience(users)
             if channel == .sms {
                 out.append(
-                    "SMS to \(recipients) people (\(audience)) with a mobile number on record: \(ch.smsFragments) "
-                        + "\(ch.smsFragments == 1 ? "fragment" : "fragments") at \(Fmt.milli(Int((ch.smsPencePerFragment * 1000).rounded())))p, "
+                    "SMS to \(recipients) people (\(audience)) with a mobile number on record: \(info.candidate.smsFragments ?? ch.smsFragments) "
+                        + "\((info.candidate.smsFragments ?? ch.smsFragments) == 1 ? "fragment" : "fragments") at \(Fmt.milli(Int((ch.smsPencePerFragment * 1000).rounded())))p, "
                         + "£\(Money.pounds(cost)).")
             } else {
                 out.append(

@@ -37,6 +37,11 @@ public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
         /// A text or letter sent in weekly waves still brings more bookings than the clinic's
         /// weekly capacity within the window: the demand needs more weeks.
         case capacityExceeded = "capacity-exceeded"
+        /// A draft has possible personal data of high severity (an NHS number, a phone number,
+        /// a date of birth...) and no `allow` decision: it is kept out of every export (issue 13).
+        case draftBlocked = "draft-blocked"
+        /// A draft fails a check (reading age, SMS length, sender, phone route, code of conduct).
+        case draftFailsChecks = "draft-fails-checks"
 
         public static func < (a: Code, b: Code) -> Bool { a.rawValue < b.rawValue }
     }

@@ -93,6 +93,10 @@ public struct PlanningCandidate: Sendable, Hashable, Codable {
     /// no action the practice offers (then it uses the website and social media only). Read
     /// only when `audience` is set.
     public var action: String? = nil
+    /// Fragments of the campaign's SMS draft (issue 13): the planning run drafts every
+    /// candidate's text before planning (the draft does not depend on the date), so SMS costs
+    /// come from the words. Nil uses `ChannelSettings.smsFragments`, the estimate before a draft.
+    public var smsFragments: Int? = nil
 
     public init(
         campaignTitle: String, sourceUid: String, start: CivilDate, end: CivilDate, groups: [String],
@@ -186,7 +190,13 @@ public struct ChannelSettings: Sendable, Hashable, Codable {
     public var socialCoverage: Double { listSize > 0 ? min(1, Double(socialFollowers) / Double(listSize)) : 0 }
 
     /// Price of one SMS message (all its fragments) in thousandths of a penny.
-    var smsMilliPencePerMessage: Int { Int((smsPencePerFragment * 1000).rounded()) * max(1, smsFragments) }
+    var smsMilliPencePerMessage: Int { smsMilliPencePerMessage(fragments: nil) }
+
+    /// Price of one SMS message of `fragments` fragments (the profile's estimate when nil), in
+    /// thousandths of a penny.
+    func smsMilliPencePerMessage(fragments: Int?) -> Int {
+        Int((smsPencePerFragment * 1000).rounded()) * max(1, fragments ?? smsFragments)
+    }
     var letterMilliPence: Int { Int((letterPence * 1000).rounded()) }
 
     public func budgetPence(_ channel: PlanChannel) -> Int? {

@@ -208,10 +208,22 @@ struct PlanBuilder {
         if let model = input.people, let audience = c.audience {
             return CampaignInfo(
                 id: id, candidate: c, groups: groups, services: services,
-                segments: audienceSegments(audience, key: PlanBuilder.audienceKey, model: model))
+                segments: pricedForDraft(audienceSegments(audience, key: PlanBuilder.audienceKey, model: model), c))
         }
         let segments = groups.flatMap { segmentsByGroup[$0] ?? groupSegments($0) }
-        return CampaignInfo(id: id, candidate: c, groups: groups, services: services, segments: segments)
+        return CampaignInfo(
+            id: id, candidate: c, groups: groups, services: services, segments: pricedForDraft(segments, c))
+    }
+
+    /// `segments` with their SMS cost from the candidate's own draft (its fragments), when it has one.
+    func pricedForDraft(_ segments: [SegmentInfo], _ c: PlanningCandidate) -> [SegmentInfo] {
+        guard c.smsFragments != nil else { return segments }
+        let milli = input.channels.smsMilliPencePerMessage(fragments: c.smsFragments)
+        return segments.map { s in
+            var s = s
+            s.cost[PlanChannel.sms.order] = (s.recipients[PlanChannel.sms.order] * milli + 999) / 1000
+            return s
+        }
     }
 
     /// The segment group of a campaign planned for people (its audience, counted once).

@@ -31,13 +31,20 @@ public struct PracticeProfile: Sendable, Hashable, Codable {
     public var team: [TeamMember] = []
     /// Who the weekly digest email comes from and goes to (the `digest` section).
     public var digest: DigestSettings? = nil
-    /// A folder of the practice's own templates (e.g. digest-text.mustache), as written
-    /// (relative paths are relative to the profile's folder).
-    public var templates: String? = nil
     /// The practice's own uptake of a programme or service where it knows it (service id ->
     /// share 0...1, `uptake:` in the profile), e.g. cervical-screening 0.68. A figure below the
     /// national standard ranks that programme's days higher (issue 11, D).
     public var uptake: [String: Double] = [:]
+    /// The practice's phone number as patients dial it ("01632 960123"): the route in letters,
+    /// posters and news items for people who are not online (issue 13).
+    public var phone: String? = nil
+    /// A folder of the practice's own mustache templates (`sms.mustache`, the digest's
+    /// `digest-text.mustache`, ...), as written; relative to the profile's folder. Nil uses the
+    /// bundled templates.
+    public var templates: String? = nil
+    /// How the practice's texts are counted and charged: GOV.UK Notify's way (the default) or a
+    /// raw gateway's.
+    public var smsGateway: SMSGateway = .notify
 
     public init(
         name: String, odsCode: String? = nil, nation: Nation = .england, timeZone: String = ProfileDefaults.timeZone,
