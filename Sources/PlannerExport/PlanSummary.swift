@@ -108,6 +108,7 @@ private func heading(_ code: String) -> String {
     case "day-not-fitted": return "Days left out of the plan"
     case "channel-dropped": return "Channels that could not be placed"
     case "budget-used-up": return "Budgets used up"
+    case "budget-unspent": return "Budgets left unspent"
     case "tentative-date": return "Dates still to confirm with the organiser"
     case "group-without-contact": return "Groups with no text or letter this quarter"
     case "online-only": return "Campaigns that reach a group only online"

@@ -37,6 +37,9 @@ public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
         /// A text or letter sent in weekly waves still brings more bookings than the clinic's
         /// weekly capacity within the window: the demand needs more weeks.
         case capacityExceeded = "capacity-exceeded"
+        /// A quarter of SMS or letter money is left while texts or letters were refused by the
+        /// contact rules (per-person gap and cap, full weeks, staff hours): what binds is named.
+        case budgetUnspent = "budget-unspent"
 
         public static func < (a: Code, b: Code) -> Bool { a.rawValue < b.rawValue }
     }
