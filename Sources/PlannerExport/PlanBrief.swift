@@ -437,6 +437,18 @@ public enum PlanBrief {
             return Ranked(cost: r / 4, warning: w, what: "\(named): a batch is too small to send", todo: "tell these patients at appointments")
         case .groupWithoutCounts:
             return Ranked(cost: 0.5, warning: w, what: w.message, todo: "add the group's size to the profile")
+        case .draftBlocked:
+            return Ranked(
+                cost: 1, warning: w, what: "A draft of \(named) is held back: it may hold personal data",
+                todo: "rewrite it (a text decision), or `planner decide allow` if it is not a patient's data")
+        case .draftFailsChecks:
+            return Ranked(
+                cost: r / 2, warning: w, what: "A draft of \(named) fails its checks",
+                todo: "read it in plan.md and shorten or simplify it (`planner check --plan`)")
+        case .budgetUnspent:
+            return Ranked(
+                cost: r / 4, warning: w, what: "\(budgetName(w.message)) budget is not all spent: the contact rules stop more",
+                todo: "nothing to do; plan.json names the setting to loosen for more")
         case .duplicateCampaign:
             return Ranked(cost: 0, warning: w, what: w.message, todo: "nothing: one copy is kept")
         }
@@ -498,6 +510,9 @@ func heading(_ code: PlanWarning.Code) -> String {
     case .capacityExceeded: return "clinics over capacity"
     case .groupWithoutCounts: return "groups without sizes"
     case .duplicateCampaign: return "days listed twice"
+    case .budgetUnspent: return "budgets left unspent"
+    case .draftBlocked: return "drafts held back for personal data"
+    case .draftFailsChecks: return "drafts that fail their checks"
     }
 }
 

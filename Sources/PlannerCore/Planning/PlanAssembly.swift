@@ -276,6 +276,9 @@ extension PlanBuilder {
                 refused.append(s.cost[x.order])
                 refusedCampaigns.append(campaigns[s.campaign].candidate.stableID)
             }
+            if refused.isEmpty && used * 4 <= budget * 3 {
+                warnAboutUnspent(x, used: used, budget: budget, a)
+            }
             if let cheapest = refused.min() {
                 warnings.append(
                     PlanWarning(
@@ -287,6 +290,43 @@ extension PlanBuilder {
                         campaignIDs: refusedCampaigns))
             }
         }
+    }
+
+    /// `budget-unspent`: a quarter or more of channel `x`'s money is left, and the rules refused
+    /// texts or letters: says which rule refused how many days, so the practice sees that it
+    /// is the rule that binds (not a fault), and which setting would free it.
+    mutating func warnAboutUnspent(_ x: PlanChannel, used: Int, budget: Int, _ a: AssemblyInputs) {
+        var byRule: [(String, Int)] = [
+            ("the same people were contacted less than \(input.constraints.minDaysBetweenContacts) days before or after "
+                + "(planning.minDaysBetweenContacts)", 0),
+            ("the people already had the most texts and letters a person may get "
+                + "(\(input.constraints.maxDirectContactsPerPerson), planning.maxDirectContactsPerQuarter)", 0),
+            ("the week already had its campaigns (planning.campaignsPerWeek)", 0),
+            ("the week's staff hours were taken (staff.commsHoursPerWeek)", 0),
+            ("another day already invited the same people to the same service", 0),
+        ]
+        var refusedCampaigns: [CampaignID] = []
+        for c in a.forbiddenWhy.keys.sorted() {
+            guard let why = a.forbiddenWhy[c]?[x] else { continue }
+            let keys = ["are contacted on", "the most per person", "the weekly limit", "staff hours taken", "already invited"]
+            var counted = false
+            for (k, key) in keys.enumerated() where why.contains(key) {
+                byRule[k].1 += 1
+                counted = true
+            }
+            if counted { refusedCampaigns.append(campaigns[c].candidate.stableID) }
+        }
+        let named = byRule.filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        guard !named.isEmpty else { return }
+        let noun = x == .sms ? "texts" : "letters"
+        warnings.append(
+            PlanWarning(
+                code: .budgetUnspent,
+                message: "\(x == .sms ? "SMS" : "Letter") budget: £\(Money.pounds(budget - used)) of "
+                    + "£\(Money.pounds(budget)) is left, because the planning rules refused the \(noun) it could pay for: "
+                    + named.map { "\($0.1) \($0.1 == 1 ? "day" : "days") because \($0.0)" }.joined(separator: "; ")
+                    + ". This is the rules binding, not a fault; loosen the setting named to spend more.",
+                campaignIDs: refusedCampaigns))
     }
 
     /// `group-without-contact`: groups no SMS or letter reaches all quarter; returns them, sorted.

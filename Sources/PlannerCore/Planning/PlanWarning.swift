@@ -42,6 +42,9 @@ public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
         case draftBlocked = "draft-blocked"
         /// A draft fails a check (reading age, SMS length, sender, phone route, code of conduct).
         case draftFailsChecks = "draft-fails-checks"
+        /// A quarter of SMS or letter money is left while texts or letters were refused by the
+        /// contact rules (per-person gap and cap, full weeks, staff hours): what binds is named.
+        case budgetUnspent = "budget-unspent"
 
         public static func < (a: Code, b: Code) -> Bool { a.rawValue < b.rawValue }
     }
