@@ -203,7 +203,17 @@ public enum PlanBrief {
         var parts: [String] = []
         for item in items where item.isDirect {
             let noun = item.channel == .sms ? "text" : "letter"
-            let who = item.groups.map { context.groupNames[$0] ?? $0 }.joined(separator: " and ")
+            // Who in a few words, from the item's audience lines (its search recipe) where it has them.
+            var names: [String] = []
+            if let audience = item.audience, !audience.isEmpty {
+                for r in audience {
+                    let w = r.shortWords(groupName: context.groupNames[r.group] ?? r.group)
+                    if !names.contains(w) { names.append(w) }
+                }
+            } else {
+                names = item.groups.map { context.groupNames[$0] ?? $0 }
+            }
+            let who = names.joined(separator: " and ")
             parts.append("\(noun) to \(groupedThousands(item.recipients ?? 0)) \(who) on \(weekday(item.date))")
         }
         let online = Set(items.filter { !$0.isDirect }.map(\.channel))

@@ -136,7 +136,7 @@ import Testing
         // Unfolded (RFC 5322 §2.2.3): headers are folded before 76 characters.
         let eml = try String(contentsOf: dir.appendingPathComponent("digest/\(Self.week).eml"), encoding: .utf8)
             .replacingOccurrences(of: "\r\n ", with: " ")
-        #expect(eml.contains("\r\nSubject: Week of 18 Jan: 3 items go out, 13 drafts to sign off (7 overdue)\r\n"))
+        #expect(eml.contains("\r\nSubject: Week of 18 Jan: 3 items go out, 11 drafts to sign off (6 overdue)\r\n"))
         #expect(eml.contains("\r\nDate: Fri, 15 Jan 2027 08:00:00 +0000\r\n"))
         // The message `plan` wrote and the one `digest` wrote are the same bytes (same plan, week and now).
         let planned = try Data(contentsOf: dir.appendingPathComponent("digest/\(Self.week).eml"))
@@ -150,7 +150,7 @@ import Testing
         let profile = try Self.copyProfile(into: dir)
         try Self.plan(into: dir, profilePath: profile.path)
         let before = try Self.digest(dir, ["--week", Self.week, "--format", "text"], profile: profile.path)
-        let item = "heart-month-2027-02-01-letter-1"
+        let item = "breast-screening-2027-02-01-letter-1"
         #expect(before.stdout.contains("planner decide approve \(item)"), "\(before.stdout)")
         let d = try runPlanner(
             ["decide", "approve", item, "--author", "Dr Tom Reed", "--profile", profile.path, "--out", dir.path])

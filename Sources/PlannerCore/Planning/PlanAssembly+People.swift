@@ -109,6 +109,32 @@ extension AudienceRule {
         if toParent { who += " (the message goes to the parent or carer)" }
         return who
     }
+
+    /// The line in a few words for a summary: "people aged 40 to 74", "women aged 50 to 70",
+    /// "smokers aged 16 or over", "parents of children aged 1 to 4". The group's name is left
+    /// out when it only restates the ages or sex ("all patients", "women aged 25-64").
+    public func shortWords(groupName: String) -> String {
+        var who: String
+        if toParent {
+            who = "parents of children"
+        } else {
+            switch sex {
+            case .female?: who = "women"
+            case .male?: who = "men"
+            case nil: who = "people"
+            }
+        }
+        let demographic =
+            group == "all-patients" || groupName == "women" || groupName == "men" || groupName.contains("aged")
+            || groupName.hasPrefix("adults") || groupName.hasPrefix("children")
+        if !demographic && !toParent { who = groupName }
+        if let ageTo {
+            who += " aged \(ageFrom) to \(ageTo)"
+        } else if ageFrom > 0 {
+            who += " aged \(ageFrom) or over"
+        }
+        return who
+    }
 }
 
 extension PlanningInput {
