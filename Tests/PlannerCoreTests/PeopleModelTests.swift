@@ -202,5 +202,19 @@ struct AudiencePolicyTests {
             AudiencePolicy.action(
                 services: [], groups: ["women"], offered: offered.contains, recordedGroups: [], serviceMainGroups: main)
                 == nil)
+        // No service, and a cohort whose only offered service is a national programme (care home
+        // residents and COVID-19 vaccination): a day that does not promote the jab never asks for it
+        // (Nutrition and Hydration Week texted 75+ "Book your COVID-19 jab" before this rule).
+        let cohort: [(service: String, groups: [String])] = [("covid-vaccination", ["adults-75-plus", "care-home-residents"])]
+        #expect(
+            AudiencePolicy.action(
+                services: [], groups: ["care-home-residents"], offered: { _ in true },
+                recordedGroups: ["care-home-residents"], serviceMainGroups: cohort) == nil)
+        // The same day with a review the practice runs for the cohort asks for that review.
+        #expect(
+            AudiencePolicy.action(
+                services: [], groups: ["care-home-residents"], offered: { _ in true },
+                recordedGroups: ["care-home-residents"],
+                serviceMainGroups: cohort + [("medication-review", ["care-home-residents"])]) == "medication-review")
     }
 }

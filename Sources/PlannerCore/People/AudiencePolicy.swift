@@ -83,8 +83,13 @@ public enum AudiencePolicy {
         serviceMainGroups: [(service: String, groups: [String])]
     ) -> String? {
         if let s = services.sorted().first(where: offered) { return s }
+        // The register's own review or support only: a national programme (a vaccine, a screening
+        // test) is asked for only by a day that promotes it, so Nutrition and Hydration Week, whose
+        // groups include care home residents, never texts them about a COVID-19 jab.
         for g in groups.sorted() where recordedGroups.contains(g) {
-            if let s = serviceMainGroups.first(where: { $0.groups.contains(g) && offered($0.service) }) {
+            if let s = serviceMainGroups.first(where: {
+                $0.groups.contains(g) && offered($0.service) && !ServiceAudiences.nationalProgrammes.contains($0.service)
+            }) {
                 return s.service
             }
         }
