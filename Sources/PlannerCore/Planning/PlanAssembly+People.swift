@@ -102,12 +102,36 @@ extension AudienceRule {
             who += ageFrom > 0 ? " aged \(ageFrom) or over" : " of any age"
         }
         if let ageOn { who += " on \(ageOn.iso)" }
-        who += " in the group \"\(groupName)\""
+        // A group that only restates everyone, women or men adds nothing to the search.
+        if !["all-patients", "women", "men"].contains(group) { who += " in the group \"\(groupName)\"" }
         if !exclude.isEmpty {
-            who += ", leaving out people " + exclude.map { String($0.map { $0 == "-" ? " " : $0 }) }.joined(separator: " or ")
+            who += ", leaving out " + Self.excludedWords(exclude)
         }
         if toParent { who += " (the message goes to the parent or carer)" }
         return who
+    }
+
+    /// The `exclude` entries in words: states first ("screened-3y": "people screened in the
+    /// last 3 years"; "vaccinated-this-season"; "up-to-date-with-cervical-screening"), then the
+    /// groups left out in one list ("anyone in the groups diabetes, hypertension").
+    static func excludedWords(_ ids: [String]) -> String {
+        var states: [String] = []
+        var groups: [String] = []
+        for id in ids {
+            let spaced = String(id.map { $0 == "-" ? " " : $0 })
+            let parts = id.split(separator: "-")
+            if parts.count == 2, let last = parts.last, last.hasSuffix("y"), let n = Int(last.dropLast()) {
+                states.append("people \(parts[0]) in the last \(n) \(n == 1 ? "year" : "years")")
+            } else if id.hasPrefix("up-to-date-with-") || id.hasPrefix("vaccinated-") {
+                states.append("people " + spaced)
+            } else {
+                groups.append(spaced)
+            }
+        }
+        if !groups.isEmpty {
+            states.append("anyone in the \(groups.count == 1 ? "group" : "groups") " + groups.joined(separator: ", "))
+        }
+        return states.joined(separator: " or ")
     }
 
     /// The line in a few words for a summary: "people aged 40 to 74", "women aged 50 to 70",
