@@ -298,6 +298,15 @@ struct DigestWeek {
 
     // MARK: Template values
 
+    /// "wave 2 of 4, 570 of " before the item's audience when it is sent in weekly waves, so
+    /// the week's line says how many people this week's batch goes to; "" otherwise.
+    static func waveWords(_ item: PlanItem, _ sending: ExportContent.Sending) -> String {
+        guard let waves = item.waves, waves.count > 1, let k = waves.firstIndex(where: { $0.date == sending.date }),
+            let n = sending.recipients
+        else { return "" }
+        return "wave \(k + 1) of \(waves.count), \(groupedThousands(n)) of "
+    }
+
     func values() -> [String: Any] {
         let names = options.names
         let going: [[String: Any]] = goingOut.map { entry in
@@ -309,7 +318,7 @@ struct DigestWeek {
                 "time": time ?? "any time",
                 "channel": ExportContent.channelLabel(item.channel),
                 "title": item.title,
-                "audience": ExportContent.audience(item, names: names),
+                "audience": Self.waveWords(item, entry.sending) + ExportContent.audience(item, names: names),
                 "draft": draft ?? ExportContent.noMessage,
                 "draftLines": (draft ?? ExportContent.noMessage).split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                 "hasDraft": draft != nil,

@@ -93,7 +93,7 @@ enum ExportContent {
         }
     }
 
-    /// TODO(issue 10): return `item.waves` when the plan carries them.
+    /// The dates an item goes out on: each of its weekly waves, or its one date.
     static func sendings(_ item: PlanItem) -> [Sending] {
         if let waves = item.waves, waves.count > 1 {
             return waves.map { Sending(date: $0.date, recipients: $0.recipients) }

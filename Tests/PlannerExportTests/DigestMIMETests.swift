@@ -84,4 +84,25 @@ import Testing
         #expect(Digest.monday(ofWeek: "2027-W01") == CivilDate(year: 2027, month: 1, day: 4))
         for bad in ["2027-W53", "2027-W00", "2027-3", "27-W03", "2027-W3"] { #expect(Digest.monday(ofWeek: bad) == nil, "\(bad)") }
     }
+
+    /// A week that sends one wave of a waved item says which wave and how many people it goes
+    /// to, not the item's whole audience as if all of it went out that day.
+    @Test func aWaveWeekNamesItsWaveAndItsPeople() {
+        let d = { (day: Int) in CivilDate(year: 2027, month: 10, day: day) }
+        var item = PlanItem(
+            id: "flu-2027-10-01-sms-1", campaign: "flu-2027-10-01", sourceUid: "flu@x", title: "Flu", groups: ["adults-65-plus"],
+            services: ["flu-vaccination"], channel: .sms, date: d(1), time: nil, recipients: 2281, expectedReach: 2000,
+            costPence: 10949, effortCentiHours: 50, prepTasks: [], why: [])
+        item.waves = [
+            PlanWave(date: d(1), recipients: 571), PlanWave(date: d(8), recipients: 570), PlanWave(date: d(15), recipients: 570),
+            PlanWave(date: d(22), recipients: 570),
+        ]
+        let sendings = ExportContent.sendings(item)
+        #expect(sendings.map(\.date) == [d(1), d(8), d(15), d(22)])
+        #expect(DigestWeek.waveWords(item, sendings[1]) == "wave 2 of 4, 570 of ")
+        #expect(DigestWeek.waveWords(item, sendings[0]) == "wave 1 of 4, 571 of ")
+        // One date: no wave words.
+        item.waves = nil
+        #expect(DigestWeek.waveWords(item, ExportContent.sendings(item)[0]) == "")
+    }
 }
