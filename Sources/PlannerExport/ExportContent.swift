@@ -106,14 +106,14 @@ enum ExportContent {
     static func audience(_ item: PlanItem, names: [String: String]) -> String {
         if item.channel.isDirect, let lines = item.audience, !lines.isEmpty {
             let search = lines.map { $0.words(groupName: name($0.group, names)) }.joined(separator: "; or ")
-            if let n = item.recipients { return "\(count(n, "person", "people")): \(search)" }
+            if let n = item.recipients { return "\(counted(n, "person", "people")): \(search)" }
             return search
         }
         let groups = item.groups.map { inSentence(name($0, names)) }
         let who = groups.isEmpty ? "all patients" : list(groups)
         switch item.channel {
         case .sms, .letter:
-            if let n = item.recipients { return "\(count(n, "person", "people")) in \(who)" }
+            if let n = item.recipients { return "\(counted(n, "person", "people")) in \(who)" }
             return who
         case .website: return "visitors to the practice website; written for \(who)"
         case .social: return "followers of the practice's social media accounts; written for \(who)"
@@ -243,21 +243,6 @@ enum ExportContent {
         case 1: return xs[0]
         default: return xs.dropLast().joined(separator: ", ") + " and " + xs[xs.count - 1]
         }
-    }
-
-    /// "1 person", "2 people", with thousands separated ("12,037 people").
-    static func count(_ n: Int, _ one: String, _ many: String) -> String {
-        "\(grouped(n)) \(n == 1 ? one : many)"
-    }
-
-    static func grouped(_ n: Int) -> String {
-        let s = String(abs(n))
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
     }
 
     /// A prep task for a title: its first letter lower-cased ("Clinical sign-off of the letter" ->

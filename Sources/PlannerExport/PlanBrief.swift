@@ -37,7 +37,7 @@ public enum PlanBrief {
     public static func render(_ plan: Plan, context: SummaryContext = SummaryContext()) -> String {
         var head: [String] = []
         head.append(clip(title(plan)))
-        var what = "\(plural(plan.campaignIDs.count, "campaign")), \(plural(plan.items.count, "item"))"
+        var what = "\(counted(plan.campaignIDs.count, "campaign", "campaigns")), \(counted(plan.items.count, "item", "items"))"
         if let to = context.writtenTo {
             head.append(what + "; plan.md beside plan.json has every detail")
             // Not cut at the screen width: the folder is where the practice finds the files.
@@ -46,7 +46,7 @@ public enum PlanBrief {
         head.append(what)
         if !plan.inputErrors.isEmpty {
             let n = plan.inputErrors.count
-            head.append("Incomplete: \(plural(n, "error")) in the input; what could not be read is not planned")
+            head.append("Incomplete: \(counted(n, "error", "errors")) in the input; what could not be read is not planned")
             // Not cut at the screen width: a file path cut short helps no one.
             for e in plan.inputErrors.prefix(3) { head.append("  - \(e.description)") }
             if n > 3 { head.append("  and \(n - 3) more: run with --verbose to list them") }
@@ -142,7 +142,7 @@ public enum PlanBrief {
         return (
             "Month by month (what goes out; what to draft, sign off and post)",
             renderPeriods(kept, budget: budget - 1, label: label)
-                + ["  ... \(plural(byMonth.count - kept.count, "more month")) in plan.md"]
+                + ["  ... \(counted(byMonth.count - kept.count, "more month", "more months")) in plan.md"]
         )
     }
 
@@ -330,7 +330,7 @@ public enum PlanBrief {
         let weeks = plan.totals.effortByWeek
         let total = weeks.reduce(0) { $0 + $1.centiHours }
         let busiest = weeks.map(\.centiHours).max() ?? 0
-        var hours = "Staff hours: \(PlanSummary.hours(total)) over \(plural(weeks.count, "week")); busiest week "
+        var hours = "Staff hours: \(PlanSummary.hours(total)) over \(counted(weeks.count, "week", "weeks")); busiest week "
             + "\(PlanSummary.hours(busiest)) of the \(PlanSummary.hours(limit)) a week allowed"
         let full = weeks.filter { $0.centiHours >= limit }.compactMap { CivilDate(isoWeekLabel: $0.week) }
         if !full.isEmpty { hours += "; full: " + full.prefix(4).map(short).joined(separator: ", ") + (full.count > 4 ? "..." : "") }
@@ -487,7 +487,6 @@ public enum PlanBrief {
 
     // MARK: - Text
 
-    static func plural(_ n: Int, _ noun: String) -> String { "\(groupedThousands(n)) \(noun)\(n == 1 ? "" : "s")" }
 
     /// `s` cut to the screen width with "..." (keeping `keeping` at the end).
     static func clip(_ s: String, keeping tail: String = "") -> String {

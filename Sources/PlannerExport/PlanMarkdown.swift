@@ -34,8 +34,8 @@ public enum PlanMarkdown {
         md.blank()
         md.line("- Practice: \(plan.practiceName)\(plan.odsCode.isEmpty ? "" : ", ODS code \(plan.odsCode)")")
         md.line(
-            "- \(ExportContent.count(campaigns.count, "campaign", "campaigns")), "
-                + "\(ExportContent.count(plan.items.count, "item", "items")) to send or publish")
+            "- \(counted(campaigns.count, "campaign", "campaigns")), "
+                + "\(counted(plan.items.count, "item", "items")) to send or publish")
         md.line(
             "- Staff time available for communication: \(Format.hours(centiHours: plan.constraints.commsCentiHoursPerWeek)) hours a week")
         md.blank()
@@ -134,7 +134,7 @@ public enum PlanMarkdown {
                         ExportContent.channelLabel(i.channel),
                         ExportContent.sendings(i).map { shortDate($0.date) + (i.time.map { " at \($0.description)" } ?? "") }
                             .joined(separator: "<br>"),
-                        ExportContent.audience(i, names: options.names), ExportContent.grouped(i.expectedReach),
+                        ExportContent.audience(i, names: options.names), groupedThousands(i.expectedReach),
                         i.costPence == 0 ? "no cost" : PlanSummary.money(i.costPence), Format.hours(centiHours: i.effortCentiHours),
                     ]
                 })

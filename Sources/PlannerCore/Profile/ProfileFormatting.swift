@@ -27,6 +27,7 @@ extension PracticeProfile {
     }
 }
 
-private func counted(_ n: Int, _ one: String, _ many: String) -> String {
+/// "1 person", "12,037 people": a count with comma thousands separators and its noun.
+public func counted(_ n: Int, _ one: String, _ many: String) -> String {
     "\(groupedThousands(n)) \(n == 1 ? one : many)"
 }
