@@ -1,0 +1,78 @@
+import Foundation
+import PlannerCore
+import PlannerIO
+import PlannerTestSupport
+import Testing
+
+/// Issue 11: "no day of relevance >= 0.9 is left out while a day under 0.5 is in, unless its
+/// warning names a binding constraint the test confirms by trying the swap".
+///
+/// The relevance scale changed since the issue was written (priority and uptake factors: the
+/// top day of a quarter now scores about 0.65-0.85), so the rule is checked twice: with the
+/// issue's own thresholds and with the same thresholds read as shares of the quarter's most
+/// relevant day (high: at least 0.9 of it; low: under 0.5 of it), and once more with "high"
+/// widened to 0.7 of the top day, so the swaps are really tried (2027: no pair meets the first
+/// two; the third gives about 50 pairs a profile). For every such pair the test
+/// tries the swap: it plans again with the low day skipped. The swap must not give a plan that
+/// places the high day and more relevance in all (then the planner missed a better plan), and
+/// the high day's warning must name what held it out.
+@Suite struct ValuableDaysTests {
+    /// Constraint phrases of the "not in the plan" warnings (`Scheduler.noDateFits`,
+    /// `PlanBuilder` reasons): each names a limit that can bind.
+    static let bindingPhrases = [
+        "staff hours", "the weekly limit", "money", "budget", "contacted on", "contacts this quarter",
+        "a bank holiday", "a quiet date", "a Saturday", "a Sunday", "appointments",
+    ]
+
+    struct Quarter {
+        var plan: Plan
+        var input: PlanningInput
+        var relevance: [String: Double]
+    }
+
+    static func planned(_ profile: String, _ quarter: Int) throws -> Quarter {
+        let path = TestPaths.packageRoot.appendingPathComponent("Profiles/\(profile).yaml").path
+        let outcome = PlanningRun(profilePath: path, window: DateWindow(quarter: "2027-Q\(quarter)")!).run()
+        let result = try #require(outcome.result)
+        return Quarter(plan: result.plan, input: try #require(result.input), relevance: result.relevance)
+    }
+
+    /// Relevance of the campaigns a plan places, added up: what the planner's improvement pass maximises.
+    static func placedRelevance(_ plan: Plan, _ relevance: [String: Double]) -> Double {
+        Set(plan.items.map(\.campaign)).reduce(0) { $0 + (relevance[$1] ?? 0) }
+    }
+
+    /// Pairs (high day left out, low day in) under thresholds `high` and `low`, in a fixed order.
+    static func pairs(_ q: Quarter, high: Double, low: Double) -> [(out: String, in: String)] {
+        let placed = Set(q.plan.items.map(\.campaign))
+        let outs = q.relevance.filter { $0.value >= high && !placed.contains($0.key) }.keys.sorted()
+        let ins = q.relevance.filter { $0.value < low && placed.contains($0.key) }.keys.sorted()
+        return outs.flatMap { o in ins.map { (o, $0) } }
+    }
+
+    @Test(arguments: ["coastal-older", "urban-young"])
+    func aValuableDayIsLeftOutOnlyForAConstraintThatBinds(_ name: String) throws {
+        var checked = 0
+        for quarter in 1...4 {
+            let q = try Self.planned(name, quarter)
+            let top = q.relevance.values.max() ?? 0
+            var seen = Set<String>()
+            for (high, low) in [(0.9, 0.5), (0.9 * top, 0.5 * top), (0.7 * top, 0.5 * top)] {
+                for pair in Self.pairs(q, high: high, low: low) where seen.insert(pair.out + "|" + pair.in).inserted {
+                    checked += 1
+                    let label = "\(name) Q\(quarter): \(pair.out) (\(q.relevance[pair.out]!)) out, \(pair.in) (\(q.relevance[pair.in]!)) in"
+                    let warning = q.plan.warnings.first {
+                        $0.code == .dayNotFitted && $0.campaignIDs.map(\.rawValue).contains(pair.out)
+                    }
+                    let message = try #require(warning, "\(label): no warning says why").message
+                    #expect(Self.bindingPhrases.contains { message.contains($0) }, "\(label): \(message)")
+                    let swapped = DecidedPlanner.plan(q.input, decisions: [ManagerDecision(.skip, id: pair.in)])
+                    let gained = Self.placedRelevance(swapped, q.relevance) - Self.placedRelevance(q.plan, q.relevance)
+                    let highIn = swapped.items.contains { $0.campaign == pair.out }
+                    #expect(!(highIn && gained > 1e-9), "\(label): skipping the low day places it and gains \(gained)")
+                }
+            }
+        }
+        print("\(name): \(checked) pairs of a valuable day out and a minor day in, each tried as a swap")
+    }
+}
