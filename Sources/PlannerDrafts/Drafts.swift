@@ -251,7 +251,9 @@ public enum Drafter {
 
     /// The draft for one channel.
     public static func draft(_ channel: DraftChannel, _ input: DraftInput, templates: DraftTemplates) -> Draft {
-        let wording = input.serviceId.flatMap(ServiceLinks.wording(for:)) ?? ServiceLinks.general(dayURL: input.dayURL)
+        let wording =
+            input.serviceId.flatMap { ServiceLinks.wording(for: $0, dayTitle: input.campaignTitle) }
+            ?? ServiceLinks.general(dayURL: input.dayURL)
         let hashtag = SocialCheck.hashtag(fromTitle: input.hashtag ?? input.campaignTitle)
         var values: [String: Any] = [
             "practiceName": input.practiceName,

@@ -149,6 +149,35 @@ public enum ServiceLinks {
     /// Wording for a service id, or nil when the id is not in the table.
     public static func wording(for id: String) -> ServiceWording? { all.first { $0.id == id } }
 
+    /// Wording for a service id on a day titled `dayTitle`. Sight and hearing checks are one
+    /// service of the taxonomy, but an eye day should not ask about hearing tests (nor a hearing
+    /// day about eye tests): when the title speaks of only one of them, the text does too.
+    public static func wording(for id: String, dayTitle: String) -> ServiceWording? {
+        guard id == "sight-hearing-checks" else { return wording(for: id) }
+        let words = Set(
+            dayTitle.lowercased().split { !$0.isLetter }.map { String($0) })
+        let eyes = !words.isDisjoint(with: ["eye", "eyes", "sight", "glaucoma", "vision", "macular", "blind", "blindness"])
+        let ears = !words.isDisjoint(with: ["hearing", "deaf", "tinnitus", "ear", "ears"])
+        switch (eyes, ears) {
+        case (true, false): return eyeTest
+        case (false, true): return hearingTest
+        default: return wording(for: id)
+        }
+    }
+
+    /// Sight tests are free on the NHS at 60 and over (NHS.UK, "Free NHS eye tests and optical
+    /// vouchers": the page the link goes to).
+    static let eyeTest = ServiceWording(
+        id: "sight-hearing-checks", name: "an eye test",
+        action: "Book an eye test at an optician. It is free if you are 60 or over.",
+        benefit: "An eye test can find problems such as glaucoma early.",
+        link: "https://www.nhs.uk/nhs-services/opticians/free-nhs-eye-tests-and-optical-vouchers/")
+
+    static let hearingTest = ServiceWording(
+        id: "sight-hearing-checks", name: "a hearing test", action: "Ask us about a hearing test.",
+        benefit: "Help with hearing loss can make day to day life easier.",
+        link: "https://www.nhs.uk/conditions/hearing-loss/")
+
     /// Wording when a day promotes no service of the table: the day's own page when it is on
     /// nhs.uk or gov.uk, else NHS.UK's home page.
     public static func general(dayURL: String?) -> ServiceWording {

@@ -77,6 +77,25 @@ import Testing
         #expect(d.checks.sms?.encoding == .gsm7)
     }
 
+    /// An eye day's texts do not ask about hearing tests, nor a hearing day's about eye tests;
+    /// a day about both (or neither) keeps the service's combined wording.
+    @Test(arguments: [
+        ("World Glaucoma Week", "eye test", "hearing"), ("World Sight Day", "eye test", "hearing"),
+        ("National Eye Health Week", "eye test", "hearing"), ("Tinnitus Week", "hearing test", "eye"),
+        ("Deaf Awareness Week", "hearing test", "eye"), ("World Hearing Day", "hearing test", "eye"),
+    ])
+    func sightOrHearingDaysSpeakOfTheirOwnCheck(title: String, says: String, never: String) throws {
+        let templates = try DraftTemplates()
+        for draft in Drafter.drafts(Self.input("sight-hearing-checks", title: title), templates: templates) {
+            let text = draft.text.lowercased()
+            #expect(text.contains(says), "\(title) \(draft.channel): \(draft.text)")
+            #expect(!text.replacingOccurrences(of: title.lowercased(), with: "").contains(never), "\(title) \(draft.channel): \(draft.text)")
+            #expect(draft.checks.passes, "\(title) \(draft.channel): \(draft.checks.problems)")
+        }
+        let both = try #require(ServiceLinks.wording(for: "sight-hearing-checks", dayTitle: "Eye and Ear Week"))
+        #expect(both == ServiceLinks.wording(for: "sight-hearing-checks"))
+    }
+
     @Test func theDaysOwnLinkOnlyWhenTrusted() throws {
         let t = try DraftTemplates()
         var input = Self.input(nil, title: "World Heart Day")
