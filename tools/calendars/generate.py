@@ -390,6 +390,7 @@ class Programme:
     services: tuple[str, ...]
     eligibility: str
     description: str
+    hashtag: str
 
     def end(self, start: dt.date) -> dt.date:
         if self.days is None:
@@ -402,16 +403,16 @@ def load_programmes(path: Path) -> list[Programme]:
     programmes: list[Programme] = []
     for line, f in read_tsv(path):
         where = f"{path.name}:{line}"
-        if len(f) != 14:
-            problems.append(f"{where}: error: expected 14 tab-separated fields, found {len(f)}")
+        if len(f) != 15:
+            problems.append(f"{where}: error: expected 15 tab-separated fields, found {len(f)}")
             continue
-        slug, name, kind, rule, first, days, published, category, topic, url, groups, services, eligibility, text = f
+        slug, name, kind, rule, first, days, published, category, topic, url, groups, services, eligibility, text, tag = f
         try:
             p = Programme(
                 line, slug, name, kind, "FREQ=YEARLY" if rule == "-" else rule, dt.date.fromisoformat(first),
                 None if days == "month" else int(days),
                 () if published == "-" else tuple(dt.date.fromisoformat(d) for d in published.split(",")),
-                category, topic, url, id_list(groups), id_list(services), eligibility, text,
+                category, topic, url, id_list(groups), id_list(services), eligibility, text, tag,
             )
         except ValueError as error:
             problems.append(f"{where}: error: {error}")
@@ -433,6 +434,8 @@ def check_programme(p: Programme) -> list[str]:
         problems.append(f'slug "{p.slug}" must be lower-case words joined by hyphens, with no year or date')
     if p.kind not in PROGRAMME_KINDS:
         problems.append(f'kind "{p.kind}" is not one of {", ".join(PROGRAMME_KINDS)}')
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9]{1,24}", p.hashtag):
+        problems.append(f'hashtag "{p.hashtag}" must be 2 to 25 letters and digits, starting with a letter, without "#"')
     if p.kind == "SEASON" and p.rule != "FREQ=YEARLY":
         problems.append("a SEASON repeats every year from its first start: write its rule as -")
     if p.kind == "STANDING" and p.published:
@@ -520,6 +523,7 @@ def programme_vevent(p: Programme, start: dt.date, recurrence_id: dt.date | None
         f"X-GP-GROUPS:{','.join(p.groups)}",
         f"X-GP-SERVICES:{','.join(p.services)}",
         f"X-GP-ELIGIBILITY:{p.eligibility}",
+        f"X-GP-HASHTAG:{p.hashtag}",
         "END:VEVENT",
     ]
     return lines
