@@ -145,23 +145,42 @@ public enum CSVExports {
     /// These are the names docs/exports.md uses for the three columns.
     public static let socialColumns = ["Date and time", "Message", "Link"]
 
-    /// social-<platform>.csv: the social posts of the plan, one row per post, in date order, at the
-    /// start of the working day rounded up to five minutes. Cells a spreadsheet would run as a
-    /// formula are neutralised.
+    /// social-<platform>.csv: the social posts of the plan, one row per post, in date order. The
+    /// first post of a day goes out at the start of the working day rounded up to five minutes;
+    /// further posts that day follow two hours apart (closer when the working day is too short),
+    /// so no two posts of one account share a minute and each gets its own attention. Cells a
+    /// spreadsheet would run as a formula are neutralised.
     public static func social(_ plan: Plan, platform: SocialPlatform, options: ExportOptions) -> String {
-        let start = plan.constraints.workingHoursStart.minutesSinceMidnight
-        let minutes = min((start + 4) / 5 * 5, 23 * 60 + 55)
+        let posts = plan.items.filter { $0.channel == .social }.flatMap { item in
+            ExportContent.sendings(item).map { (item, $0.date) }
+        }
+        var perDay: [CivilDate: Int] = [:]
+        for (_, date) in posts { perDay[date, default: 0] += 1 }
+        var placed: [CivilDate: Int] = [:]
         var out = ""
-        for item in plan.items where item.channel == .social {
-            for s in ExportContent.sendings(item) {
-                out += CSV.record(
-                    [
-                        "\(ukDate(s.date)) \(CalendarExport.hhmm(minutes))", ExportContent.socialText(item),
-                        ExportContent.url(item, options) ?? "",
-                    ].map(neutralised))
-            }
+        for (item, date) in posts {
+            let k = placed[date, default: 0]
+            placed[date] = k + 1
+            let minutes = postMinutes(index: k, of: perDay[date]!, constraints: plan.constraints)
+            out += CSV.record(
+                [
+                    "\(ukDate(date)) \(CalendarExport.hhmm(minutes))", ExportContent.socialText(item),
+                    ExportContent.url(item, options) ?? "",
+                ].map(neutralised))
         }
         return out
+    }
+
+    /// Minutes after midnight of the `index`-th (from 0) of `count` posts on one day: from the
+    /// start of the working day (rounded up to five minutes), two hours apart, or evenly spread
+    /// over the working day (to half an hour before its end) when two hours apart do not fit;
+    /// always five-minute steps and never the same minute twice.
+    static func postMinutes(index: Int, of count: Int, constraints: PlanConstraintsSummary) -> Int {
+        let first = min((constraints.workingHoursStart.minutesSinceMidnight + 4) / 5 * 5, 23 * 60 + 55)
+        guard count > 1 else { return first }
+        let last = max(first, constraints.workingHoursEnd.minutesSinceMidnight - 30)
+        let step = max(5, min(120, (last - first) / (count - 1) / 5 * 5))
+        return min(first + index * step, 23 * 60 + 55 - (count - 1 - index) * 5)
     }
 
     public static func socialFileName(_ p: SocialPlatform) -> String { "social-\(p.rawValue).csv" }

@@ -166,6 +166,23 @@ import Testing
         #expect(outlook.contains("\r\nSMS: -Dash,05/10/2027,13:30,05/10/2027,13:45,False,False,"))
     }
 
+    /// Two posts on one day never share a minute in the scheduler file: the second follows two
+    /// hours after the first (Hootsuite schedules each row as its own post).
+    @Test func postsOnOneDayGetTheirOwnTimes() {
+        let plan = Self.plan([
+            Self.item("a-social-1", .social, Self.d(2027, 10, 4), text: "First"),
+            Self.item("b-social-1", .social, Self.d(2027, 10, 4), text: "Second"),
+            Self.item("c-social-1", .social, Self.d(2027, 10, 5), text: "Next day"),
+        ])
+        let rows = CSVExports.social(plan, platform: .facebook, options: Self.options)
+            .components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.prefix(16) }
+        #expect(rows == ["04/10/2027 09:05", "04/10/2027 11:05", "05/10/2027 09:05"])
+        // A short working day (09:02 to 17:00) spreads six posts 85 minutes apart, all before 16:30.
+        let times = (0..<6).map { CSVExports.postMinutes(index: $0, of: 6, constraints: plan.constraints) }
+        #expect(times == [545, 630, 715, 800, 885, 970])
+        #expect(Set(times).count == 6 && times.last! <= 16 * 60 + 30)
+    }
+
     @Test func timesAndDates() {
         #expect(CSVExports.twelveHour(0) == "12:00 AM")
         #expect(CSVExports.twelveHour(600) == "10:00 AM")
