@@ -63,10 +63,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// The week in words for people: "the week of 4 Oct 2027" (its Monday), never "2027-W39".
-    public var weekInWords: String {
-        let m = mondayOfWeek
-        return "the week of \(m.day) \(String(Format.monthName(m.month).prefix(3))) \(m.year)"
-    }
+    public var weekInWords: String { "the week of \(mondayOfWeek.inWords)" }
+
+    /// The date in words for people: "4 Oct 2027", never "2027-10-04".
+    public var inWords: String { "\(day) \(String(Format.monthName(month).prefix(3))) \(year)" }
 
     /// The Monday of this date's ISO week.
     public var mondayOfWeek: CivilDate { adding(days: 1 - isoWeekday) }

@@ -16,15 +16,19 @@ import Testing
         #expect(PlanChecks.violations(plan, F.input()) == [])
     }
 
-    /// A day on a Sunday: its on-the-day reminder goes out the working day before.
-    @Test func aSundayDayGetsItsReminderTheFridayBefore() {
+    /// A day on a Sunday: its on-the-day reminder would go out the working day before, the
+    /// Friday its heads-up post already takes; one post that Friday is enough, so the reminder
+    /// is left out, without a warning.
+    @Test func aSundayDayGetsOnePostOnTheFridayBefore() {
         let d = F.d
         let input = F.input(candidates: [
             F.candidate("Sunday Only Day", d(2027, 3, 21), days: 1, groups: ["copd", "mental-health"], relevance: 0.9)
         ])
         let plan = QuarterPlanner.plan(input)
-        let reminder = plan.items.first { $0.id == "sunday-only-day-2027-03-21-social-2" }
-        #expect(reminder?.date == d(2027, 3, 19), "\(plan.items.map { "\($0.id) \($0.date)" })")
+        let social = plan.items.filter { $0.channel == .social }
+        #expect(social.map(\.date) == [d(2027, 3, 19)], "\(plan.items.map { "\($0.id) \($0.date)" })")
+        #expect(!plan.items.contains { $0.id == "sunday-only-day-2027-03-21-social-2" })
+        #expect(!plan.warnings.contains { $0.code == .reminderDropped })
         #expect(plan.items.allSatisfy { !Self.closed($0.date) })
     }
 

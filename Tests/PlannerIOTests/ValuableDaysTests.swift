@@ -76,3 +76,19 @@ import Testing
         print("\(name): \(checked) pairs of a valuable day out and a minor day in, each tried as a swap")
     }
 }
+
+/// A campaign never has two items on one channel on the same day (World Down Syndrome Day, a
+/// Sunday: its heads-up and its "on the day" post both landed on the Friday before).
+@Suite struct OneItemADayTests {
+    @Test(arguments: ["coastal-older", "urban-young"])
+    func aCampaignPostsOnceADayOnEachChannel(_ name: String) throws {
+        for quarter in 1...4 {
+            let q = try ValuableDaysTests.planned(name, quarter)
+            var seen = Set<String>()
+            for item in q.plan.items {
+                let key = "\(item.campaign) \(item.channel) \(item.date.iso)"
+                #expect(seen.insert(key).inserted, "\(name) Q\(quarter): two items on \(key)")
+            }
+        }
+    }
+}

@@ -521,8 +521,16 @@ struct Scheduler {
     /// placed; one that does not fit is dropped with its reason.
     mutating func placeReminders() {
         let committed = Set(placed.map(\.campaign))
-        for (c, title, slot) in pendingReminders where committed.contains(c) {
+        for (c, title, pending) in pendingReminders where committed.contains(c) {
+            // A reminder never goes out on a day the campaign already posts on that channel
+            // (a Sunday's "on the day" post moved to the Friday of its heads-up, say): one post
+            // a day is enough, and two alike look like a mistake. When that day was its only
+            // possible one, the reminder is simply not needed: no warning.
+            var slot = pending
+            let taken = placed.filter { $0.campaign == c && $0.slot.channel == slot.channel }.map(\.date)
+            slot.dates.removeAll { taken.contains($0) }
             let (chosen, reasons) = firstFit(slot, campaign: c)
+            if chosen == nil, pending.dates.contains(where: { taken.contains($0) }) { continue }
             if let d = chosen {
                 place(slot, on: d, campaign: c, title: title)
                 let moved = d == slot.dates.first ? nil : reasons.first
