@@ -167,6 +167,18 @@ enum PlanChecks {
         if v.smsBudget == 0 { #expect(!plan.items.contains { $0.channel == .sms }) }
     }
 
+    /// A quiet date's reason is given when the profile has one, and not made up when it has none
+    /// (the profile reader fills a missing reason with "quiet date": "is a quiet date (quiet date)").
+    @Test func aQuietDateSaysItsReasonOnlyWhenItHasOne() {
+        let given = F.d(2027, 3, 10), bare = F.d(2027, 3, 11)
+        let calendar = SendingCalendar(nonSendingDates: [
+            NonSendingDate(date: given, kind: .quiet, reason: "practice training afternoon"),
+            NonSendingDate(date: bare, kind: .quiet, reason: "quiet date"),
+        ])
+        #expect(calendar.whyNotSending(given) == "2027-03-10 is a quiet date (practice training afternoon)")
+        #expect(calendar.whyNotSending(bare) == "2027-03-11 is a quiet date")
+    }
+
     @Test func smsAndLettersAvoidWeekendsBankHolidaysAndQuietDates() {
         let input = F.input(smsBudget: 500_000, letterBudget: 500_000, hours: 12, cap: 4)
         let plan = QuarterPlanner.plan(input)

@@ -24,7 +24,10 @@ public struct SendingCalendar: Sendable {
         guard let c = closed[d] else { return nil }
         switch c.kind {
         case .bankHoliday: return "\(d.iso) is a bank holiday (\(c.reason))"
-        case .quiet: return "\(d.iso) is a quiet date (\(c.reason))"
+        case .quiet:
+            // A quiet date the profile gives no reason for is read in as "quiet date": not repeated.
+            let why = c.reason.isEmpty || c.reason == "quiet date" ? "" : " (\(c.reason))"
+            return "\(d.iso) is a quiet date\(why)"
         }
     }
 
