@@ -26,6 +26,15 @@ struct PeopleModelTests {
             exclusionShare: exclusions)
     }
 
+    /// A search recipe gives the date ages are measured on in words, as a practice types it.
+    @Test func aCohortsAgeDateIsWrittenInWords() {
+        let line = AudienceRule(
+            group: "adults-65-plus", ageFrom: 65, ageOn: CivilDate(year: 2028, month: 3, day: 31),
+            exclude: ["vaccinated-this-season"])
+        #expect(line.words(groupName: "Adults aged 65 and over")
+            == "patients aged 65 or over on 31 Mar 2028 in the group \"Adults aged 65 and over\", leaving out people vaccinated this season")
+    }
+
     @Test func gridKeepsTheListTotal() {
         let grid = PeopleGrid(list: Self.list)
         #expect(abs(grid.total - 3800) < 1e-9)

@@ -101,7 +101,7 @@ extension AudienceRule {
         } else {
             who += ageFrom > 0 ? " aged \(ageFrom) or over" : " of any age"
         }
-        if let ageOn { who += " on \(ageOn.iso)" }
+        if let ageOn { who += " on \(ageOn.inWords)" }
         // A group that only restates everyone, women or men adds nothing to the search.
         if !["all-patients", "women", "men"].contains(group) { who += " in the group \"\(groupName)\"" }
         if !exclude.isEmpty {
