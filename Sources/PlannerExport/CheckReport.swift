@@ -91,22 +91,6 @@ public enum CheckReport {
             })
     }
 
-    /// One draft of a plan as `planner check --plan` saw it.
-    public struct PlanDraftResult: Sendable {
-        public var item: String
-        /// "sms", "letter", "website", "social" or "poster".
-        public var channel: String
-        public var checks: PlanDraftChecks
-        public var blocked: Bool
-
-        public init(item: String, channel: String, checks: PlanDraftChecks, blocked: Bool) {
-            self.item = item
-            self.channel = channel
-            self.checks = checks
-            self.blocked = blocked
-        }
-    }
-
     /// `--plan`: the counts, then one line per draft (in plan order) with its checks.
     public static func planJSON(_ results: [PlanDraftResult]) -> String {
         let rows: [JSONValue] = results.map { r in

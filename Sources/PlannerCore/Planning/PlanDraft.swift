@@ -51,6 +51,22 @@ public struct PlanDraftChecks: Sendable, Hashable, Codable {
     }
 }
 
+/// One stored draft of a plan checked again (`planner check --plan`). `channel` is "sms",
+/// "letter", "website", "social" or "poster".
+public struct PlanDraftResult: Sendable, Hashable {
+    public var item: String
+    public var channel: String
+    public var checks: PlanDraftChecks
+    /// A high-severity finding no allow decision covers: the draft may not be sent.
+    public var blocked: Bool { !checks.blockingFindings.isEmpty }
+
+    public init(item: String, channel: String, checks: PlanDraftChecks) {
+        self.item = item
+        self.channel = channel
+        self.checks = checks
+    }
+}
+
 /// How a text message is counted.
 public struct PlanSMSCount: Sendable, Hashable, Codable {
     public var gateway: SMSGateway
