@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ICalKit
 import PlannerCore
+import PlannerExport
 import PlannerIO
 
 /// Writes to standard error.
@@ -78,4 +79,23 @@ func printStages(_ outcome: MatchingRun.Outcome, profilePath: String?) throws {
     if let validation = outcome.profile, let profilePath { printProfileReport(validation, path: profilePath) }
     report(outcome.calendarDiagnostics)
     if outcome.stoppedAt != nil { throw ExitCode(65) }
+}
+
+/// Reads plan.json through `PlanJSON.decode`; problems are printed as `file:line:col: error:`
+/// with a hint; exit 65 (66 when the file cannot be read at all).
+func readPlanFile(_ path: String) throws -> Plan {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("\(path): error: cannot read the plan\nhint: give the plan.json that `planner plan` wrote\n")
+        throw ExitCode(66)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        printError("\(path): error: this file is not UTF-8 text, so it is not a plan.json\nhint: write it again with `planner plan`\n")
+        throw ExitCode(65)
+    }
+    do {
+        return try PlanJSON.decode(text, path: path)
+    } catch {
+        report(error.diagnostics)
+        throw ExitCode(65)
+    }
 }

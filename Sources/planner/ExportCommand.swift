@@ -95,22 +95,3 @@ func exportStamp(environment: [String: String] = ProcessInfo.processInfo.environ
     }
     return UTCStamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
 }
-
-/// Reads plan.json through `PlanJSON.decode`; problems are printed as `file:line:col: error:`
-/// with a hint; exit 65 (66 when the file cannot be read at all).
-func readPlanFile(_ path: String) throws -> Plan {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        printError("\(path): error: cannot read the plan\nhint: give the plan.json that `planner plan` wrote\n")
-        throw ExitCode(66)
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-        printError("\(path): error: this file is not UTF-8 text, so it is not a plan.json\nhint: write it again with `planner plan`\n")
-        throw ExitCode(65)
-    }
-    do {
-        return try PlanJSON.decode(text, path: path)
-    } catch {
-        report(error.diagnostics)
-        throw ExitCode(65)
-    }
-}
