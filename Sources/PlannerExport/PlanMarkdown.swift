@@ -185,6 +185,8 @@ public enum PlanMarkdown {
         md.blank()
     }
 
+    /// The warnings grouped by kind, the kinds that need the practice first (drafts held back,
+    /// decisions, clinics), each kind with its heading in words, how many, and what to do once.
     static func warnings(_ plan: Plan, _ md: inout Doc) {
         md.line("## Warnings and what to do")
         md.blank()
@@ -193,30 +195,72 @@ public enum PlanMarkdown {
             md.blank()
             return
         }
-        for w in plan.warnings.sorted() {
-            md.line("- \(escape(ExportContent.plainPlurals(w.message))) **What to do:** \(advice(w.code.rawValue))")
-        }
+        let byKind = Dictionary(grouping: plan.warnings, by: \.code)
+        let kinds = byKind.keys.sorted { (urgency($0), $0) < (urgency($1), $1) }
+        md.line(
+            "\(counted(plan.warnings.count, "warning", "warnings")) of \(counted(kinds.count, "kind", "kinds")), "
+                + "the kinds that need you first.")
         md.blank()
+        for code in kinds {
+            let list = byKind[code]!.sorted()
+            md.line("### \(heading(code).capitalisedFirst) (\(list.count))")
+            md.blank()
+            md.line("**What to do:** \(advice(code))")
+            md.blank()
+            for w in list { md.line("- \(escape(ExportContent.plainPlurals(w.message)))") }
+            md.blank()
+        }
+    }
+
+    /// The order of the kinds of warning in plan.md: what stops something going out or breaks a
+    /// rule the practice set first, then what the plan could not fit, then notes.
+    static func urgency(_ code: PlanWarning.Code) -> Int {
+        switch code {
+        case .draftBlocked: return 0
+        case .decisionBreaksConstraint: return 1
+        case .decisionNotHonoured: return 2
+        case .staleDecision: return 3
+        case .capacityExceeded: return 4
+        case .draftFailsChecks: return 5
+        case .olderGroupNoDirectContact: return 6
+        case .tentativeDate: return 7
+        case .noBankHolidayData: return 8
+        case .dayNotFitted: return 9
+        case .budgetUsedUp: return 10
+        case .budgetUnspent: return 11
+        case .channelDropped: return 12
+        case .onlineOnly: return 13
+        case .groupWithoutContact: return 14
+        case .groupWithoutCounts: return 15
+        case .reminderDropped: return 16
+        case .batchTooSmall: return 17
+        case .duplicateCampaign: return 18
+        }
     }
 
     /// What the practice can do about each kind of warning.
-    static func advice(_ code: String) -> String {
+    static func advice(_ code: PlanWarning.Code) -> String {
         switch code {
-        case "budget-used-up": return "nothing, unless you want more texts or letters: raise the budget in the profile and plan again."
-        case "day-not-fitted": return "if the day matters to you, keep it with `planner decide pin` and drop another."
-        case "tentative-date": return "check the date with the organisers before you prepare anything."
-        case "older-group-no-direct-contact", "group-without-contact":
+        case .budgetUsedUp: return "nothing, unless you want more texts or letters: raise the budget in the profile and plan again."
+        case .dayNotFitted: return "if a day matters to you, keep it with `planner decide pin` and a less relevant one gives way."
+        case .tentativeDate: return "check the date with the organisers before you prepare anything."
+        case .olderGroupNoDirectContact, .groupWithoutContact:
             return "add a text or letter for the group, or use posters and the reception desk."
-        case "group-without-counts": return "add the group's count to the profile so the plan can size it."
-        case "channel-dropped": return "check the channel's budget and settings in the profile."
-        case "duplicate-campaign": return "nothing: the same day came from two calendars and is planned once."
-        case "reminder-dropped": return "nothing, unless the campaign needs a reminder: raise the staff hours or budget."
-        case "online-only": return "make sure people who are not online hear of it: a poster, the reception desk or a letter."
-        case "stale-decision": return "remove or correct the decision in the decisions file."
-        case "decision-breaks-constraint", "decision-not-honoured": return "check the decision named above and change it if needed."
-        case "batch-too-small": return "nothing: tell these few patients in person or at their next appointment."
-        case "no-bank-holiday-data": return "check the bank holidays for the year yourself before sending."
-        default: return "read the warning and decide whether the plan needs a change."
+        case .groupWithoutCounts: return "add the group's count to the profile so the plan can size it."
+        case .channelDropped: return "nothing, unless the channel matters for that day: free its week (`planner decide skip` a smaller day) or loosen the setting named."
+        case .duplicateCampaign: return "nothing: the same day came from two calendars and is planned once."
+        case .reminderDropped: return "nothing, unless the campaign needs a reminder: raise the staff hours or budget."
+        case .onlineOnly: return "make sure people who are not online hear of it: a poster, the reception desk or a letter."
+        case .staleDecision: return "remove or correct the decision in the decisions file."
+        case .decisionBreaksConstraint, .decisionNotHonoured: return "check the decision named and change it if needed."
+        case .batchTooSmall: return "nothing: tell these few patients in person or at their next appointment."
+        case .noBankHolidayData: return "check the bank holidays for the year yourself before sending."
+        case .capacityExceeded: return "add clinic sessions, or invite the rest next quarter."
+        case .draftBlocked:
+            return "rewrite the draft (`planner decide text`), or `planner decide allow` it when what was found is not a patient's data."
+        case .draftFailsChecks:
+            return "read the draft in its campaign above and shorten or simplify it; `planner check --plan plan.json` checks it again."
+        case .budgetUnspent: return "nothing, unless you want more: the warning names the setting that stops more texts or letters."
         }
     }
 

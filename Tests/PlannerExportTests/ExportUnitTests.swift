@@ -183,6 +183,26 @@ import Testing
         #expect(Set(times).count == 6 && times.last! <= 16 * 60 + 30)
     }
 
+    /// plan.md groups the warnings by kind, the kinds that need the practice first, each with its
+    /// heading in words, its count and what to do said once.
+    @Test func planMarkdownGroupsTheWarningsByKind() {
+        var plan = Self.plan([Self.item("x-sms-1", .sms, Self.d(2027, 10, 4))])
+        plan.warnings = [
+            PlanWarning(code: .dayNotFitted, message: "\"World Sight Day\" is not in the plan: staff hours were full."),
+            PlanWarning(code: .draftBlocked, message: "The draft of x-sms-1 may hold an NHS number."),
+            PlanWarning(code: .dayNotFitted, message: "\"Purple Day\" is not in the plan: staff hours were full."),
+        ]
+        let md = PlanMarkdown.render(plan, options: Self.options)
+        let section = String(md[md.range(of: "## Warnings and what to do")!.lowerBound...])
+        #expect(section.contains("3 warnings of 2 kinds, the kinds that need you first."))
+        let blocked = section.range(of: "### Drafts held back for personal data (1)")
+        let left = section.range(of: "### Days left out (2)")
+        #expect(blocked != nil && left != nil && blocked!.lowerBound < left!.lowerBound)
+        #expect(section.components(separatedBy: "**What to do:**").count - 1 == 2)
+        // Within a kind, in plan.json's order (by message).
+        #expect(section.range(of: "Purple Day")!.lowerBound < section.range(of: "World Sight Day")!.lowerBound)
+    }
+
     @Test func timesAndDates() {
         #expect(CSVExports.twelveHour(0) == "12:00 AM")
         #expect(CSVExports.twelveHour(600) == "10:00 AM")

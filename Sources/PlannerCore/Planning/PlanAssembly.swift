@@ -36,6 +36,9 @@ extension PlanBuilder {
         let without = warnAboutGroupsWithoutContact(items)
         warnAboutSmallBatches(a)
         warnAboutDecisions(a, items: items)
+        // A tentative date matters for a day the plan runs; a day left out has its own warning.
+        let planned = Set(items.map(\.campaign))
+        warnings.removeAll { $0.code == .tentativeDate && !$0.campaignIDs.contains { planned.contains($0.rawValue) } }
         warnings += input.inputWarnings
         return Plan(
             practiceName: input.practiceName, odsCode: input.odsCode, from: input.window.from, to: input.window.to,
