@@ -215,6 +215,8 @@ public enum PlanMarkdown {
         case "stale-decision": return "remove or correct the decision in the decisions file."
         case "decision-breaks-constraint", "decision-not-honoured": return "check the decision named above and change it if needed."
         case "batch-too-small": return "nothing: tell these few patients in person or at their next appointment."
+        case "capacity-limited":
+            return "nothing now: invite the others next quarter, or add clinic sessions and plan again to invite more."
         case "no-bank-holiday-data": return "check the bank holidays for the year yourself before sending."
         default: return "read the warning and decide whether the plan needs a change."
         }

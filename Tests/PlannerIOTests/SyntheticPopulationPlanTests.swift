@@ -46,11 +46,21 @@ import Testing
             let coverage = item.channel == .sms ? ch.smsCoverage : ch.letterCoverage
             let n = Double(chosen.count)
             let estimate = Double(item.recipients ?? 0) / max(coverage, 1e-9)
-            if abs(estimate - n) > max(0.05 * n, 3 * n.squareRoot()) {
+            let tolerance = max(0.05 * n, 3 * n.squareRoot())
+            if let limit = item.limit {
+                // Cut to what the clinic can book: the first `count` the search finds. The
+                // estimate is then the limit, which must not exceed the people drawn (it is
+                // compared with min(limit, drawn), the people the search would really give).
+                if limit.count != item.recipients || estimate > n + tolerance {
+                    t.recipientsOff.append("\(item.id): limit \(limit.count) of \(Int(n)) drawn")
+                }
+            } else if abs(estimate - n) > tolerance {
                 t.recipientsOff.append("\(item.id): \(Int(estimate.rounded())) estimated, \(Int(n)) drawn")
             }
-            // Each wave goes to its own share of the people (shuffled with the fixed seed).
+            // Each wave goes to its own share of the people (shuffled with the fixed seed); with a
+            // limit only the first ones get it (the shuffle stands for "longest overdue first").
             rng.shuffle(&chosen)
+            if item.limit != nil { chosen = Array(chosen.prefix(Int(estimate.rounded()))) }
             let waves = item.waves ?? [PlanWave(date: item.date, recipients: item.recipients ?? 0)]
             let total = max(1, waves.reduce(0) { $0 + $1.recipients })
             var start = 0
@@ -91,18 +101,13 @@ import Testing
 
     /// Weeks in which a service with a weekly capacity expects more bookings than it has: every
     /// wave books `WavePlan.firstWeekShare` of its responses in its own week, the rest the week
-    /// after. Campaigns the plan itself warns about (`capacityExceeded`: the waves needed do not
-    /// fit in the weeks left of the plan) are counted apart, in `warned`.
+    /// after; all the texts and letters inviting to the service count together. No campaign is
+    /// exempt: a text the clinic cannot book all of goes to fewer people (`limit`).
     static func overCapacityWeeks(_ plan: Plan, _ input: PlanningInput) -> [String] {
-        overCapacity(plan, input).unwarned
-    }
-
-    static func overCapacity(_ plan: Plan, _ input: PlanningInput) -> (unwarned: [String], warned: Int) {
         var actionOf: [String: String] = [:]
         for c in input.candidates { if let a = c.action { actionOf[c.campaignID] = a } }
-        let warned = Set(plan.warnings.filter { $0.code == .capacityExceeded }.flatMap { $0.campaignIDs.map(\.rawValue) })
         var bookings: [String: [Int: Double]] = [:]
-        for item in plan.items where item.channel.isDirect && !warned.contains(item.campaign) {
+        for item in plan.items where item.channel.isDirect {
             guard let service = actionOf[item.campaign], input.serviceCapacity[service] != nil else { continue }
             let rate = ResponseRates.rate(service: service, channel: item.channel, overrides: input.responseRates)
             for wave in item.waves ?? [PlanWave(date: item.date, recipients: item.recipients ?? 0)] {
@@ -119,7 +124,7 @@ import Testing
                 out.append("\(service) week of day \(week): \(Int(n.rounded())) bookings, capacity \(Int(capacity))")
             }
         }
-        return (out, warned.count)
+        return out
     }
 
     @Test(arguments: profiles)
@@ -134,7 +139,8 @@ import Testing
             print("synthetic \(label): \(population!.people.count) people, \(t.directItems) texts/letters, "
                 + "\(t.contacts) contacts; gap breaks \(t.gapBreaks), over cap \(t.overCap), children "
                 + "\(t.childrenOutsideRule), wrong sex \(t.wrongSex), recipients off \(t.recipientsOff.count), "
-                + "campaigns warned over capacity \(Self.overCapacity(plan, input).warned)")
+                + "limited by capacity \(plan.items.filter { $0.limit != nil }.count), "
+                + "weeks over capacity \(Self.overCapacityWeeks(plan, input).count)")
             #expect(t.directItems > 0, "\(label): no text or letter to check")
             #expect(t.gapBreaks == 0, "\(label)")
             #expect(t.overCap == 0, "\(label)")
@@ -142,6 +148,16 @@ import Testing
             #expect(t.wrongSex == 0, "\(label)")
             #expect(t.recipientsOff.isEmpty, "\(label): \(t.recipientsOff)")
             #expect(Self.overCapacityWeeks(plan, input).isEmpty, "\(label): \(Self.overCapacityWeeks(plan, input))")
+            #expect(!plan.warnings.contains { $0.code == .capacityExceeded }, "\(label)")
+            // A cut text or letter says so in its search recipe and in a warning.
+            for item in plan.items {
+                guard let limit = item.limit else { continue }
+                let recipe = item.why.joined(separator: " ")
+                #expect(recipe.contains("Then take the first \(groupedThousands(limit.count)), \(limit.order)"), "\(item.id)")
+                #expect(
+                    plan.warnings.contains { $0.code == .capacityLimited && $0.itemIDs.map(\.rawValue).contains(item.id) },
+                    "\(item.id)")
+            }
             // Per-group reach (distinct people) never exceeds the group.
             for (g, reach) in input.reachByGroup(plan) {
                 let size = model.groups[g]!.size(on: model.grid)

@@ -23,11 +23,32 @@ extension PlanBuilder {
         var recipe = "Who: " + names.joined(separator: "; or ") + "."
         if item.channel == .sms { recipe += " Only people with a mobile number who have not opted out of texts." }
         recipe += " Each person gets this \(item.channel == .sms ? "text" : "letter") once, however many of these they match."
+        // Cut to what the clinic can book (`limitedByCapacity`): the first so many, in an order
+        // the practice can sort its search by.
+        let eligible = segs.filter { $0.1.has(item.channel) }.reduce(0) { $0 + $1.0.eligibleRecipients[item.channel.order] }
+        let service = info.candidate.action ?? ""
+        let capacity = input.serviceCapacity[service] ?? 0
+        if eligible > recipients, let b = waveBounds(info.candidate, channel: item.channel) {
+            let order = service.hasSuffix("-vaccination") ? "oldest first" : "longest overdue first"
+            item.limit = PlanLimit(count: recipients, order: order)
+            recipe += " Then take the first \(groupedThousands(recipients)), \(order) (the clinic can book about "
+                + "\(capacity) a week)."
+            let weeks = WavePlan.weeksNeeded(recipients: eligible, responseRate: b.rate, weeklyCapacity: capacity)
+            let left = eligible - recipients
+            warnings.append(
+                PlanWarning(
+                    code: .capacityLimited,
+                    message: "\"\(info.candidate.campaignTitle)\" \(item.channel.displayName): the clinic can book about "
+                        + "\(capacity) appointments a week, so this quarter's \(item.channel == .sms ? "texts go" : "letters go") "
+                        + "to the first \(groupedThousands(recipients)) of the \(groupedThousands(eligible)) people found, "
+                        + "\(order). The other \(groupedThousands(left)) are left for next quarter; inviting all "
+                        + "\(groupedThousands(eligible)) takes about \(counted(weeks, "week", "weeks")) of clinic time at this rate.",
+                    campaignIDs: [info.candidate.stableID], itemIDs: ItemID(rawValue: item.id).map { [$0] } ?? []))
+        }
         item.why.insert(recipe, at: min(2, item.why.count))
         if let w = waves(campaign: c, channel: item.channel, recipients: recipients), w.waves.count > 1 {
             item.waves = w.waves.map { PlanWave(date: item.date.adding(days: $0.dayOffset), recipients: $0.recipients) }
             item.expectedResponses = w.expectedResponses
-            let capacity = input.serviceCapacity[info.candidate.action ?? ""] ?? 0
             if w.exceedsCapacity {
                 warnings.append(
                     PlanWarning(

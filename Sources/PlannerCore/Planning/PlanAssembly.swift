@@ -74,6 +74,12 @@ extension PlanBuilder {
                 let users = segs.filter { $0.1.has(channel) }
                 recipients = users.reduce(0) { $0 + $1.0.recipients[channel.order] }
                 cost = users.reduce(0) { $0 + $1.0.cost[channel.order] }
+                // Never more than the clinic can book in the plan's weeks, whatever segments the
+                // last allocation round chose (`rebalanceCapacity`).
+                if let limit = info.capacityLimits[channel], let r = recipients, r > limit {
+                    recipients = limit
+                    if channel == .letter { cost = (limit * input.channels.letterMilliPence + 999) / 1000 }
+                }
                 if channel == .sms {
                     // One batch of one text: priced once (segments round up each), so the item's
                     // cost is exactly recipients x its draft's fragments x the price (issue 13).

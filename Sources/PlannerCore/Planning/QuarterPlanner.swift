@@ -46,6 +46,11 @@ struct CampaignInfo {
     var segments: [SegmentInfo]
     /// The campaign's place in the queue for the quarter's scarce things (`PlanBuilder.priority`).
     var priority: Double = 0
+    /// Direct channels whose texts or letters a clinic's weekly capacity limits: the most
+    /// people their waves can invite in the plan (`WavePlan.limit`).
+    var capacityLimits: [PlanChannel: Int] = [:]
+    /// The segments before any capacity cut (nil when no capacity limits the campaign).
+    var uncutSegments: [SegmentInfo]? = nil
 }
 
 /// A group's people in one or more age bands that behave alike for every channel.
@@ -60,6 +65,11 @@ struct SegmentInfo {
     var reach: [Double]
     /// Recipients per direct channel (sms, letter); 0 for the others.
     var recipients: [Int]
+    /// Recipients before a clinic's weekly capacity cut them (`PlanBuilder.limitedByCapacity`);
+    /// nil when nothing was cut.
+    var uncut: [Int]? = nil
+    /// The people the segment would send to if the clinic could book them all.
+    var eligibleRecipients: [Int] { uncut ?? recipients }
     var cost: [Int]
     /// People-weighted share not online (1 - website reach before coverage).
     var offline: Double
@@ -206,9 +216,11 @@ struct PlanBuilder {
         let groups = Array(Set(c.groups)).sorted()
         let services = Array(Set(c.services)).sorted()
         if let model = input.people, let audience = c.audience {
-            return CampaignInfo(
+            var info = CampaignInfo(
                 id: id, candidate: c, groups: groups, services: services,
                 segments: pricedForDraft(audienceSegments(audience, key: PlanBuilder.audienceKey, model: model), c))
+            limitByCapacity(&info)
+            return info
         }
         let segments = groups.flatMap { segmentsByGroup[$0] ?? groupSegments($0) }
         return CampaignInfo(
@@ -224,6 +236,99 @@ struct PlanBuilder {
             s.cost[PlanChannel.sms.order] = (s.recipients[PlanChannel.sms.order] * milli + 999) / 1000
             return s
         }
+    }
+
+    /// Cuts each direct channel of `info` to what the clinic can book in the campaign's span
+    /// (issue 10, item 5): when the weekly waves that fit (`waveBounds`) cannot hold every
+    /// recipient at the service's weekly capacity, a practice invites only as many as the clinic
+    /// can see this quarter, the longest overdue first, and the rest next quarter. To begin
+    /// with, the share sent is the limit over the whole audience; `rebalanceCapacity` then fits
+    /// it to the segments the allocation chose.
+    func limitByCapacity(_ info: inout CampaignInfo) {
+        var shares: [PlanChannel: Double] = [:]
+        for ch in [PlanChannel.sms, .letter] {
+            guard let b = waveBounds(info.candidate, channel: ch),
+                let limit = WavePlan.limit(responseRate: b.rate, weeklyCapacity: b.capacity, maxWeeks: b.weeks)
+            else { continue }
+            let total = info.segments.reduce(0) { $0 + $1.recipients[ch.order] }
+            info.capacityLimits[ch] = limit
+            if total > limit { shares[ch] = Double(limit) / Double(total) }
+        }
+        guard !info.capacityLimits.isEmpty else { return }
+        info.uncutSegments = info.segments
+        info.segments = cut(info, shares: shares)
+    }
+
+    /// `info`'s uncut segments with channel `ch` sent to `shares[ch]` of each segment's people
+    /// (rounded down, so a sum stays within the limit), its cost and reach cut alike, so the
+    /// allocation budgets only the texts and letters actually sent.
+    func cut(_ info: CampaignInfo, shares: [PlanChannel: Double]) -> [SegmentInfo] {
+        guard var out = info.uncutSegments else { return info.segments }
+        for ch in [PlanChannel.sms, .letter] {
+            let share = min(1, shares[ch] ?? 1)
+            let milli =
+                ch == .sms
+                ? input.channels.smsMilliPencePerMessage(fragments: info.candidate.smsFragments)
+                : input.channels.letterMilliPence
+            for k in out.indices {
+                if out[k].uncut == nil { out[k].uncut = out[k].recipients }
+                guard share < 1 else { continue }
+                let r = Int((Double(out[k].uncut![ch.order]) * share).rounded(.down))
+                out[k].recipients[ch.order] = r
+                out[k].cost[ch.order] = (r * milli + 999) / 1000
+                out[k].reach[ch.order] *= share
+            }
+        }
+        return out
+    }
+
+    /// Sets the capacity cut of every limited campaign from `state` (the shares learnt so far;
+    /// the whole audience's share when none is).
+    mutating func applyCapacityShares(_ state: RoundState) {
+        for c in campaigns.indices where campaigns[c].uncutSegments != nil {
+            campaigns[c].segments = cut(campaigns[c], shares: shares(of: c, state))
+        }
+    }
+
+    func shares(of c: Int, _ state: RoundState) -> [PlanChannel: Double] {
+        if let s = state.capacityShares[c] { return s }
+        var out: [PlanChannel: Double] = [:]
+        let info = campaigns[c]
+        for (ch, limit) in info.capacityLimits {
+            let total = (info.uncutSegments ?? []).reduce(0) { $0 + $1.recipients[ch.order] }
+            if total > limit { out[ch] = Double(limit) / Double(total) }
+        }
+        return out
+    }
+
+    /// After an allocation: the share of each limited channel that fills the clinic's capacity
+    /// with the segments actually chosen (a letter to the 75+ only need not be cut as if it
+    /// went to everyone). True when a share changed, so the allocation is solved again.
+    mutating func rebalanceCapacity(_ state: inout RoundState, choice: AllocationChoice, segIndex: [(Int, Int)]) -> Bool {
+        var changed = false
+        for c in campaigns.indices where campaigns[c].uncutSegments != nil {
+            let info = campaigns[c]
+            var current = shares(of: c, state)
+            var next = current
+            for ch in info.capacityLimits.keys.sorted() {
+                var chosen = 0
+                for (i, (cc, k)) in segIndex.enumerated() where cc == c && choice.direct[i].has(ch) {
+                    chosen += info.uncutSegments![k].recipients[ch.order]
+                }
+                guard chosen > 0 else { continue }
+                let want = min(1, Double(info.capacityLimits[ch]!) / Double(chosen))
+                if abs(want - (current[ch] ?? 1)) > 1e-6 {
+                    next[ch] = want < 1 ? want : nil
+                    changed = true
+                }
+            }
+            if next != current {
+                current = next
+                state.capacityShares[c] = current
+            }
+        }
+        if changed { applyCapacityShares(state) }
+        return changed
     }
 
     /// The segment group of a campaign planned for people (its audience, counted once).
@@ -355,6 +460,8 @@ struct PlanBuilder {
         var droppedWhy: [Int: String] = [:]
         var tinyBatches: [Int: [PlanChannel: Int]] = [:]
         var previous: AllocationChoice?
+        /// Share of each capacity-limited channel sent, by campaign (`rebalanceCapacity`).
+        var capacityShares: [Int: [PlanChannel: Double]] = [:]
     }
 
     typealias RoundResult = (problem: AllocationProblem, segIndex: [(Int, Int)], choice: AllocationChoice, scheduler: Scheduler)
@@ -384,6 +491,8 @@ struct PlanBuilder {
         }
         var result = converge(&state)
         improve(&state, &result)
+        // A trial of the improvement pass may have left other capacity cuts behind.
+        applyCapacityShares(state)
         return assemble(
             problem: result.problem, segIndex: result.segIndex, choice: result.choice, scheduler: result.scheduler,
             forbiddenWhy: state.forbiddenWhy, dropped: state.dropped, droppedWhy: state.droppedWhy,
@@ -449,16 +558,23 @@ struct PlanBuilder {
     /// The weekly waves of campaign `c`'s texts or letters when the service it promotes has a
     /// weekly capacity (planning for people only); nil when it goes in one send.
     func waves(campaign c: Int, channel: PlanChannel, recipients: Int) -> WavePlan.Result? {
-        let info = campaigns[c]
-        guard input.people != nil, info.candidate.audience != nil, let service = info.candidate.action,
+        guard let b = waveBounds(campaigns[c].candidate, channel: channel) else { return nil }
+        return WavePlan.split(recipients: recipients, responseRate: b.rate, weeklyCapacity: b.capacity, maxWeeks: b.weeks)
+    }
+
+    /// The weekly capacity of the service candidate `c`'s texts or letters invite to, their
+    /// response rate and the most weekly waves that fit in the plan (planning for people only);
+    /// nil when no capacity limits them.
+    func waveBounds(_ c: PlanningCandidate, channel: PlanChannel) -> (capacity: Int, rate: Double, weeks: Int)? {
+        guard input.people != nil, c.audience != nil, let service = c.action,
             let capacity = input.serviceCapacity[service], capacity > 0, channel.isDirect
         else { return nil }
-        let start = max(info.candidate.start, input.window.from)
+        let start = max(c.start, input.window.from)
         // A recall runs on after the awareness day itself, to the end of the window; a launch
         // may go up to two weeks into the span, so leave that room for the last wave.
         let weeks = max(1, start.days(to: input.window.to) / 7 - 2)
         let rate = ResponseRates.rate(service: service, channel: channel, overrides: input.responseRates)
-        return WavePlan.split(recipients: recipients, responseRate: rate, weeklyCapacity: capacity, maxWeeks: weeks)
+        return (capacity, rate, weeks)
     }
 
     /// The scheduler's request for campaign `c` on `channels`.
@@ -476,11 +592,19 @@ struct PlanBuilder {
     mutating func converge(_ state: inout RoundState) -> RoundResult {
         var result: RoundResult
         var rounds = 0
+        var capacityRounds = 0
+        applyCapacityShares(state)
         while true {
             rounds += 1
             let (problem, segIndex) = problem(forbidden: state.forbidden, dropped: state.dropped)
             let choice = Allocator.solve(problem, hint: state.previous)
             state.previous = choice
+            // A capacity cut sized for the whole audience is refitted to the segments chosen
+            // (a few times at most; `planItems` keeps the limit whatever the last round chose).
+            if capacityRounds < 4 && rebalanceCapacity(&state, choice: choice, segIndex: segIndex) {
+                capacityRounds += 1
+                continue
+            }
             // Tiny batches cost a full item of staff time for a handful of people: leave them
             // out (unless they serve the 75+ rule) and let the money go elsewhere.
             var tiny: [(Int, PlanChannel, Int)] = []
