@@ -42,8 +42,16 @@ import Testing
             t.directItems += 1
             let rules = item.audience ?? []
             var chosen = population.selected(by: rules)
-            // Before mobile coverage: the item's recipients are its audience times coverage.
-            let coverage = item.channel == .sms ? ch.smsCoverage : ch.letterCoverage
+            // A text goes only to people with a mobile number on record (drawn per person with
+            // the profile's mobile coverage), so it never reaches the 75+ who get the letter
+            // instead; a letter goes to everyone its lines select (letter coverage).
+            var coverage = ch.letterCoverage
+            if item.channel == .sms, let mobile = population.exclusionIDs.firstIndex(of: AudienceRule.mobileOnRecord) {
+                chosen = chosen.filter { population.people[$0].excluded.contains(mobile) }
+                coverage = 1
+            } else if item.channel == .sms {
+                coverage = ch.smsCoverage
+            }
             let n = Double(chosen.count)
             let estimate = Double(item.recipients ?? 0) / max(coverage, 1e-9)
             let tolerance = max(0.05 * n, 3 * n.squareRoot())
@@ -172,6 +180,51 @@ import Testing
                 #expect(!item.why.joined(separator: " ").lowercased().contains("do not promote"), "\(item.id)")
             }
         }
+    }
+
+    /// Issue 10's acceptance: in 2027-Q4 both sample practices invite to flu vaccination by
+    /// text and send a letter to the people aged 75 or over with no mobile number on record
+    /// (the text cannot reach them), as many as the profile's mobile coverage leaves.
+    @Test(arguments: profiles)
+    func fluInTheFourthQuarterTextsAndWritesToThe75PlusWithoutAMobile(_ profile: String) throws {
+        let (plan, input, practice) = try Self.planned(profile, "2027-Q4")
+        let fluCampaigns = Set(input.candidates.filter { $0.action == "flu-vaccination" }.map(\.campaignID))
+        let flu = plan.items.filter { fluCampaigns.contains($0.campaign) && $0.channel.isDirect }
+        let text = try #require(flu.first { $0.channel == .sms }, "\(profile): no flu text")
+        let letter = try #require(flu.first { $0.channel == .letter }, "\(profile): no flu letter")
+        #expect(text.campaign == letter.campaign)
+        let lines = try #require(letter.audience)
+        #expect(!lines.isEmpty)
+        for line in lines {
+            #expect(line.ageFrom >= 75, "\(profile): \(line)")
+            #expect(line.exclude.contains(AudienceRule.mobileOnRecord), "\(profile): \(line)")
+        }
+        let who = try #require(letter.why.first { $0.hasPrefix("Who:") })
+        #expect(who.contains("aged 75 or over") && who.contains("with no mobile number on record"), "\(who)")
+        // The text leaves nobody aged 75 or over out for lack of a letter: its lines reach 75+.
+        #expect(text.audience?.contains { ($0.ageTo ?? 200) >= 75 } == true)
+        // As many letters as the 75+ of the audience times the share without a mobile.
+        let model = try #require(input.people)
+        let everyone = lines.map { line in
+            var l = line
+            l.exclude.removeAll { $0 == AudienceRule.mobileOnRecord }
+            return l
+        }
+        let coverage = try #require(practice.channels.sms?.mobileCoverage)
+        let expected = model.count(everyone).total * (1 - coverage)
+        let recipients = Double(try #require(letter.recipients))
+        #expect(abs(recipients - expected) <= max(2, 0.01 * expected), "\(profile): \(recipients) letters, \(expected) expected")
+        // Person by person: the fictional people the letter's lines select are those aged 75 or
+        // over without a mobile number, and about as many as the letters.
+        let population = SyntheticPopulation(model: model, list: practice.list, seed: 10)
+        let mobile = try #require(population.exclusionIDs.firstIndex(of: AudienceRule.mobileOnRecord))
+        let drawn = population.selected(by: lines)
+        #expect(drawn.allSatisfy { population.people[$0].age >= 75 && !population.people[$0].excluded.contains(mobile) })
+        let n = Double(drawn.count)
+        #expect(abs(recipients - n) <= max(0.05 * n, 3 * n.squareRoot()), "\(profile): \(recipients) letters, \(n) drawn")
+        print("flu \(profile) 2027-Q4: text to \(text.recipients ?? 0) in \(text.waves?.count ?? 1) waves, letter to "
+            + "\(Int(recipients)) aged 75+ without a mobile (\(Int(expected.rounded())) expected at mobile coverage \(coverage)), "
+            + "£\(Double(letter.costPence) / 100)")
     }
 
     /// `planning.maxDirectContactsPerQuarter` from the profile file reaches the scheduler: with 1,

@@ -76,7 +76,8 @@ extension PlanBuilder {
                 cost = users.reduce(0) { $0 + $1.0.cost[channel.order] }
                 // Never more than the clinic can book in the plan's weeks, whatever segments the
                 // last allocation round chose (`rebalanceCapacity`).
-                if let limit = info.capacityLimits[channel], let r = recipients, r > limit {
+                let letters = channel == .sms ? segs.filter { $0.1.has(.letter) }.reduce(0) { $0 + $1.0.recipients[PlanChannel.letter.order] } : 0
+                if let limit = capacityLimit(c, channel, letters: letters), let r = recipients, r > limit {
                     recipients = limit
                     if channel == .letter { cost = (limit * input.channels.letterMilliPence + 999) / 1000 }
                 }
@@ -278,6 +279,7 @@ extension PlanBuilder {
             for (i, s) in a.problem.segments.enumerated()
             where a.placedCampaigns.contains(s.campaign) && a.problem.campaigns[s.campaign].available.has(x)
                 && !a.choice.direct[i].has(x) && s.cost[x.order] > budget - used && s.weight > 0
+                && s.cost[x.order] < PlanBuilder.unaffordable
             {
                 refused.append(s.cost[x.order])
                 refusedCampaigns.append(campaigns[s.campaign].candidate.stableID)
