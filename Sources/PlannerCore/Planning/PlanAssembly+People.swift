@@ -31,7 +31,7 @@ extension PlanBuilder {
         var recipe = "Who: " + names.joined(separator: "; or ") + "."
         if item.channel == .sms { recipe += " Only people with a mobile number who have not opted out of texts." }
         recipe += " Each person gets this \(item.channel == .sms ? "text" : "letter") once, however many of these they match."
-        // Cut to what the clinic can book (`limitedByCapacity`): the first so many, in an order
+        // Cut to what the clinic can book (`limitByCapacity`): the first so many, in an order
         // the practice can sort its search by.
         let eligible = taking.reduce(0) { $0 + $1.0.eligibleRecipients[item.channel.order] }
         let service = info.candidate.action ?? ""

@@ -65,7 +65,7 @@ struct SegmentInfo {
     var reach: [Double]
     /// Recipients per direct channel (sms, letter); 0 for the others.
     var recipients: [Int]
-    /// Recipients before a clinic's weekly capacity cut them (`PlanBuilder.limitedByCapacity`);
+    /// Recipients before a clinic's weekly capacity cut them (`PlanBuilder.limitByCapacity`);
     /// nil when nothing was cut.
     var uncut: [Int]? = nil
     /// The people the segment would send to if the clinic could book them all.
@@ -318,7 +318,7 @@ struct PlanBuilder {
         var changed = false
         for c in campaigns.indices where campaigns[c].uncutSegments != nil {
             let info = campaigns[c]
-            var current = shares(of: c, state)
+            let current = shares(of: c, state)
             var next = current
             for ch in info.capacityLimits.keys.sorted() {
                 var chosen = 0
@@ -334,10 +334,7 @@ struct PlanBuilder {
                     changed = true
                 }
             }
-            if next != current {
-                current = next
-                state.capacityShares[c] = current
-            }
+            if next != current { state.capacityShares[c] = next }
         }
         if changed { applyCapacityShares(state) }
         return changed
