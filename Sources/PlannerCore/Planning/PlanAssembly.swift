@@ -489,8 +489,11 @@ extension PlanBuilder {
         var out: [String] = []
         switch channel {
         case .sms, .letter:
-            let users = segs.filter { $0.1.has(channel) }.map(\.0)
-            let audience = Fmt.audience(users)
+            let users = segs.filter { $0.1.has(channel) && $0.0.takes(channel) }.map(\.0)
+            var audience = Fmt.audience(users)
+            if channel == .letter && !users.isEmpty && users.allSatisfy(\.withoutMobile) {
+                audience += ", with no mobile number on record"
+            }
             if channel == .sms {
                 out.append(
                     "SMS to \(recipients) people (\(audience)) with a mobile number on record: \(info.candidate.smsFragments ?? ch.smsFragments) "
@@ -507,7 +510,7 @@ extension PlanBuilder {
                 keys.append((s.group, s.isOlder))
             }
             for (g, older) in keys {
-                let part = segs.filter { $0.0.group == g && $0.0.isOlder == older && $0.1.has(channel) }
+                let part = segs.filter { $0.0.group == g && $0.0.isOlder == older && $0.1.has(channel) && $0.0.takes(channel) }
                 let people = part.reduce(0) { $0 + $1.0.people }
                 guard people > 0 else { continue }
                 let offline = part.reduce(0.0) { $0 + $1.0.offline * Double($1.0.people) } / Double(people)
@@ -519,7 +522,8 @@ extension PlanBuilder {
                         * (AllocationProblem.unionReach(s.reach, with)
                             - AllocationProblem.unionReach(s.reach, with.subtracting(ChannelSet(channel))))
                 }
-                let who = older ? "75+ in \(g)" : "\(g) aged \(Fmt.bands(part.flatMap(\.0.bands)))"
+                var who = older ? "75+ in \(g)" : "\(g) aged \(Fmt.bands(part.flatMap(\.0.bands)))"
+                if older && channel == .letter && part.allSatisfy(\.0.withoutMobile) { who += " with no mobile number" }
                 var line =
                     "\(channel.displayName) for \(who): \(Fmt.percent(offline)) of them are not online; "
                     + "adds about \(Fmt.people(Int(adds.rounded()))) the campaign's other channels would miss"
