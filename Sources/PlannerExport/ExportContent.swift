@@ -106,6 +106,10 @@ enum ExportContent {
     static func audience(_ item: PlanItem, names: [String: String]) -> String {
         if item.channel.isDirect, let lines = item.audience, !lines.isEmpty {
             let search = lines.map { $0.words(groupName: name($0.group, names)) }.joined(separator: "; or ")
+            // Cut to what the clinic can book: the first so many the search finds.
+            if let l = item.limit {
+                return "the first \(counted(l.count, "person", "people")), \(l.order), of: \(search)"
+            }
             if let n = item.recipients { return "\(counted(n, "person", "people")): \(search)" }
             return search
         }

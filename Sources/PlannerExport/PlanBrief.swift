@@ -443,6 +443,10 @@ public enum PlanBrief {
             return Ranked(cost: 1, warning: w, what: w.message, todo: "check no post is due on a bank holiday")
         case .capacityExceeded:
             return Ranked(cost: r, warning: w, what: "\(named) brings more bookings than the clinic can take", todo: "add clinic sessions or send in more waves")
+        case .capacityLimited:
+            return Ranked(
+                cost: r / 8, warning: w, what: "\(named) invites only as many people as the clinic can book",
+                todo: "invite the rest next quarter, or add clinic sessions")
         case .batchTooSmall:
             return Ranked(cost: r / 4, warning: w, what: "\(named): a batch is too small to send", todo: "tell these patients at appointments")
         case .groupWithoutCounts:
@@ -517,6 +521,7 @@ func heading(_ code: PlanWarning.Code) -> String {
     case .decisionNotHonoured: return "decisions not honoured"
     case .reminderDropped: return "reminders left out"
     case .capacityExceeded: return "clinics over capacity"
+    case .capacityLimited: return "invitations limited to what the clinic can book"
     case .groupWithoutCounts: return "groups without sizes"
     case .duplicateCampaign: return "days listed twice"
     case .budgetUnspent: return "budgets left unspent"

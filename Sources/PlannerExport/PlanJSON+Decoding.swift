@@ -300,6 +300,12 @@ struct PlanReader {
             guard let n = int(node, "\"expectedResponses\"") else { return nil }
             item.expectedResponses = n
         }
+        if let node = f.members.first(where: { $0.key == "limit" })?.value {
+            guard let l = fields(node, "\"limit\""), let n = int(l, "count"), let order = string(l, "order") else {
+                return nil
+            }
+            item.limit = PlanLimit(count: n, order: order)
+        }
         if let node = f.members.first(where: { $0.key == "approval" })?.value {
             guard let a = fields(node, "\"approval\"") else { return nil }
             func optional(_ key: String) -> String?? {

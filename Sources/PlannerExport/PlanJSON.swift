@@ -137,6 +137,7 @@ public enum PlanJSON {
                 ("waves", .array(waves.map { object([("date", .string($0.date.iso)), ("recipients", .int($0.recipients))]) })))
         }
         if let n = i.expectedResponses { fields.append(("expectedResponses", .int(n))) }
+        if let l = i.limit { fields.append(("limit", object([("count", .int(l.count)), ("order", .string(l.order))]))) }
         // Issue 13: the ready-to-send words and their checks; a poster for online-only campaigns.
         if let d = i.draft { fields.append(("draft", draft(d))) }
         if let d = i.poster { fields.append(("poster", draft(d))) }

@@ -222,19 +222,20 @@ public enum PlanMarkdown {
         case .staleDecision: return 3
         case .capacityExceeded: return 4
         case .draftFailsChecks: return 5
-        case .olderGroupNoDirectContact: return 6
-        case .tentativeDate: return 7
-        case .noBankHolidayData: return 8
-        case .dayNotFitted: return 9
-        case .budgetUsedUp: return 10
-        case .budgetUnspent: return 11
-        case .channelDropped: return 12
-        case .onlineOnly: return 13
-        case .groupWithoutContact: return 14
-        case .groupWithoutCounts: return 15
-        case .reminderDropped: return 16
-        case .batchTooSmall: return 17
-        case .duplicateCampaign: return 18
+        case .capacityLimited: return 6
+        case .olderGroupNoDirectContact: return 7
+        case .tentativeDate: return 8
+        case .noBankHolidayData: return 9
+        case .dayNotFitted: return 10
+        case .budgetUsedUp: return 11
+        case .budgetUnspent: return 12
+        case .channelDropped: return 13
+        case .onlineOnly: return 14
+        case .groupWithoutContact: return 15
+        case .groupWithoutCounts: return 16
+        case .reminderDropped: return 17
+        case .batchTooSmall: return 18
+        case .duplicateCampaign: return 19
         }
     }
 
@@ -256,6 +257,8 @@ public enum PlanMarkdown {
         case .batchTooSmall: return "nothing: tell these few patients in person or at their next appointment."
         case .noBankHolidayData: return "check the bank holidays for the year yourself before sending."
         case .capacityExceeded: return "add clinic sessions, or invite the rest next quarter."
+        case .capacityLimited:
+            return "nothing now: invite the others next quarter, or add clinic sessions and plan again to invite more."
         case .draftBlocked:
             return "rewrite the draft (`planner decide text`), or `planner decide allow` it when what was found is not a patient's data."
         case .draftFailsChecks:

@@ -41,6 +41,18 @@ import Testing
         #expect(decoded.constraints.bankHolidays == plan.constraints.bankHolidays)
     }
 
+    /// A text cut to what the clinic can book (cervical screening, 20 a week at the coastal
+    /// practice) writes its `limit` and reads it back.
+    @Test func aCapacityLimitRoundTrips() throws {
+        let plan = try Self.plan(Sample(profile: "coastal-older", quarter: "2027-Q1"))
+        let item = try #require(plan.items.first { $0.limit != nil })
+        #expect(item.limit == PlanLimit(count: item.recipients ?? -1, order: "longest overdue first"))
+        let bytes = PlanJSON.render(plan)
+        #expect(bytes.contains("\"limit\""))
+        let decoded = try PlanJSON.decode(bytes, path: "plan.json")
+        #expect(decoded.items.first { $0.id == item.id }?.limit == item.limit)
+    }
+
     @Test func aHandWrittenTextAndEscapesSurvive() throws {
         var plan = try Self.plan(Self.samples[0])
         plan.items[0].text = "Line one\r\nline \"two\" \\ é 💊 \u{1}\u{2028}"

@@ -42,15 +42,33 @@ import Testing
             t.directItems += 1
             let rules = item.audience ?? []
             var chosen = population.selected(by: rules)
-            // Before mobile coverage: the item's recipients are its audience times coverage.
-            let coverage = item.channel == .sms ? ch.smsCoverage : ch.letterCoverage
+            // A text goes only to people with a mobile number on record (drawn per person with
+            // the profile's mobile coverage), so it never reaches the 75+ who get the letter
+            // instead; a letter goes to everyone its lines select (letter coverage).
+            var coverage = ch.letterCoverage
+            if item.channel == .sms, let mobile = population.exclusionIDs.firstIndex(of: AudienceRule.mobileOnRecord) {
+                chosen = chosen.filter { population.people[$0].excluded.contains(mobile) }
+                coverage = 1
+            } else if item.channel == .sms {
+                coverage = ch.smsCoverage
+            }
             let n = Double(chosen.count)
             let estimate = Double(item.recipients ?? 0) / max(coverage, 1e-9)
-            if abs(estimate - n) > max(0.05 * n, 3 * n.squareRoot()) {
+            let tolerance = max(0.05 * n, 3 * n.squareRoot())
+            if let limit = item.limit {
+                // Cut to what the clinic can book: the first `count` the search finds. The
+                // estimate is then the limit, which must not exceed the people drawn (it is
+                // compared with min(limit, drawn), the people the search would really give).
+                if limit.count != item.recipients || estimate > n + tolerance {
+                    t.recipientsOff.append("\(item.id): limit \(limit.count) of \(Int(n)) drawn")
+                }
+            } else if abs(estimate - n) > tolerance {
                 t.recipientsOff.append("\(item.id): \(Int(estimate.rounded())) estimated, \(Int(n)) drawn")
             }
-            // Each wave goes to its own share of the people (shuffled with the fixed seed).
+            // Each wave goes to its own share of the people (shuffled with the fixed seed); with a
+            // limit only the first ones get it (the shuffle stands for "longest overdue first").
             rng.shuffle(&chosen)
+            if item.limit != nil { chosen = Array(chosen.prefix(Int(estimate.rounded()))) }
             let waves = item.waves ?? [PlanWave(date: item.date, recipients: item.recipients ?? 0)]
             let total = max(1, waves.reduce(0) { $0 + $1.recipients })
             var start = 0
@@ -91,18 +109,13 @@ import Testing
 
     /// Weeks in which a service with a weekly capacity expects more bookings than it has: every
     /// wave books `WavePlan.firstWeekShare` of its responses in its own week, the rest the week
-    /// after. Campaigns the plan itself warns about (`capacityExceeded`: the waves needed do not
-    /// fit in the weeks left of the plan) are counted apart, in `warned`.
+    /// after; all the texts and letters inviting to the service count together. No campaign is
+    /// exempt: a text the clinic cannot book all of goes to fewer people (`limit`).
     static func overCapacityWeeks(_ plan: Plan, _ input: PlanningInput) -> [String] {
-        overCapacity(plan, input).unwarned
-    }
-
-    static func overCapacity(_ plan: Plan, _ input: PlanningInput) -> (unwarned: [String], warned: Int) {
         var actionOf: [String: String] = [:]
         for c in input.candidates { if let a = c.action { actionOf[c.campaignID] = a } }
-        let warned = Set(plan.warnings.filter { $0.code == .capacityExceeded }.flatMap { $0.campaignIDs.map(\.rawValue) })
         var bookings: [String: [Int: Double]] = [:]
-        for item in plan.items where item.channel.isDirect && !warned.contains(item.campaign) {
+        for item in plan.items where item.channel.isDirect {
             guard let service = actionOf[item.campaign], input.serviceCapacity[service] != nil else { continue }
             let rate = ResponseRates.rate(service: service, channel: item.channel, overrides: input.responseRates)
             for wave in item.waves ?? [PlanWave(date: item.date, recipients: item.recipients ?? 0)] {
@@ -119,7 +132,7 @@ import Testing
                 out.append("\(service) week of day \(week): \(Int(n.rounded())) bookings, capacity \(Int(capacity))")
             }
         }
-        return (out, warned.count)
+        return out
     }
 
     @Test(arguments: profiles)
@@ -134,7 +147,8 @@ import Testing
             print("synthetic \(label): \(population!.people.count) people, \(t.directItems) texts/letters, "
                 + "\(t.contacts) contacts; gap breaks \(t.gapBreaks), over cap \(t.overCap), children "
                 + "\(t.childrenOutsideRule), wrong sex \(t.wrongSex), recipients off \(t.recipientsOff.count), "
-                + "campaigns warned over capacity \(Self.overCapacity(plan, input).warned)")
+                + "limited by capacity \(plan.items.filter { $0.limit != nil }.count), "
+                + "weeks over capacity \(Self.overCapacityWeeks(plan, input).count)")
             #expect(t.directItems > 0, "\(label): no text or letter to check")
             #expect(t.gapBreaks == 0, "\(label)")
             #expect(t.overCap == 0, "\(label)")
@@ -142,6 +156,16 @@ import Testing
             #expect(t.wrongSex == 0, "\(label)")
             #expect(t.recipientsOff.isEmpty, "\(label): \(t.recipientsOff)")
             #expect(Self.overCapacityWeeks(plan, input).isEmpty, "\(label): \(Self.overCapacityWeeks(plan, input))")
+            #expect(!plan.warnings.contains { $0.code == .capacityExceeded }, "\(label)")
+            // A cut text or letter says so in its search recipe and in a warning.
+            for item in plan.items {
+                guard let limit = item.limit else { continue }
+                let recipe = item.why.joined(separator: " ")
+                #expect(recipe.contains("Then take the first \(groupedThousands(limit.count)), \(limit.order)"), "\(item.id)")
+                #expect(
+                    plan.warnings.contains { $0.code == .capacityLimited && $0.itemIDs.map(\.rawValue).contains(item.id) },
+                    "\(item.id)")
+            }
             // Per-group reach (distinct people) never exceeds the group.
             for (g, reach) in input.reachByGroup(plan) {
                 let size = model.groups[g]!.size(on: model.grid)
@@ -156,6 +180,51 @@ import Testing
                 #expect(!item.why.joined(separator: " ").lowercased().contains("do not promote"), "\(item.id)")
             }
         }
+    }
+
+    /// Issue 10's acceptance: in 2027-Q4 both sample practices invite to flu vaccination by
+    /// text and send a letter to the people aged 75 or over with no mobile number on record
+    /// (the text cannot reach them), as many as the profile's mobile coverage leaves.
+    @Test(arguments: profiles)
+    func fluInTheFourthQuarterTextsAndWritesToThe75PlusWithoutAMobile(_ profile: String) throws {
+        let (plan, input, practice) = try Self.planned(profile, "2027-Q4")
+        let fluCampaigns = Set(input.candidates.filter { $0.action == "flu-vaccination" }.map(\.campaignID))
+        let flu = plan.items.filter { fluCampaigns.contains($0.campaign) && $0.channel.isDirect }
+        let text = try #require(flu.first { $0.channel == .sms }, "\(profile): no flu text")
+        let letter = try #require(flu.first { $0.channel == .letter }, "\(profile): no flu letter")
+        #expect(text.campaign == letter.campaign)
+        let lines = try #require(letter.audience)
+        #expect(!lines.isEmpty)
+        for line in lines {
+            #expect(line.ageFrom >= 75, "\(profile): \(line)")
+            #expect(line.exclude.contains(AudienceRule.mobileOnRecord), "\(profile): \(line)")
+        }
+        let who = try #require(letter.why.first { $0.hasPrefix("Who:") })
+        #expect(who.contains("aged 75 or over") && who.contains("with no mobile number on record"), "\(who)")
+        // The text leaves nobody aged 75 or over out for lack of a letter: its lines reach 75+.
+        #expect(text.audience?.contains { ($0.ageTo ?? 200) >= 75 } == true)
+        // As many letters as the 75+ of the audience times the share without a mobile.
+        let model = try #require(input.people)
+        let everyone = lines.map { line in
+            var l = line
+            l.exclude.removeAll { $0 == AudienceRule.mobileOnRecord }
+            return l
+        }
+        let coverage = try #require(practice.channels.sms?.mobileCoverage)
+        let expected = model.count(everyone).total * (1 - coverage)
+        let recipients = Double(try #require(letter.recipients))
+        #expect(abs(recipients - expected) <= max(2, 0.01 * expected), "\(profile): \(recipients) letters, \(expected) expected")
+        // Person by person: the fictional people the letter's lines select are those aged 75 or
+        // over without a mobile number, and about as many as the letters.
+        let population = SyntheticPopulation(model: model, list: practice.list, seed: 10)
+        let mobile = try #require(population.exclusionIDs.firstIndex(of: AudienceRule.mobileOnRecord))
+        let drawn = population.selected(by: lines)
+        #expect(drawn.allSatisfy { population.people[$0].age >= 75 && !population.people[$0].excluded.contains(mobile) })
+        let n = Double(drawn.count)
+        #expect(abs(recipients - n) <= max(0.05 * n, 3 * n.squareRoot()), "\(profile): \(recipients) letters, \(n) drawn")
+        print("flu \(profile) 2027-Q4: text to \(text.recipients ?? 0) in \(text.waves?.count ?? 1) waves, letter to "
+            + "\(Int(recipients)) aged 75+ without a mobile (\(Int(expected.rounded())) expected at mobile coverage \(coverage)), "
+            + "£\(Double(letter.costPence) / 100)")
     }
 
     /// `planning.maxDirectContactsPerQuarter` from the profile file reaches the scheduler: with 1,

@@ -163,6 +163,9 @@ extension PlanningInput {
         for (service, shares) in ServiceAudiences.alreadyCovered.sorted(by: { $0.key < $1.key }) where profile.offers(service) {
             for (state, share) in shares.sorted(by: { $0.key < $1.key }) { covered[state] = share }
         }
+        // The profile's mobile coverage is the share with a mobile number on record who have not
+        // opted out (`channels.sms.mobileCoverage`); the 75+ letters go to the others.
+        if let sms = profile.channels.sms { covered[AudienceRule.mobileOnRecord] = sms.mobileCoverage }
         return PeopleModel(grid: grid, groups: members, exclusionShare: covered)
     }
 }

@@ -16,6 +16,11 @@ public struct AudienceRule: Sendable, Hashable, Codable {
     public var ageOn: CivilDate?
     /// States or groups left out, e.g. "vaccinated-this-season", "screened-3y" (sorted).
     public var exclude: [String]
+
+    /// The state of having a mobile number on record (and not having opted out of texts): a
+    /// letter to people aged 75 or over leaves them out, since they get the text (issue 10).
+    public static let mobileOnRecord = "mobile-number-on-record"
+
     /// The line selects children and the message is addressed to their parent or carer.
     public var toParent: Bool
 

@@ -35,6 +35,27 @@ public enum WavePlan {
         public var weeksNeeded: Int
     }
 
+    /// People one weekly wave may go to so that a steady week books no more than
+    /// `weeklyCapacity` (see `split`); nil when nothing limits it.
+    public static func perWave(responseRate: Double, weeklyCapacity: Int?) -> Int? {
+        let rate = min(1, max(0, responseRate))
+        guard let capacity = weeklyCapacity, capacity > 0, rate > 0 else { return nil }
+        return max(1, Int((Double(capacity) / rate).rounded(.down)))
+    }
+
+    /// The most people `maxWeeks` weekly waves can invite within `weeklyCapacity`: a text or
+    /// letter to more is cut to this many (the longest overdue first) and the rest wait for the
+    /// next quarter (issue 10, item 5). Nil when nothing limits it.
+    public static func limit(responseRate: Double, weeklyCapacity: Int?, maxWeeks: Int) -> Int? {
+        perWave(responseRate: responseRate, weeklyCapacity: weeklyCapacity).map { $0 * max(1, maxWeeks) }
+    }
+
+    /// Weeks of waves `recipients` need at `weeklyCapacity` (1 when nothing limits them).
+    public static func weeksNeeded(recipients: Int, responseRate: Double, weeklyCapacity: Int?) -> Int {
+        guard let w = perWave(responseRate: responseRate, weeklyCapacity: weeklyCapacity), recipients > 0 else { return 1 }
+        return (recipients + w - 1) / w
+    }
+
     /// Splits `recipients` into weekly waves so that expected bookings in any week stay
     /// within `weeklyCapacity` (nil: no limit, one wave), using at most `maxWeeks` waves.
     ///
@@ -49,7 +70,7 @@ public enum WavePlan {
                 waves: [Wave(dayOffset: 0, recipients: n)], expectedResponses: expected,
                 peakWeeklyBookings: Double(n) * rate * firstWeekShare, exceedsCapacity: false, weeksNeeded: 1)
         }
-        let perWave = max(1, Int((Double(capacity) / rate).rounded(.down)))
+        let perWave = Self.perWave(responseRate: rate, weeklyCapacity: capacity) ?? n
         let needed = (n + perWave - 1) / perWave
         let weeks = max(1, min(needed, maxWeeks))
         // Even split over the weeks used (sizes differ by at most one; larger first).

@@ -72,6 +72,9 @@ public struct PlanItem: Sendable, Hashable, Codable {
     public var waves: [PlanWave]? = nil
     /// Bookings expected from the item (when the service it promotes has a weekly capacity).
     public var expectedResponses: Int? = nil
+    /// When the clinic cannot book everyone the audience selects this quarter: only the first
+    /// `count` of them, in `order`, get it (issue 10, item 5); nil when everyone does.
+    public var limit: PlanLimit? = nil
     /// The clinical sign-off, once an `approve` decision records it (issue 15).
     public var approval: ItemApproval? = nil
     /// The item's ready-to-send words and their checks (issue 13); nil until the planning run drafts them.
@@ -104,6 +107,19 @@ public struct PlanItem: Sendable, Hashable, Codable {
 
     public var effortHours: Double { Double(effortCentiHours) / 100 }
     public var isDirect: Bool { channel.isDirect }
+}
+
+/// How many of a text's or letter's audience get it, and which first: "take the first 1,200,
+/// longest overdue first".
+public struct PlanLimit: Sendable, Hashable, Codable {
+    public var count: Int
+    /// "longest overdue first" (screening, reviews) or "oldest first" (vaccinations).
+    public var order: String
+
+    public init(count: Int, order: String) {
+        self.count = count
+        self.order = order
+    }
 }
 
 /// One wave of a text or letter sent in weekly waves.

@@ -12,22 +12,54 @@ extension PlanBuilder {
             item.groups = info.groups
             return
         }
-        let bands = segs.filter { $0.1.has(item.channel) }.flatMap(\.0.bands).sorted()
+        let taking = segs.filter { $0.1.has(item.channel) && $0.0.takes(item.channel) }
+        let bands = taking.filter { !$0.0.withoutMobile }.flatMap(\.0.bands).sorted()
         // A run of bands that reaches the audience's oldest peopled band keeps the line's own
         // upper age (none for "16 or over"): nobody older is left out.
         let oldest = info.segments.flatMap(\.bands).max()
-        let lines = audience.flatMap { $0.limited(to: bands, oldestPeopled: oldest) }
+        var lines = audience.flatMap { $0.limited(to: bands, oldestPeopled: oldest) }
+        // The 75+ letter goes to those with no mobile number on record (the others get the text).
+        let noMobile = taking.filter(\.0.withoutMobile).flatMap(\.0.bands).sorted()
+        lines += audience.flatMap { $0.limited(to: noMobile, oldestPeopled: oldest) }.map { line in
+            var line = line
+            line.exclude = (line.exclude + [AudienceRule.mobileOnRecord]).sorted()
+            return line
+        }
         item.audience = lines
         item.groups = Array(Set(lines.map(\.group))).sorted()
         let names = lines.map { $0.words(groupName: input.groupNames[$0.group] ?? $0.group) }
         var recipe = "Who: " + names.joined(separator: "; or ") + "."
         if item.channel == .sms { recipe += " Only people with a mobile number who have not opted out of texts." }
         recipe += " Each person gets this \(item.channel == .sms ? "text" : "letter") once, however many of these they match."
+        // Cut to what the clinic can book (`limitByCapacity`): the first so many, in an order
+        // the practice can sort its search by.
+        let eligible = taking.reduce(0) { $0 + $1.0.eligibleRecipients[item.channel.order] }
+        let service = info.candidate.action ?? ""
+        let capacity = input.serviceCapacity[service] ?? 0
+        if eligible > recipients, let b = waveBounds(info.candidate, channel: item.channel) {
+            let order = service.hasSuffix("-vaccination") ? "oldest first" : "longest overdue first"
+            item.limit = PlanLimit(count: recipients, order: order)
+            recipe += " Then take the first \(groupedThousands(recipients)), \(order) (the clinic can book about "
+                + "\(capacity) a week)."
+            let weeks = WavePlan.weeksNeeded(recipients: eligible, responseRate: b.rate, weeklyCapacity: capacity)
+            let left = eligible - recipients
+            warnings.append(
+                PlanWarning(
+                    code: .capacityLimited,
+                    message: "\"\(info.candidate.campaignTitle)\" \(item.channel.displayName): the clinic can book about "
+                        + "\(capacity) appointments a week, so this quarter's \(item.channel == .sms ? "texts go" : "letters go") "
+                        + "to the first \(groupedThousands(recipients)) of the \(groupedThousands(eligible)) people found, "
+                        + "\(order). The other \(groupedThousands(left)) are left for next quarter; inviting all "
+                        + "\(groupedThousands(eligible)) takes about \(counted(weeks, "week", "weeks")) of clinic time at this rate.",
+                    campaignIDs: [info.candidate.stableID], itemIDs: ItemID(rawValue: item.id).map { [$0] } ?? []))
+        }
         item.why.insert(recipe, at: min(2, item.why.count))
-        if let w = waves(campaign: c, channel: item.channel, recipients: recipients), w.waves.count > 1 {
+        let letters =
+            item.channel == .sms ? segs.filter { $0.1.has(.letter) }.reduce(0) { $0 + $1.0.recipients[PlanChannel.letter.order] } : 0
+        let wavePlan = waves(campaign: c, channel: item.channel, recipients: recipients, letters: letters)
+        if let w = wavePlan, w.waves.count > 1 {
             item.waves = w.waves.map { PlanWave(date: item.date.adding(days: $0.dayOffset), recipients: $0.recipients) }
             item.expectedResponses = w.expectedResponses
-            let capacity = input.serviceCapacity[info.candidate.action ?? ""] ?? 0
             if w.exceedsCapacity {
                 warnings.append(
                     PlanWarning(
@@ -46,7 +78,7 @@ extension PlanBuilder {
                     "Sent in \(w.waves.count) weekly waves of about \(w.waves[0].recipients) people, so that the "
                         + "about \(w.expectedResponses) bookings expected stay within \(capacity) appointments a week.")
             }
-        } else if let w = waves(campaign: c, channel: item.channel, recipients: recipients) {
+        } else if let w = wavePlan {
             item.expectedResponses = w.expectedResponses
         }
     }
@@ -104,8 +136,12 @@ extension AudienceRule {
         if let ageOn { who += " on \(ageOn.inWords)" }
         // A group that only restates everyone, women or men adds nothing to the search.
         if !["all-patients", "women", "men"].contains(group) { who += " in the group \"\(groupName)\"" }
-        if !exclude.isEmpty {
-            who += ", leaving out " + Self.excludedWords(exclude)
+        if exclude.contains(Self.mobileOnRecord) {
+            who += " with no mobile number on record (or who opted out of texts)"
+        }
+        let others = exclude.filter { $0 != Self.mobileOnRecord }
+        if !others.isEmpty {
+            who += ", leaving out " + Self.excludedWords(others)
         }
         if toParent { who += " (the message goes to the parent or carer)" }
         return who

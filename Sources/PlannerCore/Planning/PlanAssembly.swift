@@ -77,6 +77,13 @@ extension PlanBuilder {
                 let users = segs.filter { $0.1.has(channel) }
                 recipients = users.reduce(0) { $0 + $1.0.recipients[channel.order] }
                 cost = users.reduce(0) { $0 + $1.0.cost[channel.order] }
+                // Never more than the clinic can book in the plan's weeks, whatever segments the
+                // last allocation round chose (`rebalanceCapacity`).
+                let letters = channel == .sms ? segs.filter { $0.1.has(.letter) }.reduce(0) { $0 + $1.0.recipients[PlanChannel.letter.order] } : 0
+                if let limit = capacityLimit(c, channel, letters: letters), let r = recipients, r > limit {
+                    recipients = limit
+                    if channel == .letter { cost = (limit * input.channels.letterMilliPence + 999) / 1000 }
+                }
                 if channel == .sms {
                     // One batch of one text: priced once (segments round up each), so the item's
                     // cost is exactly recipients x its draft's fragments x the price (issue 13).
@@ -275,6 +282,7 @@ extension PlanBuilder {
             for (i, s) in a.problem.segments.enumerated()
             where a.placedCampaigns.contains(s.campaign) && a.problem.campaigns[s.campaign].available.has(x)
                 && !a.choice.direct[i].has(x) && s.cost[x.order] > budget - used && s.weight > 0
+                && s.cost[x.order] < PlanBuilder.unaffordable
             {
                 refused.append(s.cost[x.order])
                 refusedCampaigns.append(campaigns[s.campaign].candidate.stableID)
@@ -484,8 +492,11 @@ extension PlanBuilder {
         var out: [String] = []
         switch channel {
         case .sms, .letter:
-            let users = segs.filter { $0.1.has(channel) }.map(\.0)
-            let audience = Fmt.audience(users)
+            let users = segs.filter { $0.1.has(channel) && $0.0.takes(channel) }.map(\.0)
+            var audience = Fmt.audience(users)
+            if channel == .letter && !users.isEmpty && users.allSatisfy(\.withoutMobile) {
+                audience += ", with no mobile number on record"
+            }
             if channel == .sms {
                 out.append(
                     "SMS to \(recipients) people (\(audience)) with a mobile number on record: \(info.candidate.smsFragments ?? ch.smsFragments) "
@@ -502,7 +513,7 @@ extension PlanBuilder {
                 keys.append((s.group, s.isOlder))
             }
             for (g, older) in keys {
-                let part = segs.filter { $0.0.group == g && $0.0.isOlder == older && $0.1.has(channel) }
+                let part = segs.filter { $0.0.group == g && $0.0.isOlder == older && $0.1.has(channel) && $0.0.takes(channel) }
                 let people = part.reduce(0) { $0 + $1.0.people }
                 guard people > 0 else { continue }
                 let offline = part.reduce(0.0) { $0 + $1.0.offline * Double($1.0.people) } / Double(people)
@@ -514,7 +525,8 @@ extension PlanBuilder {
                         * (AllocationProblem.unionReach(s.reach, with)
                             - AllocationProblem.unionReach(s.reach, with.subtracting(ChannelSet(channel))))
                 }
-                let who = older ? "75+ in \(g)" : "\(g) aged \(Fmt.bands(part.flatMap(\.0.bands)))"
+                var who = older ? "75+ in \(g)" : "\(g) aged \(Fmt.bands(part.flatMap(\.0.bands)))"
+                if older && channel == .letter && part.allSatisfy(\.0.withoutMobile) { who += " with no mobile number" }
                 var line =
                     "\(channel.displayName) for \(who): \(Fmt.percent(offline)) of them are not online; "
                     + "adds about \(Fmt.people(Int(adds.rounded()))) the campaign's other channels would miss"

@@ -37,6 +37,9 @@ public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
         /// A text or letter sent in weekly waves still brings more bookings than the clinic's
         /// weekly capacity within the window: the demand needs more weeks.
         case capacityExceeded = "capacity-exceeded"
+        /// A text or letter goes only to as many people as the clinic can book in the plan's
+        /// weeks (the longest overdue first); the rest are left for next quarter.
+        case capacityLimited = "capacity-limited"
         /// A draft has possible personal data of high severity (an NHS number, a phone number,
         /// a date of birth...) and no `allow` decision: it is kept out of every export (issue 13).
         case draftBlocked = "draft-blocked"

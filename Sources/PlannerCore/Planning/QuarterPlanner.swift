@@ -46,6 +46,11 @@ struct CampaignInfo {
     var segments: [SegmentInfo]
     /// The campaign's place in the queue for the quarter's scarce things (`PlanBuilder.priority`).
     var priority: Double = 0
+    /// Direct channels whose texts or letters a clinic's weekly capacity limits: the most
+    /// people their waves can invite in the plan (`WavePlan.limit`).
+    var capacityLimits: [PlanChannel: Int] = [:]
+    /// The segments before any capacity cut (nil when no capacity limits the campaign).
+    var uncutSegments: [SegmentInfo]? = nil
 }
 
 /// A group's people in one or more age bands that behave alike for every channel.
@@ -60,11 +65,26 @@ struct SegmentInfo {
     var reach: [Double]
     /// Recipients per direct channel (sms, letter); 0 for the others.
     var recipients: [Int]
+    /// Recipients before a clinic's weekly capacity cut them (`PlanBuilder.limitByCapacity`);
+    /// nil when nothing was cut.
+    var uncut: [Int]? = nil
+    /// The people the segment would send to if the clinic could book them all.
+    var eligibleRecipients: [Int] { uncut ?? recipients }
     var cost: [Int]
     /// People-weighted share not online (1 - website reach before coverage).
     var offline: Double
     /// The people the segment could contain (planning for people); nil for group labels.
     var cells: PeopleCells? = nil
+    /// The audience's 75+ people with no mobile number on record (planning for people): a
+    /// letter reaches them, a text cannot (`PlanBuilder.splitByMobile`).
+    var withoutMobile = false
+    /// The audience's 75+ people with a mobile number on record: the text reaches them, and
+    /// the letter is for the others.
+    var withMobile = false
+
+    /// False for a channel the segment's people cannot get: a text to people with no mobile,
+    /// the 75+ letter to people who get the text.
+    func takes(_ ch: PlanChannel) -> Bool { !(ch == .sms && withoutMobile) && !(ch == .letter && withMobile) }
 }
 
 struct PlanBuilder {
@@ -206,9 +226,11 @@ struct PlanBuilder {
         let groups = Array(Set(c.groups)).sorted()
         let services = Array(Set(c.services)).sorted()
         if let model = input.people, let audience = c.audience {
-            return CampaignInfo(
+            var info = CampaignInfo(
                 id: id, candidate: c, groups: groups, services: services,
                 segments: pricedForDraft(audienceSegments(audience, key: PlanBuilder.audienceKey, model: model), c))
+            limitByCapacity(&info)
+            return info
         }
         let segments = groups.flatMap { segmentsByGroup[$0] ?? groupSegments($0) }
         return CampaignInfo(
@@ -225,6 +247,113 @@ struct PlanBuilder {
             return s
         }
     }
+
+    /// Cuts each direct channel of `info` to what the clinic can book in the campaign's span
+    /// (issue 10, item 5): when the weekly waves that fit (`waveBounds`) cannot hold every
+    /// recipient at the service's weekly capacity, a practice invites only as many as the clinic
+    /// can see this quarter, the longest overdue first, and the rest next quarter. To begin
+    /// with, the share sent is the limit over the whole audience; `rebalanceCapacity` then fits
+    /// it to the segments the allocation chose.
+    func limitByCapacity(_ info: inout CampaignInfo) {
+        var shares: [PlanChannel: Double] = [:]
+        for ch in [PlanChannel.sms, .letter] {
+            guard let b = waveBounds(info.candidate, channel: ch),
+                let limit = WavePlan.limit(responseRate: b.rate, weeklyCapacity: b.capacity, maxWeeks: b.weeks)
+            else { continue }
+            let total = info.segments.reduce(0) { $0 + $1.recipients[ch.order] }
+            info.capacityLimits[ch] = limit
+            if total > limit { shares[ch] = Double(limit) / Double(total) }
+        }
+        guard !info.capacityLimits.isEmpty else { return }
+        info.uncutSegments = info.segments
+        info.segments = cut(info, shares: shares)
+    }
+
+    /// `info`'s uncut segments with channel `ch` sent to `shares[ch]` of each segment's people
+    /// (rounded down, so a sum stays within the limit), its cost and reach cut alike, so the
+    /// allocation budgets only the texts and letters actually sent.
+    func cut(_ info: CampaignInfo, shares: [PlanChannel: Double]) -> [SegmentInfo] {
+        guard var out = info.uncutSegments else { return info.segments }
+        for ch in [PlanChannel.sms, .letter] {
+            let share = min(1, shares[ch] ?? 1)
+            let milli =
+                ch == .sms
+                ? input.channels.smsMilliPencePerMessage(fragments: info.candidate.smsFragments)
+                : input.channels.letterMilliPence
+            for k in out.indices {
+                if out[k].uncut == nil { out[k].uncut = out[k].recipients }
+                guard share < 1 else { continue }
+                let r = Int((Double(out[k].uncut![ch.order]) * share).rounded(.down))
+                out[k].recipients[ch.order] = r
+                out[k].cost[ch.order] = (r * milli + 999) / 1000
+                out[k].reach[ch.order] *= share
+            }
+        }
+        return out
+    }
+
+    /// Sets the capacity cut of every limited campaign from `state` (the shares learnt so far;
+    /// the whole audience's share when none is).
+    mutating func applyCapacityShares(_ state: RoundState) {
+        for c in campaigns.indices where campaigns[c].uncutSegments != nil {
+            campaigns[c].segments = cut(campaigns[c], shares: shares(of: c, state))
+        }
+    }
+
+    func shares(of c: Int, _ state: RoundState) -> [PlanChannel: Double] {
+        if let s = state.capacityShares[c] { return s }
+        var out: [PlanChannel: Double] = [:]
+        let info = campaigns[c]
+        for (ch, limit) in info.capacityLimits {
+            let total = (info.uncutSegments ?? []).reduce(0) { $0 + $1.recipients[ch.order] }
+            if total > limit { out[ch] = Double(limit) / Double(total) }
+        }
+        return out
+    }
+
+    /// After an allocation: the share of each limited channel that fills the clinic's capacity
+    /// with the segments actually chosen (a letter to the 75+ only need not be cut as if it
+    /// went to everyone). True when a share changed, so the allocation is solved again.
+    mutating func rebalanceCapacity(_ state: inout RoundState, choice: AllocationChoice, segIndex: [(Int, Int)]) -> Bool {
+        var changed = false
+        for c in campaigns.indices where campaigns[c].uncutSegments != nil {
+            let info = campaigns[c]
+            let current = shares(of: c, state)
+            var next = current
+            for ch in info.capacityLimits.keys.sorted() {
+                var chosen = 0
+                for (i, (cc, k)) in segIndex.enumerated() where cc == c && choice.direct[i].has(ch) {
+                    chosen += info.uncutSegments![k].recipients[ch.order]
+                }
+                guard chosen > 0 else { continue }
+                let letters = ch == .sms ? directRecipients(c, .letter, choice: choice, segIndex: segIndex) : 0
+                let limit = capacityLimit(c, ch, letters: letters) ?? info.capacityLimits[ch]!
+                let want = min(1, Double(limit) / Double(chosen))
+                if abs(want - (current[ch] ?? 1)) > 1e-6 {
+                    next[ch] = want < 1 ? want : nil
+                    changed = true
+                }
+            }
+            if next != current { state.capacityShares[c] = next }
+        }
+        if changed { applyCapacityShares(state) }
+        return changed
+    }
+
+    /// Planning for people: each person gets a campaign's text or its letter, not both (the
+    /// two would break the contact gap between them, and the letter is for those the text
+    /// cannot reach). Where the allocation chose both for the same people, the text is kept.
+    func oneTextOrLetter(_ choice: inout AllocationChoice, segIndex: [(Int, Int)]) {
+        guard input.people != nil else { return }
+        for (i, (c, _)) in segIndex.enumerated()
+        where campaigns[c].candidate.audience != nil && choice.direct[i].has(.sms) && choice.direct[i].has(.letter) {
+            choice.direct[i] = choice.direct[i].subtracting(ChannelSet(.letter))
+        }
+    }
+
+    /// The cost of a channel a segment cannot take (`SegmentInfo.takes`): above any budget,
+    /// small enough that sums of it never overflow.
+    static let unaffordable = 1 << 40
 
     /// The segment group of a campaign planned for people (its audience, counted once).
     static let audienceKey = "the audience"
@@ -243,11 +372,55 @@ struct PlanBuilder {
             (total > 0 && Double(older) / Double(total) > threshold)
             || Set(audience.map(\.group)).contains { input.over75Share(of: $0) > threshold }
         let cells = model.cells(audience)
-        return segments(key, bands: bands, groupIsOlder: isOlder).map { s in
-            var s = s
-            s.cells = cells.restricted(to: s.bands)
-            return s
+        return splitByMobile(
+            segments(key, bands: bands, groupIsOlder: isOlder).map { s in
+                var s = s
+                s.cells = cells.restricted(to: s.bands)
+                return s
+            })
+    }
+
+    /// The 75+ segment split into the people with a mobile number on record (the text goes to
+    /// them) and those without (a letter goes to them), when the practice sends both texts and
+    /// letters: a letter to everybody 75 and over costs more than most quarters' letter money,
+    /// while one to the few without a mobile complements the text (issue 10). The share comes
+    /// from the profile's `channels.sms.mobileCoverage` (the practice's own figure; no by-age
+    /// figure is cited in ../shared/reference/domain_facts.md, so it is taken as the same at
+    /// every age: ASSUMPTION). Only the people without a mobile need the letter, so the 75+
+    /// rule is kept by the text for the others; the letter is chosen where the budget allows.
+    func splitByMobile(_ segments: [SegmentInfo]) -> [SegmentInfo] {
+        let ch = input.channels
+        guard ch.smsBudgetPence > 0, ch.letterBudgetPence > 0, ch.smsCoverage > 0, ch.smsCoverage < 1 else {
+            return segments
         }
+        var out: [SegmentInfo] = []
+        for s in segments {
+            guard s.isOlder, s.people > 0 else {
+                out.append(s)
+                continue
+            }
+            let sms = PlanChannel.sms.order
+            let letter = PlanChannel.letter.order
+            var mobile = s
+            mobile.withMobile = true
+            mobile.people = Int((Double(s.people) * ch.smsCoverage).rounded())
+            mobile.reach[sms] = min(1, s.reach[sms] / ch.smsCoverage)
+            mobile.reach[letter] = 0
+            mobile.recipients[letter] = 0
+            mobile.cost[letter] = 0
+            var none = s
+            none.people = s.people - mobile.people
+            none.withoutMobile = true
+            none.needsDirect = false
+            none.reach[sms] = 0
+            none.recipients[sms] = 0
+            none.cost[sms] = 0
+            none.recipients[letter] = Int((Double(none.people) * ch.letterCoverage).rounded())
+            none.cost[letter] = (none.recipients[letter] * ch.letterMilliPence + 999) / 1000
+            out.append(mobile)
+            if none.people > 0 { out.append(none) }
+        }
+        return out
     }
 
     /// Group `g`'s people split into segments: its age bands, youngest first, with bands that
@@ -333,8 +506,11 @@ struct PlanBuilder {
             for (k, s) in info.segments.enumerated() {
                 segs.append(
                     .init(
-                        id: "\(info.id)|\(s.group)|\(s.bands.first?.label ?? "")", campaign: c,
-                        weight: info.priority * Double(s.people), reach: s.reach, cost: s.cost,
+                        id: "\(info.id)|\(s.group)|\(s.bands.first?.label ?? "")\(s.withoutMobile ? "|no-mobile" : "")",
+                        campaign: c, weight: info.priority * Double(s.people), reach: s.reach,
+                        // A channel the segment's people cannot get costs more than any budget, so it
+                        // is never chosen (not even, free, as a campaign's second channel).
+                        cost: PlanChannel.allCases.map { s.takes($0) ? s.cost[$0.order] : PlanBuilder.unaffordable },
                         needsDirect: s.needsDirect))
                 segIndex.append((c, k))
             }
@@ -355,6 +531,8 @@ struct PlanBuilder {
         var droppedWhy: [Int: String] = [:]
         var tinyBatches: [Int: [PlanChannel: Int]] = [:]
         var previous: AllocationChoice?
+        /// Share of each capacity-limited channel sent, by campaign (`rebalanceCapacity`).
+        var capacityShares: [Int: [PlanChannel: Double]] = [:]
     }
 
     typealias RoundResult = (problem: AllocationProblem, segIndex: [(Int, Int)], choice: AllocationChoice, scheduler: Scheduler)
@@ -384,6 +562,8 @@ struct PlanBuilder {
         }
         var result = converge(&state)
         improve(&state, &result)
+        // A trial of the improvement pass may have left other capacity cuts behind.
+        applyCapacityShares(state)
         return assemble(
             problem: result.problem, segIndex: result.segIndex, choice: result.choice, scheduler: result.scheduler,
             forbiddenWhy: state.forbiddenWhy, dropped: state.dropped, droppedWhy: state.droppedWhy,
@@ -448,17 +628,53 @@ struct PlanBuilder {
 
     /// The weekly waves of campaign `c`'s texts or letters when the service it promotes has a
     /// weekly capacity (planning for people only); nil when it goes in one send.
-    func waves(campaign c: Int, channel: PlanChannel, recipients: Int) -> WavePlan.Result? {
-        let info = campaigns[c]
-        guard input.people != nil, info.candidate.audience != nil, let service = info.candidate.action,
+    ///
+    /// A campaign's text and letter invite to the same clinic: the letter's busiest week of
+    /// bookings (`letters` recipients, sent in its own waves) is kept free of the text's waves.
+    func waves(campaign c: Int, channel: PlanChannel, recipients: Int, letters: Int = 0) -> WavePlan.Result? {
+        guard let b = waveBounds(campaigns[c].candidate, channel: channel) else { return nil }
+        let capacity = channel == .sms ? capacityLeft(c, letters: letters, bounds: b) : b.capacity
+        return WavePlan.split(recipients: recipients, responseRate: b.rate, weeklyCapacity: capacity, maxWeeks: b.weeks)
+    }
+
+    /// The weekly capacity left for campaign `c`'s text when its letter goes to `letters` people.
+    func capacityLeft(_ c: Int, letters: Int, bounds b: (capacity: Int, rate: Double, weeks: Int)) -> Int {
+        guard letters > 0, let l = waveBounds(campaigns[c].candidate, channel: .letter) else { return b.capacity }
+        let peak = WavePlan.split(recipients: letters, responseRate: l.rate, weeklyCapacity: l.capacity, maxWeeks: l.weeks)
+            .peakWeeklyBookings
+        return max(1, b.capacity - Int(peak.rounded(.up)))
+    }
+
+    /// The most people campaign `c`'s texts or letters may go to in the plan's weeks (nil: no
+    /// limit), with the text's share of the clinic reduced by `letters` letters.
+    func capacityLimit(_ c: Int, _ ch: PlanChannel, letters: Int) -> Int? {
+        guard let b = waveBounds(campaigns[c].candidate, channel: ch) else { return nil }
+        let capacity = ch == .sms ? capacityLeft(c, letters: letters, bounds: b) : b.capacity
+        return WavePlan.limit(responseRate: b.rate, weeklyCapacity: capacity, maxWeeks: b.weeks)
+    }
+
+    /// Recipients of campaign `c` on channel `ch` in `choice`.
+    func directRecipients(_ c: Int, _ ch: PlanChannel, choice: AllocationChoice, segIndex: [(Int, Int)]) -> Int {
+        var n = 0
+        for (i, (cc, k)) in segIndex.enumerated() where cc == c && choice.direct[i].has(ch) {
+            n += campaigns[c].segments[k].recipients[ch.order]
+        }
+        return n
+    }
+
+    /// The weekly capacity of the service candidate `c`'s texts or letters invite to, their
+    /// response rate and the most weekly waves that fit in the plan (planning for people only);
+    /// nil when no capacity limits them.
+    func waveBounds(_ c: PlanningCandidate, channel: PlanChannel) -> (capacity: Int, rate: Double, weeks: Int)? {
+        guard input.people != nil, c.audience != nil, let service = c.action,
             let capacity = input.serviceCapacity[service], capacity > 0, channel.isDirect
         else { return nil }
-        let start = max(info.candidate.start, input.window.from)
+        let start = max(c.start, input.window.from)
         // A recall runs on after the awareness day itself, to the end of the window; a launch
         // may go up to two weeks into the span, so leave that room for the last wave.
         let weeks = max(1, start.days(to: input.window.to) / 7 - 2)
         let rate = ResponseRates.rate(service: service, channel: channel, overrides: input.responseRates)
-        return WavePlan.split(recipients: recipients, responseRate: rate, weeklyCapacity: capacity, maxWeeks: weeks)
+        return (capacity, rate, weeks)
     }
 
     /// The scheduler's request for campaign `c` on `channels`.
@@ -476,11 +692,20 @@ struct PlanBuilder {
     mutating func converge(_ state: inout RoundState) -> RoundResult {
         var result: RoundResult
         var rounds = 0
+        var capacityRounds = 0
+        applyCapacityShares(state)
         while true {
             rounds += 1
             let (problem, segIndex) = problem(forbidden: state.forbidden, dropped: state.dropped)
-            let choice = Allocator.solve(problem, hint: state.previous)
+            var choice = Allocator.solve(problem, hint: state.previous)
+            oneTextOrLetter(&choice, segIndex: segIndex)
             state.previous = choice
+            // A capacity cut sized for the whole audience is refitted to the segments chosen
+            // (a few times at most; `planItems` keeps the limit whatever the last round chose).
+            if capacityRounds < 4 && rebalanceCapacity(&state, choice: choice, segIndex: segIndex) {
+                capacityRounds += 1
+                continue
+            }
             // Tiny batches cost a full item of staff time for a handful of people: leave them
             // out (unless they serve the 75+ rule) and let the money go elsewhere.
             var tiny: [(Int, PlanChannel, Int)] = []
@@ -515,16 +740,25 @@ struct PlanBuilder {
                         var groups = Set<String>()
                         var cells: PeopleCells? = nil
                         var recipients = 0
-                        for (i, (cc, k)) in segIndex.enumerated() where cc == c && choice.direct[i].has(ch) {
+                        var withoutMobile = ch == .letter
+                        let chosen = segIndex.indices.filter { i in
+                            segIndex[i].0 == c && choice.direct[i].has(ch)
+                        }.map { segIndex[$0].1 }
+                        // A segment the channel cannot reach (a text to the 75+ with no mobile) adds nobody.
+                        for k in chosen where info.segments[k].takes(ch) {
                             groups.insert(info.segments[k].group)
                             recipients += info.segments[k].recipients[ch.order]
                             if let more = info.segments[k].cells { cells = (cells ?? PeopleCells()).union(more) }
+                            withoutMobile = withoutMobile && info.segments[k].withoutMobile
                         }
-                        let offsets = waves(campaign: c, channel: ch, recipients: recipients)?.waves.map(\.dayOffset) ?? [0]
+                        let letters = ch == .sms ? directRecipients(c, .letter, choice: choice, segIndex: segIndex) : 0
+                        let offsets =
+                            waves(campaign: c, channel: ch, recipients: recipients, letters: letters)?.waves.map(\.dayOffset) ?? [0]
                         let service = input.people != nil && info.candidate.audience != nil ? info.candidate.action : nil
                         channels.append(
                             Scheduler.Receivers(
-                                channel: ch, groups: groups.sorted(), cells: cells, waveOffsets: offsets, service: service))
+                                channel: ch, groups: groups.sorted(), cells: cells, waveOffsets: offsets, service: service,
+                                withoutMobile: withoutMobile && recipients > 0))
                     } else {
                         channels.append(Scheduler.Receivers(channel: ch, groups: info.groups, cells: nil))
                     }

@@ -52,6 +52,9 @@ struct ItemSlot: Sendable, Hashable {
     /// The service a text or letter invites people to (planning for people): one campaign a
     /// quarter invites to a service by text or letter, not every day that promotes it.
     var service: String? = nil
+    /// A letter only to people with no mobile number on record: no text reaches them, so it
+    /// keeps no contact gap to texts (planning for people).
+    var withoutMobile = false
 
     /// The role the item plays when sent on `date`.
     func role(on date: CivilDate) -> ItemRole {
@@ -246,6 +249,8 @@ struct Scheduler {
         var waveOffsets: [Int] = [0]
         /// The service the text or letter invites people to (see `ItemSlot.service`).
         var service: String? = nil
+        /// See `ItemSlot.withoutMobile`.
+        var withoutMobile = false
     }
 
     let window: DateWindow
@@ -261,7 +266,21 @@ struct Scheduler {
     /// Group -> (date, campaign index, campaign title) of each SMS or letter.
     var contacts: [String: [(CivilDate, Int, String)]] = [:]
     /// Texts and letters to people (planning for people): who could receive each, when.
-    var personContacts: [(cells: PeopleCells, date: CivilDate, campaign: Int, title: String)] = []
+    var personContacts: [(cells: PeopleCells, date: CivilDate, campaign: Int, title: String, kind: ContactKind)] = []
+
+    /// What reaches a person: a text goes to people with a mobile number on record, a letter
+    /// `withoutMobile` only to people without one; those two never reach the same person.
+    enum ContactKind: Sendable, Hashable {
+        case text, letterWithoutMobile, letter
+
+        init(_ slot: ItemSlot) {
+            self = slot.channel == .sms ? .text : slot.withoutMobile ? .letterWithoutMobile : .letter
+        }
+
+        func disjoint(from other: ContactKind) -> Bool {
+            (self == .text && other == .letterWithoutMobile) || (self == .letterWithoutMobile && other == .text)
+        }
+    }
     /// Texts and letters each (sex, age) cell could receive in the window.
     var contactsPerCell: [Int] = Array(repeating: 0, count: 2 * PeopleGrid.ageCount)
     /// Service -> (campaign, title) of the text or letter that invites people to it.
@@ -331,7 +350,9 @@ struct Scheduler {
                     if d >= window.to { return .outside(d) }
                     if !calendar.isSendingDay(d) { return .notSending(d) }
                 }
-                for other in personContacts where abs(other.date.days(to: d)) < gap && other.cells.intersects(cells) {
+                let kind = ContactKind(slot)
+                for other in personContacts
+                where abs(other.date.days(to: d)) < gap && !kind.disjoint(from: other.kind) && other.cells.intersects(cells) {
                     return .personGap(other: other.date, campaign: other.campaign)
                 }
             }
@@ -384,7 +405,9 @@ struct Scheduler {
             invitations[service] = (campaign, title)
         }
         if slot.channel.isDirect, let cells = slot.cells {
-            for offset in slot.waveOffsets { personContacts.append((cells, date.adding(days: offset), campaign, title)) }
+            for offset in slot.waveOffsets {
+                personContacts.append((cells, date.adding(days: offset), campaign, title, ContactKind(slot)))
+            }
             cells.forEachBit { contactsPerCell[$0] += 1 }
         } else if slot.channel.isDirect {
             for g in slot.groups { contacts[g, default: []].append((date, campaign, title)) }
@@ -471,7 +494,10 @@ struct Scheduler {
                 cells: receivers.cells, waveOffsets: receivers.waveOffsets, calendar: calendar, effort: effort
             ).map { slot in
                 var slot = slot
-                if slot.channel.isDirect { slot.service = receivers.service }
+                if slot.channel.isDirect {
+                    slot.service = receivers.service
+                    slot.withoutMobile = receivers.withoutMobile
+                }
                 return slot
             }
             var channelFailed = false
