@@ -414,7 +414,13 @@ struct PlanReader {
         guard let f = fields(node, "a preparation task"), let task = string(f, "task"), let due = date(f, "due") else {
             return nil
         }
-        return PrepTask(task: task, due: due)
+        // "hours" came with issue 11; a plan written before has none (0).
+        var hours = 0
+        if let node = f.members.first(where: { $0.key == "hours" })?.value {
+            guard let h = centiHours(node, "\"hours\"") else { return nil }
+            hours = h
+        }
+        return PrepTask(task: task, due: due, centiHours: hours)
     }
 
     mutating func totals(_ node: JSONNode) -> PlanTotals? {

@@ -119,7 +119,13 @@ public enum PlanJSON {
             ("effortHours", .number(Format.hours(centiHours: i.effortCentiHours))),
             (
                 "prepTasks",
-                .array(i.prepTasks.map { object([("task", .string($0.task)), ("due", .string($0.due.iso))]) })
+                .array(
+                    i.prepTasks.map {
+                        object([
+                            ("task", .string($0.task)), ("due", .string($0.due.iso)),
+                            ("hours", .number(Format.hours(centiHours: $0.centiHours))),
+                        ])
+                    })
             ),
             ("why", .array(i.why.map { .string($0) })),
         ]

@@ -64,6 +64,10 @@ public enum PlanMarkdown {
             })
         md.line("### Staff hours per week")
         md.blank()
+        md.line(
+            "Hours are counted in the week the work is done (drafting, printing, scheduling, replying to comments), "
+                + "so the first weeks may be before the plan starts.")
+        md.blank()
         let available = plan.constraints.commsCentiHoursPerWeek
         md.table(
             ["Week starting", "Hours planned", "Hours available"],

@@ -20,7 +20,10 @@ import Testing
             #expect(t.items == mine.count, "\(t.channel)")
         }
         var byWeek: [String: Int] = [:]
-        for i in plan.items { byWeek[i.date.isoWeekLabel, default: 0] += i.effortCentiHours }
+        // Staff hours fall in the weeks the prep tasks are due (issue 11).
+        for i in plan.items {
+            for t in i.prepTasks where !t.isSignOff && t.centiHours > 0 { byWeek[t.due.isoWeekLabel, default: 0] += t.centiHours }
+        }
         #expect(plan.totals.effortByWeek.map(\.week) == byWeek.keys.sorted())
         #expect(plan.totals.effortByWeek.allSatisfy { byWeek[$0.week] == $0.centiHours })
     }

@@ -10,7 +10,7 @@ import Testing
             sourceUid: "wkd@example.org",
             title: "World Kidney Day", groups: ["diabetes"], services: [], channel: .sms, date: d(2027, 3, 11),
             time: ClockTime(hour: 10), recipients: 120, expectedReach: 97, costPence: 576, effortCentiHours: 50,
-            prepTasks: [PrepTask(task: "Draft the text message", due: d(2027, 2, 25))],
+            prepTasks: [PrepTask(task: "Draft the text message", due: d(2027, 2, 25), centiHours: 25)],
             why: ["Say \"hello\"\\back\tslash\u{1}."])
         let web = PlanItem(
             id: "world-kidney-day-2027-03-11-website-1", campaign: "world-kidney-day-2027-03-11",
@@ -109,7 +109,8 @@ import Testing
                   "prepTasks": [
                     {
                       "task": "Draft the text message",
-                      "due": "2027-02-25"
+                      "due": "2027-02-25",
+                      "hours": 0.25
                     }
                   ],
                   "why": [

@@ -291,9 +291,12 @@ public enum DecidedPlanner {
             if channel.isDirect, let why = calendar.whyNotSending(item.date) {
                 broken(d, "\(why), and \(channel.displayName) are not sent on such days")
             }
-            let week = item.date.isoWeekLabel
-            if let used = weekHours[week], used > cap {
-                broken(d, "\(item.date.weekInWords) now needs \(Hours.text(used)) of \(Hours.text(cap)) staff hours")
+            // The swapped item's staff hours fall in the weeks of its prep tasks (issue 11).
+            for (w, _) in PrepWork.staffCentiByWeek(item.prepTasks) {
+                let monday = CivilDate(daysSinceEpoch: w)
+                if let used = weekHours[monday.isoWeekLabel], used > cap {
+                    broken(d, "\(monday.weekInWords) now needs \(Hours.text(used)) of \(Hours.text(cap)) staff hours")
+                }
             }
             let campaignChannels = Set(plan.items.filter { $0.campaign == item.campaign }.map(\.channel))
             if campaignChannels.count < 2 {

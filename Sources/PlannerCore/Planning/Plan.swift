@@ -121,10 +121,14 @@ public struct PlanWave: Sendable, Hashable, Codable {
 public struct PrepTask: Sendable, Hashable, Codable {
     public var task: String
     public var due: CivilDate
+    /// Hours the task takes, in hundredths (issue 11): staff time, booked in the week the task
+    /// is due; for the clinical sign-off, a clinician's time. 0 in plans written before.
+    public var centiHours: Int
 
-    public init(task: String, due: CivilDate) {
+    public init(task: String, due: CivilDate, centiHours: Int = 0) {
         self.task = task
         self.due = due
+        self.centiHours = centiHours
     }
 }
 
@@ -207,7 +211,8 @@ public struct PlanTotals: Sendable, Hashable, Codable {
     }
 
     /// The totals of `items`: cost and count per channel (with its budget from `settings`) and
-    /// staff hours per ISO week.
+    /// staff hours per ISO week, each prep task's hours in the week it is due (issue 11: the
+    /// week the work happens, which may be before the plan starts).
     public init(items: [PlanItem], channels settings: ChannelSettings) {
         channels = PlanChannel.allCases.map { x in
             let mine = items.filter { $0.channel == x }
@@ -216,7 +221,11 @@ public struct PlanTotals: Sendable, Hashable, Codable {
                 items: mine.count)
         }
         var byWeek: [String: Int] = [:]
-        for it in items { byWeek[it.date.isoWeekLabel, default: 0] += it.effortCentiHours }
+        for it in items {
+            for t in it.prepTasks where !t.isSignOff && t.centiHours > 0 {
+                byWeek[t.due.isoWeekLabel, default: 0] += t.centiHours
+            }
+        }
         effortByWeek = byWeek.keys.sorted().map { WeekEffort(week: $0, centiHours: byWeek[$0]!) }
     }
 }

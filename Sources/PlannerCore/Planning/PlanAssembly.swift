@@ -428,40 +428,10 @@ extension PlanBuilder {
             ? c.smsSendTime : c.workingHoursStart
     }
 
-    /// Prep tasks back-planned from the item's date in sending (working) days.
+    /// Prep tasks back-planned from the item's date in sending (working) days, with their
+    /// hours (`PrepWork`).
     func prepTasks(_ channel: PlanChannel, date: CivilDate) -> [PrepTask] {
-        let e = input.effort
-        let extra = channel == .letter ? e.letterPrintWorkingDays : 0
-        let noun: String
-        switch channel {
-        case .sms: noun = "text message"
-        case .letter: noun = "letter"
-        case .website: noun = "website page"
-        case .social: noun = "social media post"
-        }
-        var tasks = [
-            PrepTask(task: "Draft the \(noun)", due: calendar.sendingDay(e.draftLeadWorkingDays + extra, before: date)),
-            PrepTask(
-                task: "Clinical sign-off of the \(noun)",
-                due: calendar.sendingDay(e.signOffLeadWorkingDays + extra, before: date)),
-        ]
-        switch channel {
-        case .letter:
-            tasks.append(
-                PrepTask(
-                    task:
-                        "Send to print and post (\(e.letterPrintWorkingDays) working days' print and postage lead time)",
-                    due: calendar.sendingDay(e.letterPrintWorkingDays, before: date)))
-        case .sms:
-            tasks.append(
-                PrepTask(
-                    task: "Run the patient search and schedule the batch", due: calendar.sendingDay(1, before: date)))
-        case .social:
-            tasks.append(PrepTask(task: "Schedule the post", due: calendar.sendingDay(1, before: date)))
-        case .website:
-            break
-        }
-        return tasks.sorted { ($0.due, $0.task) < ($1.due, $1.task) }
+        PrepWork.tasks(channel, date: date, effort: input.effort, calendar: calendar)
     }
 
     /// Why this channel, in words.

@@ -309,9 +309,8 @@ struct Scheduler {
         } else if !calendar.isSendingDay(date) {
             return .notSending(date)
         }
+        if let b = hoursBlock(slot.channel, on: date) { return b }
         let week = date.mondayOfWeek.daysSinceEpoch
-        let used = centiByWeek[week] ?? 0
-        if used + effort.centiHours(slot.channel) > capCentiHours { return .hours(date, used: used) }
         if let inWeek = campaignsByWeek[week], !inWeek.contains(campaign), inWeek.count >= constraints.campaignsPerWeek {
             return .cap(date, count: inWeek.count)
         }
@@ -376,9 +375,26 @@ struct Scheduler {
         }
     }
 
+    /// The item's prep tasks on `date` (`PrepWork`).
+    func prepTasks(_ channel: PlanChannel, on date: CivilDate) -> [PrepTask] {
+        PrepWork.tasks(channel, date: date, effort: effort, calendar: calendar)
+    }
+
+    /// Weekly staff hours (issue 11, item 2): each prep task's hours count in the week the
+    /// task is due, which may be before the plan starts; the first week they would overfill.
+    func hoursBlock(_ channel: PlanChannel, on date: CivilDate) -> Block? {
+        for (week, centi) in PrepWork.staffCentiByWeek(prepTasks(channel, on: date)) {
+            let used = centiByWeek[week] ?? 0
+            if used + centi > capCentiHours { return .hours(CivilDate(daysSinceEpoch: week), used: used) }
+        }
+        return nil
+    }
+
     mutating func place(_ slot: ItemSlot, on date: CivilDate, campaign: Int, title: String) {
         let week = date.mondayOfWeek.daysSinceEpoch
-        centiByWeek[week, default: 0] += effort.centiHours(slot.channel)
+        for (w, centi) in PrepWork.staffCentiByWeek(prepTasks(slot.channel, on: date)) {
+            centiByWeek[w, default: 0] += centi
+        }
         campaignsByWeek[week, default: []].insert(campaign)
         if slot.channel.isDirect, let service = slot.service, invitations[service] == nil {
             invitations[service] = (campaign, title)
