@@ -335,6 +335,18 @@ public enum PlanBrief {
         let full = weeks.filter { $0.centiHours >= limit }.compactMap { CivilDate(isoWeekLabel: $0.week) }
         if !full.isEmpty { hours += "; full: " + full.prefix(4).map(short).joined(separator: ", ") + (full.count > 4 ? "..." : "") }
         lines.append(clip(hours))
+        // A clinician's sign-off hours beside the staff's (issue 11): one sign-off per campaign.
+        let signOffs = plan.items.reduce(0) { n, it in n + it.prepTasks.filter { $0.isSignOff && $0.centiHours > 0 }.count }
+        if signOffs > 0 {
+            let clinician = plan.totals.clinicianByWeek
+            let clinicianLimit = plan.constraints.clinicianCentiHoursPerWeek
+            var line =
+                "Clinician hours: \(PlanSummary.hours(clinician.reduce(0) { $0 + $1.centiHours })) for "
+                + "\(counted(signOffs, "sign-off", "sign-offs")) (one a campaign); busiest week "
+                + PlanSummary.hours(clinician.map(\.centiHours).max() ?? 0)
+            if clinicianLimit > 0 { line += " of the \(PlanSummary.hours(clinicianLimit)) allowed" }
+            lines.append(clip(line))
+        }
         return lines
     }
 

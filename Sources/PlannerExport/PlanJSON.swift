@@ -24,6 +24,7 @@ public enum PlanJSON {
                 "constraints",
                 object([
                     ("hoursPerWeek", .number(Format.hours(centiHours: c.commsCentiHoursPerWeek))),
+                    ("clinicianHoursPerWeek", .number(Format.hours(centiHours: c.clinicianCentiHoursPerWeek))),
                     ("campaignsPerWeek", .number(String(c.campaignsPerWeek))),
                     ("minDaysBetweenContacts", .number(String(c.minDaysBetweenContacts))),
                     (
@@ -67,6 +68,13 @@ public enum PlanJSON {
                         "effortHoursByWeek",
                         object(
                             plan.totals.effortByWeek.sorted { $0.week < $1.week }.map {
+                                ($0.week, .number(Format.hours(centiHours: $0.centiHours)))
+                            })
+                    ),
+                    (
+                        "clinicianHoursByWeek",
+                        object(
+                            plan.totals.clinicianByWeek.sorted { $0.week < $1.week }.map {
                                 ($0.week, .number(Format.hours(centiHours: $0.centiHours)))
                             })
                     ),

@@ -113,6 +113,7 @@ extension PlanningInput {
             nonSendingDates: closed,
             olderShareForDirectContact: profile.planning.olderShareForDirectContact)
         constraints.socialWeekendModerator = profile.channels.socialWeekendModerator
+        constraints.clinicianHoursPerWeek = profile.staff.clinicianHoursPerWeek
         // The per-person cap is a quarter's (`planning.maxDirectContactsPerQuarter`, default 4):
         // scaled to the window like the budgets, rounded to the nearest whole contact and at least 1.
         constraints.maxDirectContactsPerPerson = max(

@@ -252,6 +252,8 @@ public enum DecidedPlanner {
     /// Totals and groups without contact, worked out again from the items.
     static func recomputeTotals(_ plan: inout Plan, input: PlanningInput) {
         plan.items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        PrepWork.shareSignOffs(
+            &plan.items, effort: input.effort, calendar: SendingCalendar(nonSendingDates: input.constraints.nonSendingDates))
         plan.totals = PlanTotals(items: plan.items, channels: input.channels)
         // Every group the plan knew of is either still contacted by an SMS or letter or is listed.
         var all = Set(plan.groupsWithoutContact)

@@ -145,6 +145,8 @@ public struct PlanConstraintsSummary: Sendable, Hashable, Codable {
     /// Each targeted group's 75+ share, sorted by group id.
     public var groupOver75Shares: [GroupShare]
     public var olderShareForDirectContact: Double
+    /// A clinician's hours a week for sign-off, in hundredths (issue 11; 0 in plans written before).
+    public var clinicianCentiHoursPerWeek: Int = 0
 
     public init(
         commsCentiHoursPerWeek: Int, campaignsPerWeek: Int, minDaysBetweenContacts: Int, workingHoursStart: ClockTime,
@@ -204,10 +206,13 @@ public struct PlanTotals: Sendable, Hashable, Codable {
     public var channels: [ChannelTotal]
     /// Sorted by week label.
     public var effortByWeek: [WeekEffort]
+    /// A clinician's hours for sign-off by the week each is due, sorted by week label (issue 11).
+    public var clinicianByWeek: [WeekEffort]
 
-    public init(channels: [ChannelTotal], effortByWeek: [WeekEffort]) {
+    public init(channels: [ChannelTotal], effortByWeek: [WeekEffort], clinicianByWeek: [WeekEffort] = []) {
         self.channels = channels
         self.effortByWeek = effortByWeek
+        self.clinicianByWeek = clinicianByWeek
     }
 
     /// The totals of `items`: cost and count per channel (with its budget from `settings`) and
@@ -221,11 +226,17 @@ public struct PlanTotals: Sendable, Hashable, Codable {
                 items: mine.count)
         }
         var byWeek: [String: Int] = [:]
+        var clinician: [String: Int] = [:]
         for it in items {
-            for t in it.prepTasks where !t.isSignOff && t.centiHours > 0 {
-                byWeek[t.due.isoWeekLabel, default: 0] += t.centiHours
+            for t in it.prepTasks where t.centiHours > 0 {
+                if t.isSignOff {
+                    clinician[t.due.isoWeekLabel, default: 0] += t.centiHours
+                } else {
+                    byWeek[t.due.isoWeekLabel, default: 0] += t.centiHours
+                }
             }
         }
         effortByWeek = byWeek.keys.sorted().map { WeekEffort(week: $0, centiHours: byWeek[$0]!) }
+        clinicianByWeek = clinician.keys.sorted().map { WeekEffort(week: $0, centiHours: clinician[$0]!) }
     }
 }

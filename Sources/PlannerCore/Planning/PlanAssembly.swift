@@ -118,6 +118,7 @@ extension PlanBuilder {
             items.append(item)
         }
         items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        PrepWork.shareSignOffs(&items, effort: input.effort, calendar: calendar)
         return items
 
     }
@@ -303,12 +304,16 @@ extension PlanBuilder {
                 + "(\(input.constraints.maxDirectContactsPerPerson), planning.maxDirectContactsPerQuarter)", 0),
             ("the week already had its campaigns (planning.campaignsPerWeek)", 0),
             ("the week's staff hours were taken (staff.commsHoursPerWeek)", 0),
+            ("the week's clinician hours for sign-off were taken (staff.clinicianHoursPerWeek)", 0),
             ("another day already invited the same people to the same service", 0),
         ]
         var refusedCampaigns: [CampaignID] = []
         for c in a.forbiddenWhy.keys.sorted() {
             guard let why = a.forbiddenWhy[c]?[x] else { continue }
-            let keys = ["are contacted on", "the most per person", "the weekly limit", "staff hours taken", "already invited"]
+            let keys = [
+                "are contacted on", "the most per person", "the weekly limit", "staff hours taken", "for sign-off taken",
+                "already invited",
+            ]
             var counted = false
             for (k, key) in keys.enumerated() where why.contains(key) {
                 byRule[k].1 += 1
@@ -405,7 +410,7 @@ extension PlanBuilder {
         let inWindow = cons.nonSendingDates.filter { $0.date >= input.window.from && $0.date < input.window.to }
             .sorted()
         let targetedGroups = Set(campaigns.flatMap(\.groups)).sorted()
-        return PlanConstraintsSummary(
+        var summary = PlanConstraintsSummary(
             commsCentiHoursPerWeek: Int((cons.commsHoursPerWeek * 100).rounded()),
             campaignsPerWeek: cons.campaignsPerWeek, minDaysBetweenContacts: cons.minDaysBetweenContacts,
             workingHoursStart: cons.workingHoursStart, workingHoursEnd: cons.workingHoursEnd,
@@ -413,6 +418,8 @@ extension PlanBuilder {
             bankHolidays: inWindow.filter { $0.kind == .bankHoliday },
             groupOver75Shares: targetedGroups.map { GroupShare(group: $0, share: input.over75Share(of: $0)) },
             olderShareForDirectContact: cons.olderShareForDirectContact)
+        summary.clinicianCentiHoursPerWeek = Int((cons.clinicianHoursPerWeek * 100).rounded())
+        return summary
     }
 
     func spent(_ x: PlanChannel, problem: AllocationProblem, choice: AllocationChoice) -> Int {

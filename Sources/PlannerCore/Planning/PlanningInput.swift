@@ -254,6 +254,10 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
     /// a name, `channels.social.weekendModerator`). Without one, social posts are scheduled on
     /// working days only, like the website; with one, on any day but a quiet date (issue 11).
     public var socialWeekendModerator: String? = nil
+    /// A clinician's hours per ISO week for clinical sign-off (`staff.clinicianHoursPerWeek`,
+    /// issue 11): each campaign's one sign-off takes `EffortEstimates.signOffHours` of it in the
+    /// week it is due.
+    public var clinicianHoursPerWeek: Double = ProfileDefaults.clinicianHoursPerWeek
 
     public init(
         commsHoursPerWeek: Double = 4, campaignsPerWeek: Int = 2, minDaysBetweenContacts: Int = 14,
@@ -289,6 +293,13 @@ public struct EffortEstimates: Sendable, Hashable, Codable {
     /// day so it lands in time (Notify economy post is 3-6 working days, GOV.UK Notify letter pricing page;
     /// second class is faster).
     public var letterDeliveryWorkingDays: Int
+    /// A clinician's hours to sign off one campaign's texts, letters and posts together (issue
+    /// 11). ASSUMPTION: a quarter of an hour to read a short text, a page and a post and check
+    /// their facts and links; no published figure.
+    public var signOffHours: Double = 0.25
+
+    /// `signOffHours` in hundredths of an hour.
+    public var signOffCentiHours: Int { Int((signOffHours * 100).rounded()) }
 
     public init(
         hoursPerItem: [PlanChannel: Double] = [.sms: 0.5, .letter: 2, .website: 1, .social: 0.75],

@@ -78,4 +78,34 @@ enum PrepWork {
         }
         return out.sorted { $0.week < $1.week }
     }
+
+    /// One clinical sign-off per campaign (issue 11, item 2): every item's own sign-off task is
+    /// taken out and the campaign's first item (by date, then id) gets one for all its items,
+    /// due by the earliest of their sign-off dates, with the clinician's hours. `items` must be
+    /// sorted by (date, id).
+    static func shareSignOffs(_ items: inout [PlanItem], effort: EffortEstimates, calendar: SendingCalendar) {
+        var due: [String: CivilDate] = [:]
+        var kinds: [String: [PlanChannel: Int]] = [:]
+        for it in items {
+            let d = signOff(it.channel, date: it.date, effort: effort, calendar: calendar).due
+            due[it.campaign] = min(due[it.campaign] ?? d, d)
+            kinds[it.campaign, default: [:]][it.channel, default: 0] += 1
+        }
+        var done = Set<String>()
+        for i in items.indices {
+            items[i].prepTasks.removeAll { $0.isSignOff }
+            let c = items[i].campaign
+            guard !done.contains(c), let date = due[c], let counts = kinds[c] else { continue }
+            done.insert(c)
+            let nouns = PlanChannel.allCases.compactMap { x in
+                counts[x].map { $0 == 1 ? noun(x) : noun(x) + "s" }
+            }
+            let listed = nouns.count < 2 ? nouns.joined() : nouns.dropLast().joined(separator: ", ") + " and " + nouns.last!
+            items[i].prepTasks.append(
+                PrepTask(
+                    task: "Clinical sign-off of the campaign's \(listed)", due: date,
+                    centiHours: effort.signOffCentiHours))
+            items[i].prepTasks.sort { ($0.due, $0.task) < ($1.due, $1.task) }
+        }
+    }
 }

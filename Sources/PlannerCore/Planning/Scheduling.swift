@@ -257,6 +257,9 @@ struct Scheduler {
     // Weeks are keyed by their Monday's day number (cheap to compute; the label is only
     // written into reasons).
     var centiByWeek: [Int: Int] = [:]
+    /// Clinician hours for sign-off by week (issue 11), and each campaign's one sign-off date.
+    var clinicianByWeek: [Int: Int] = [:]
+    var signOffOf: [Int: CivilDate] = [:]
     var campaignsByWeek: [Int: Set<Int>] = [:]
     /// Group -> (date, campaign index, campaign title) of each SMS or letter.
     var contacts: [String: [(CivilDate, Int, String)]] = [:]
@@ -288,6 +291,7 @@ struct Scheduler {
         case outside(CivilDate)
         case notSending(CivilDate)
         case hours(CivilDate, used: Int)
+        case clinician(CivilDate, used: Int)
         case cap(CivilDate, count: Int)
         case gap(group: String, other: CivilDate, campaign: Int)
         case personGap(other: CivilDate, campaign: Int)
@@ -310,6 +314,7 @@ struct Scheduler {
             return .notSending(date)
         }
         if let b = hoursBlock(slot.channel, on: date) { return b }
+        if let b = clinicianBlock(slot.channel, on: date, campaign: campaign) { return b }
         let week = date.mondayOfWeek.daysSinceEpoch
         if let inWeek = campaignsByWeek[week], !inWeek.contains(campaign), inWeek.count >= constraints.campaignsPerWeek {
             return .cap(date, count: inWeek.count)
@@ -357,6 +362,9 @@ struct Scheduler {
             return calendar.whyNotSending(date) ?? "\(date.iso) is not a sending day"
         case .hours(let date, let used):
             return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
+        case .clinician(let date, let used):
+            return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(clinicianCapCentiHours)) clinician hours "
+                + "for sign-off taken (staff.clinicianHoursPerWeek)"
         case .cap(let date, let count):
             return "\(date.weekInWords) already has \(count) \(count == 1 ? "campaign" : "campaigns"), the weekly limit"
         case .gap(let g, let other, let c):
@@ -390,8 +398,41 @@ struct Scheduler {
         return nil
     }
 
+    var clinicianCapCentiHours: Int { Int((constraints.clinicianHoursPerWeek * 100).rounded()) }
+
+    /// The campaign's one clinical sign-off (issue 11, item 2) if an item goes on `date`: due by
+    /// the earliest of its items' sign-off dates; nil when the item leaves it where it is.
+    func signOffMove(_ channel: PlanChannel, on date: CivilDate, campaign: Int) -> (from: CivilDate?, to: CivilDate)? {
+        let due = PrepWork.signOff(channel, date: date, effort: effort, calendar: calendar).due
+        let current = signOffOf[campaign]
+        if let current, current <= due { return nil }
+        return (current, due)
+    }
+
+    /// A clinician's weekly hours for sign-off (`staff.clinicianHoursPerWeek`): the week the
+    /// campaign's sign-off would move to must have room for it.
+    func clinicianBlock(_ channel: PlanChannel, on date: CivilDate, campaign: Int) -> Block? {
+        guard let move = signOffMove(channel, on: date, campaign: campaign) else { return nil }
+        let week = move.to.mondayOfWeek.daysSinceEpoch
+        var used = clinicianByWeek[week] ?? 0
+        if let from = move.from, from.mondayOfWeek.daysSinceEpoch == week { used -= effort.signOffCentiHours }
+        if used + effort.signOffCentiHours > clinicianCapCentiHours {
+            return .clinician(CivilDate(daysSinceEpoch: week), used: used)
+        }
+        return nil
+    }
+
+    /// Books the campaign's sign-off in its (possibly new) week.
+    mutating func placeSignOff(_ channel: PlanChannel, on date: CivilDate, campaign: Int) {
+        guard let move = signOffMove(channel, on: date, campaign: campaign) else { return }
+        if let from = move.from { clinicianByWeek[from.mondayOfWeek.daysSinceEpoch, default: 0] -= effort.signOffCentiHours }
+        clinicianByWeek[move.to.mondayOfWeek.daysSinceEpoch, default: 0] += effort.signOffCentiHours
+        signOffOf[campaign] = move.to
+    }
+
     mutating func place(_ slot: ItemSlot, on date: CivilDate, campaign: Int, title: String) {
         let week = date.mondayOfWeek.daysSinceEpoch
+        placeSignOff(slot.channel, on: date, campaign: campaign)
         for (w, centi) in PrepWork.staffCentiByWeek(prepTasks(slot.channel, on: date)) {
             centiByWeek[w, default: 0] += centi
         }
@@ -474,7 +515,10 @@ struct Scheduler {
     /// is left out (and reported in `failures`) while the others stay; when fewer than two
     /// channels remain the campaign is not placed at all and nothing of it is kept.
     mutating func schedule(_ request: CampaignRequest, moves: [String: CivilDate] = [:]) {
-        let saved = (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations)
+        let saved = (
+            centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations, clinicianByWeek,
+            signOffOf
+        )
         var mine: [PlacedItem] = []
         var myBroken: [(String, CivilDate, String)] = []
         var myFailures: [ChannelFailure] = []
@@ -529,7 +573,10 @@ struct Scheduler {
             brokenMoves += myBroken
             for slot in myReminders { pendingReminders.append((request.index, request.title, slot)) }
         } else {
-            (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations) = saved
+            (
+                centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations, clinicianByWeek,
+                signOffOf
+            ) = saved
         }
     }
 
