@@ -473,12 +473,18 @@ public enum PlanBrief {
                 todo: "nothing to do; plan.json names the setting to loosen for more")
         case .duplicateCampaign:
             return Ranked(cost: 0, warning: w, what: w.message, todo: "nothing: one copy is kept")
+        case .prepWindowMissed:
+            return Ranked(
+                cost: r / 2, warning: w, what: "\(named): prep should have started before today",
+                todo: "plan earlier next time; check the moved dates in plan.md")
         }
     }
 
     /// ": staff hours were full" and similar, from a scheduler's reasons.
     static func reasonWords(_ message: String) -> String {
         var found: [String] = []
+        if message.contains("before today") { found.append("its prep should have started before today") }
+        if message.contains("clinician hours") { found.append("the clinician's sign-off hours were full") }
         if message.contains("staff hours") { found.append("staff hours were full") }
         if message.contains("weekly limit") { found.append("each week had its most campaigns") }
         if message.contains("are contacted on") { found.append("the same people had a message too recently") }
@@ -534,6 +540,7 @@ func heading(_ code: PlanWarning.Code) -> String {
     case .budgetUnspent: return "budgets left unspent"
     case .draftBlocked: return "drafts held back for personal data"
     case .draftFailsChecks: return "drafts that fail their checks"
+    case .prepWindowMissed: return "preparation started too late"
     }
 }
 

@@ -82,9 +82,12 @@ struct PlanCommand: ParsableCommand {
         }
         try requireDefaultProfile(named: self.profile)
         let profile = self.profile ?? defaultProfilePath
-        let outcome = PlanningRun(
-            profilePath: profile, decisionsPath: decisions, source: input.source, window: dateWindow, outputFolder: out
-        ).run()
+        var planning = PlanningRun(
+            profilePath: profile, decisionsPath: decisions, source: input.source, window: dateWindow, outputFolder: out)
+        // Only a --today the user gives holds the prep back (issue 11): the clock and
+        // SOURCE_DATE_EPOCH would make the same command plan differently from day to day.
+        if window.today != nil { planning.today = try window.todayDate(environment: [:], now: Date()) }
+        let outcome = planning.run()
         if let validation = outcome.profile { printProfileReport(validation, path: profile) }
         if let decided = outcome.decisions {
             if !decided.diagnostics.isEmpty { printError(decided.report + "\n") }

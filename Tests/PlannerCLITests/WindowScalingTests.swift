@@ -52,3 +52,26 @@ import Testing
         #expect(p.summary.contains("8 quarters' worth over the 8 quarters the window touches"))
     }
 }
+
+/// `--today` (issue 11, item 3): planning Q1 on 10 January due nothing before that day.
+@Suite struct TodayOptionTests {
+    @Test func todayHoldsTheFirstQuarterPrepBack() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("today-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runPlanner([
+            "plan", "--profile", "Profiles/urban-young.yaml", "--out", dir.path, "--quarter", "2027-Q1",
+            "--today", "2027-01-10",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("plan.json")))
+                as? [String: Any])
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(!items.isEmpty)
+        let dues = items.flatMap { ($0["prepTasks"] as? [[String: Any]] ?? []).compactMap { $0["due"] as? String } }
+        #expect(!dues.isEmpty)
+        #expect(dues.allSatisfy { $0 >= "2027-01-10" }, "\(dues.filter { $0 < "2027-01-10" })")
+        let codes = (json["warnings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(codes.contains("prep-window-missed"))
+    }
+}

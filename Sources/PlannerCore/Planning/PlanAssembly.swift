@@ -36,6 +36,7 @@ extension PlanBuilder {
         let without = warnAboutGroupsWithoutContact(items)
         warnAboutSmallBatches(a)
         warnAboutDecisions(a, items: items)
+        warnAboutMissedPrep(a)
         warnings += input.inputWarnings
         return Plan(
             practiceName: input.practiceName, odsCode: input.odsCode, from: input.window.from, to: input.window.to,

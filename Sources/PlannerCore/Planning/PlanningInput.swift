@@ -34,6 +34,9 @@ public struct PlanningInput: Sendable, Hashable, Codable {
     public var responseRates: [String: Double] = [:]
     /// Plain names of groups, for audiences in words ("women aged 25 to 64").
     public var groupNames: [String: String] = [:]
+    /// Today's date when the caller gives one (`--today`, issue 11): no prep task is due before
+    /// it. nil plans as if all the prep lay ahead.
+    public var today: CivilDate? = nil
 
     public init(
         practiceName: String, odsCode: String, window: DateWindow, timeZone: String = "Europe/London",

@@ -418,7 +418,8 @@ struct PlanBuilder {
             }
             used[d] = broadcast.channels.map { Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil) }
             var trial = Scheduler(
-                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
+                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
+                today: input.today)
             var fits = true
             for c in used.keys.sorted() {
                 trial.schedule(request(c, channels: used[c]!.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
@@ -505,7 +506,8 @@ struct PlanBuilder {
                 continue
             }
             var scheduler = Scheduler(
-                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
+                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
+                today: input.today)
             for (c, info) in campaigns.enumerated() where !state.dropped.contains(c) {
                 let set = problem.channels(of: c, in: choice)
                 if set.count < 2 { continue }

@@ -252,6 +252,8 @@ struct Scheduler {
     let calendar: SendingCalendar
     let constraints: PlanningConstraints
     let effort: EffortEstimates
+    /// No prep task may be due before this day (`PlanningInput.today`).
+    var today: CivilDate? = nil
 
     // State (weeks keyed by ISO label; dictionaries are lookups, never output order).
     // Weeks are keyed by their Monday's day number (cheap to compute; the label is only
@@ -276,7 +278,11 @@ struct Scheduler {
     /// Moves that break a rule: (item id, date, what it breaks).
     var brokenMoves: [(String, CivilDate, String)] = []
 
-    init(window: DateWindow, calendar: SendingCalendar, constraints: PlanningConstraints, effort: EffortEstimates) {
+    init(
+        window: DateWindow, calendar: SendingCalendar, constraints: PlanningConstraints, effort: EffortEstimates,
+        today: CivilDate? = nil
+    ) {
+        self.today = today
         self.window = window
         self.calendar = calendar
         self.constraints = constraints
@@ -292,6 +298,7 @@ struct Scheduler {
         case notSending(CivilDate)
         case hours(CivilDate, used: Int)
         case clinician(CivilDate, used: Int)
+        case prepMissed(CivilDate, due: CivilDate)
         case cap(CivilDate, count: Int)
         case gap(group: String, other: CivilDate, campaign: Int)
         case personGap(other: CivilDate, campaign: Int)
@@ -313,6 +320,7 @@ struct Scheduler {
         } else if !calendar.isSendingDay(date) {
             return .notSending(date)
         }
+        if let b = todayBlock(slot.channel, on: date) { return b }
         if let b = hoursBlock(slot.channel, on: date) { return b }
         if let b = clinicianBlock(slot.channel, on: date, campaign: campaign) { return b }
         let week = date.mondayOfWeek.daysSinceEpoch
@@ -362,6 +370,9 @@ struct Scheduler {
             return calendar.whyNotSending(date) ?? "\(date.iso) is not a sending day"
         case .hours(let date, let used):
             return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
+        case .prepMissed(let date, let due):
+            return "for \(date.iso) its preparation would start \(due.iso), \(Self.prepMissedPhrase) "
+                + "(\(today?.iso ?? ""))"
         case .clinician(let date, let used):
             return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(clinicianCapCentiHours)) clinician hours "
                 + "for sign-off taken (staff.clinicianHoursPerWeek)"
@@ -396,6 +407,13 @@ struct Scheduler {
             if used + centi > capCentiHours { return .hours(CivilDate(daysSinceEpoch: week), used: used) }
         }
         return nil
+    }
+
+    /// "Today" (issue 11, item 3): an item whose first prep task would be due before today
+    /// cannot go on `date`; a later date may still fit.
+    func todayBlock(_ channel: PlanChannel, on date: CivilDate) -> Block? {
+        guard let today, let first = prepTasks(channel, on: date).map(\.due).min(), first < today else { return nil }
+        return .prepMissed(date, due: first)
     }
 
     var clinicianCapCentiHours: Int { Int((constraints.clinicianHoursPerWeek * 100).rounded()) }
@@ -448,6 +466,9 @@ struct Scheduler {
         }
     }
 
+    /// The words that mark a reason as a missed prep window (`prep-window-missed`).
+    static let prepMissedPhrase = "before today"
+
     /// Optional reminders of committed campaigns, placed after every campaign's required
     /// items (`placeReminders`), so that a reminder never takes a week from another day.
     var pendingReminders: [(campaign: Int, title: String, slot: ItemSlot)] = []
@@ -495,7 +516,7 @@ struct Scheduler {
             let r = Array(text.utf8)
             if has(r, "outside the plan") { return 2 }
             if text.hasPrefix("the week of ") || has(r, " is contacted on ") || has(r, " are contacted on ")
-                || has(r, "the most per person") || has(r, "already invited to this service")
+                || has(r, "the most per person") || has(r, "already invited to this service") || has(r, "before today")
             {
                 return 0
             }
