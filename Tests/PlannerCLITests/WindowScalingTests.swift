@@ -75,3 +75,49 @@ import Testing
         #expect(codes.contains("prep-window-missed"))
     }
 }
+
+/// The previous plan (issue 11, item 4): each run writes plan-FROM-TO.json beside plan.json;
+/// the next window's run reads the one that ends the day before it starts, or --previous.
+@Suite struct PreviousPlanFileTests {
+    static func run(_ dir: URL, _ args: [String]) throws -> (status: Int32, stderr: String) {
+        let r = try runPlanner(["plan", "--profile", "Profiles/urban-young.yaml", "--out", dir.path] + args)
+        return (r.status, r.stderr)
+    }
+
+    static func weeks(_ url: URL, _ key: String) throws -> [String: Double] {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        return (json["totals"] as? [String: Any])?[key] as? [String: Double] ?? [:]
+    }
+
+    @Test func twoQuartersIntoOneFolderKeepTheWeeklyHoursTogether() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("previous-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try Self.run(dir, ["--quarter", "2027-Q4"]).status == 0)
+        let q4 = dir.appendingPathComponent("plan-2027-10-01-2027-12-31.json")
+        #expect(try Data(contentsOf: q4) == Data(contentsOf: dir.appendingPathComponent("plan.json")))
+        #expect(try Self.run(dir, ["--quarter", "2028-Q1"]).status == 0)
+        let q1 = dir.appendingPathComponent("plan-2028-01-01-2028-03-31.json")
+        #expect(FileManager.default.fileExists(atPath: q1.path))
+        // Staff hours (6 a week in urban-young) and clinician hours (1) of both plans, week by week.
+        for (key, limit) in [("effortHoursByWeek", 6.0), ("clinicianHoursByWeek", 1.0)] {
+            var sum = try Self.weeks(q4, key)
+            for (w, h) in try Self.weeks(q1, key) { sum[w, default: 0] += h }
+            #expect(sum.values.allSatisfy { $0 <= limit + 1e-9 }, "\(key): \(sum.sorted { $0.key < $1.key })")
+            #expect(sum["2027-W52"] != nil || sum["2027-W51"] != nil, "\(key)")
+        }
+    }
+
+    @Test func aMissingOrBrokenPreviousPlanIsAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("previous-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = try Self.run(dir, ["--quarter", "2028-Q1", "--previous", dir.appendingPathComponent("nope.json").path])
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("nope.json: error: cannot read the previous plan"), "\(missing.stderr)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data("{\"practice\": 1}\n".utf8).write(to: dir.appendingPathComponent("plan-2027-10-01-2027-12-31.json"))
+        let broken = try Self.run(dir, ["--quarter", "2028-Q1"])
+        #expect(broken.status == 65)
+        #expect(broken.stderr.contains("plan-2027-10-01-2027-12-31.json:1:"), "\(broken.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("plan.json").path))
+    }
+}

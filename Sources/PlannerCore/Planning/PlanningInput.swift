@@ -37,6 +37,9 @@ public struct PlanningInput: Sendable, Hashable, Codable {
     /// Today's date when the caller gives one (`--today`, issue 11): no prep task is due before
     /// it. nil plans as if all the prep lay ahead.
     public var today: CivilDate? = nil
+    /// The items of the previous window's plan (issue 11, item 4): their prep, dates and
+    /// contacts count against this plan's weekly limits and contact gap.
+    public var previousItems: [PlanItem] = []
 
     public init(
         practiceName: String, odsCode: String, window: DateWindow, timeZone: String = "Europe/London",

@@ -419,7 +419,7 @@ struct PlanBuilder {
             used[d] = broadcast.channels.map { Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil) }
             var trial = Scheduler(
                 window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
-                today: input.today)
+                today: input.today, previous: input.previousItems, people: input.people)
             var fits = true
             for c in used.keys.sorted() {
                 trial.schedule(request(c, channels: used[c]!.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
@@ -507,7 +507,7 @@ struct PlanBuilder {
             }
             var scheduler = Scheduler(
                 window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
-                today: input.today)
+                today: input.today, previous: input.previousItems, people: input.people)
             for (c, info) in campaigns.enumerated() where !state.dropped.contains(c) {
                 let set = problem.channels(of: c, in: choice)
                 if set.count < 2 { continue }

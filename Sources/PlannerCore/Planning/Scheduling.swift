@@ -280,13 +280,14 @@ struct Scheduler {
 
     init(
         window: DateWindow, calendar: SendingCalendar, constraints: PlanningConstraints, effort: EffortEstimates,
-        today: CivilDate? = nil
+        today: CivilDate? = nil, previous: [PlanItem] = [], people: PeopleModel? = nil
     ) {
         self.today = today
         self.window = window
         self.calendar = calendar
         self.constraints = constraints
         self.effort = effort
+        if !previous.isEmpty { seed(previous: previous, people: people) }
     }
 
     var capCentiHours: Int { Int((constraints.commsHoursPerWeek * 100).rounded()) }
