@@ -99,8 +99,10 @@ public enum PlanBrief {
             share = "\(Format.decimal(window.quarters, places: 2, trimmingZeros: true)) quarters' worth over the "
                 + "\(pieces.count) quarters the window touches"
         }
+        // Over more than one quarter, each quarter's share is a hard limit of its own (issue 11, item 5).
+        let limit = pieces.count > 1 ? "each quarter's share a hard limit of its own" : "a hard limit for the whole window"
         return "Not a calendar quarter: the quarterly budgets and the per-person limit on texts and letters are "
-            + "scaled to \(share) (a hard limit for the whole window); weekly limits are unchanged."
+            + "scaled to \(share) (\(limit)); weekly limits are unchanged."
     }
 
     /// "1 Jan to 31 Mar 2027", "1 Dec 2027 to 28 Feb 2028".

@@ -121,3 +121,37 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("plan.json").path))
     }
 }
+
+/// A year's window (issue 11, item 5): each calendar quarter spends within its own budget.
+@Suite struct QuarterBudgetTests {
+    @Test(arguments: ["coastal-older", "urban-young"])
+    func aYearSpendsEachQuarterWithinItsBudget(_ profile: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("year-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runPlanner([
+            "plan", "--profile", "Profiles/\(profile).yaml", "--out", dir.path, "--from", "2027-01-01", "--to", "2028-01-01",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let unwrapped = r.stdout.replacingOccurrences(of: "\n  ", with: " ")
+        #expect(unwrapped.contains("(each quarter's share a hard limit of its own)"), "\(r.stdout)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("plan.json")))
+                as? [String: Any])
+        let items = try #require(json["items"] as? [[String: Any]])
+        // The profiles' quarterly budgets in pence: coastal-older SMS £675, letters £450; urban-young £900 and £150.
+        let budgets: [String: Int] = profile == "coastal-older" ? ["sms": 67_500, "letter": 45_000] : ["sms": 90_000, "letter": 15_000]
+        var spent: [String: Int] = [:]
+        for it in items {
+            guard let ch = it["channel"] as? String, budgets[ch] != nil, let date = it["date"] as? String,
+                let cost = it["cost"] as? Double
+            else { continue }
+            let quarter = (Int(date.dropFirst(5).prefix(2))! - 1) / 3 + 1
+            spent["\(ch) Q\(quarter)", default: 0] += Int((cost * 100).rounded())
+        }
+        #expect(!spent.isEmpty)
+        for (key, pence) in spent {
+            let ch = String(key.prefix { $0 != " " })
+            #expect(pence <= budgets[ch]!, "\(key): \(pence) of \(budgets[ch]!)")
+        }
+    }
+}

@@ -264,6 +264,10 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
     /// issue 11): each campaign's one sign-off takes `EffortEstimates.signOffHours` of it in the
     /// week it is due.
     public var clinicianHoursPerWeek: Double = ProfileDefaults.clinicianHoursPerWeek
+    /// For a window that touches more than one quarter (issue 11, item 5): each quarter's part
+    /// of the window with its own scaled SMS and letter budget and per-person cap, each a hard
+    /// limit of its own beside the window's totals. Empty for a window inside one quarter.
+    public var quarterLimits: [QuarterLimit] = []
 
     public init(
         commsHoursPerWeek: Double = 4, campaignsPerWeek: Int = 2, minDaysBetweenContacts: Int = 14,
@@ -280,6 +284,32 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
         self.nonSendingDates = nonSendingDates
         self.olderShareForDirectContact = olderShareForDirectContact
         self.minRecipientsPerBatch = minRecipientsPerBatch
+    }
+}
+
+/// One quarter's part of a window longer than a quarter, with its own limits (issue 11, item 5).
+public struct QuarterLimit: Sendable, Hashable, Codable {
+    /// The days of the window in the quarter: `[from, to)`.
+    public var from: CivilDate
+    public var to: CivilDate
+    /// The quarterly budgets scaled to those days (nil: no budget set).
+    public var smsBudgetPence: Int?
+    public var letterBudgetPence: Int?
+    /// Texts and letters one person may get in those days.
+    public var maxDirectContactsPerPerson: Int
+
+    public init(
+        from: CivilDate, to: CivilDate, smsBudgetPence: Int?, letterBudgetPence: Int?, maxDirectContactsPerPerson: Int
+    ) {
+        self.from = from
+        self.to = to
+        self.smsBudgetPence = smsBudgetPence
+        self.letterBudgetPence = letterBudgetPence
+        self.maxDirectContactsPerPerson = maxDirectContactsPerPerson
+    }
+
+    func budget(_ channel: PlanChannel) -> Int? {
+        channel == .sms ? smsBudgetPence : channel == .letter ? letterBudgetPence : nil
     }
 }
 

@@ -339,6 +339,7 @@ struct PlanBuilder {
                 segIndex.append((c, k))
             }
         }
+        capToQuarterBudgets(&segs, budgets: [input.channels.smsBudgetPence, input.channels.letterBudgetPence])
         return (
             AllocationProblem(
                 campaigns: camps, segments: segs, smsBudget: input.channels.smsBudgetPence,
@@ -517,16 +518,19 @@ struct PlanBuilder {
                         var groups = Set<String>()
                         var cells: PeopleCells? = nil
                         var recipients = 0
+                        var cost = 0
                         for (i, (cc, k)) in segIndex.enumerated() where cc == c && choice.direct[i].has(ch) {
                             groups.insert(info.segments[k].group)
                             recipients += info.segments[k].recipients[ch.order]
+                            cost += info.segments[k].cost[ch.order]
                             if let more = info.segments[k].cells { cells = (cells ?? PeopleCells()).union(more) }
                         }
                         let offsets = waves(campaign: c, channel: ch, recipients: recipients)?.waves.map(\.dayOffset) ?? [0]
                         let service = input.people != nil && info.candidate.audience != nil ? info.candidate.action : nil
                         channels.append(
                             Scheduler.Receivers(
-                                channel: ch, groups: groups.sorted(), cells: cells, waveOffsets: offsets, service: service))
+                                channel: ch, groups: groups.sorted(), cells: cells, waveOffsets: offsets, service: service,
+                                costPence: cost))
                     } else {
                         channels.append(Scheduler.Receivers(channel: ch, groups: info.groups, cells: nil))
                     }

@@ -52,6 +52,8 @@ struct ItemSlot: Sendable, Hashable {
     /// The service a text or letter invites people to (planning for people): one campaign a
     /// quarter invites to a service by text or letter, not every day that promotes it.
     var service: String? = nil
+    /// What the text or letter costs, in pence (for the per-quarter budgets, issue 11).
+    var costPence: Int = 0
 
     /// The role the item plays when sent on `date`.
     func role(on date: CivilDate) -> ItemRole {
@@ -246,6 +248,8 @@ struct Scheduler {
         var waveOffsets: [Int] = [0]
         /// The service the text or letter invites people to (see `ItemSlot.service`).
         var service: String? = nil
+        /// What the text or letter costs, in pence (the allocation's segment costs).
+        var costPence: Int = 0
     }
 
     let window: DateWindow
@@ -261,6 +265,10 @@ struct Scheduler {
     var centiByWeek: [Int: Int] = [:]
     /// Clinician hours for sign-off by week (issue 11), and each campaign's one sign-off date.
     var clinicianByWeek: [Int: Int] = [:]
+    /// Per quarter of `constraints.quarterLimits`: money spent per channel order, and texts and
+    /// letters per (sex, age) cell (issue 11, item 5).
+    var quarterSpent: [[Int]] = []
+    var quarterContactsPerCell: [[Int]] = []
     var signOffOf: [Int: CivilDate] = [:]
     var campaignsByWeek: [Int: Set<Int>] = [:]
     /// Group -> (date, campaign index, campaign title) of each SMS or letter.
@@ -287,6 +295,8 @@ struct Scheduler {
         self.calendar = calendar
         self.constraints = constraints
         self.effort = effort
+        quarterSpent = constraints.quarterLimits.map { _ in [0, 0, 0, 0] }
+        quarterContactsPerCell = constraints.quarterLimits.map { _ in Array(repeating: 0, count: 2 * PeopleGrid.ageCount) }
         if !previous.isEmpty { seed(previous: previous, people: people) }
     }
 
@@ -300,6 +310,8 @@ struct Scheduler {
         case hours(CivilDate, used: Int)
         case clinician(CivilDate, used: Int)
         case prepMissed(CivilDate, due: CivilDate)
+        case quarterBudget(Int, PlanChannel, spent: Int)
+        case quarterPersonCap(Int)
         case cap(CivilDate, count: Int)
         case gap(group: String, other: CivilDate, campaign: Int)
         case personGap(other: CivilDate, campaign: Int)
@@ -324,6 +336,7 @@ struct Scheduler {
         if let b = todayBlock(slot.channel, on: date) { return b }
         if let b = hoursBlock(slot.channel, on: date) { return b }
         if let b = clinicianBlock(slot.channel, on: date, campaign: campaign) { return b }
+        if let b = quarterBlock(slot, on: date) { return b }
         let week = date.mondayOfWeek.daysSinceEpoch
         if let inWeek = campaignsByWeek[week], !inWeek.contains(campaign), inWeek.count >= constraints.campaignsPerWeek {
             return .cap(date, count: inWeek.count)
@@ -371,6 +384,10 @@ struct Scheduler {
             return calendar.whyNotSending(date) ?? "\(date.iso) is not a sending day"
         case .hours(let date, let used):
             return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
+        case .quarterBudget(let q, let channel, let spent):
+            return quarterText(q, channel: channel, spent: spent)
+        case .quarterPersonCap(let q):
+            return quarterText(q, channel: nil, spent: 0)
         case .prepMissed(let date, let due):
             return "for \(date.iso) its preparation would start \(due.iso), \(Self.prepMissedPhrase) "
                 + "(\(today?.iso ?? ""))"
@@ -452,6 +469,7 @@ struct Scheduler {
     mutating func place(_ slot: ItemSlot, on date: CivilDate, campaign: Int, title: String) {
         let week = date.mondayOfWeek.daysSinceEpoch
         placeSignOff(slot.channel, on: date, campaign: campaign)
+        placeInQuarter(slot, on: date)
         for (w, centi) in PrepWork.staffCentiByWeek(prepTasks(slot.channel, on: date)) {
             centiByWeek[w, default: 0] += centi
         }
@@ -518,6 +536,7 @@ struct Scheduler {
             if has(r, "outside the plan") { return 2 }
             if text.hasPrefix("the week of ") || has(r, " is contacted on ") || has(r, " are contacted on ")
                 || has(r, "the most per person") || has(r, "already invited to this service") || has(r, "before today")
+                || has(r, "this quarter's own limit")
             {
                 return 0
             }
@@ -539,7 +558,7 @@ struct Scheduler {
     mutating func schedule(_ request: CampaignRequest, moves: [String: CivilDate] = [:]) {
         let saved = (
             centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations, clinicianByWeek,
-            signOffOf
+            signOffOf, quarterSpent, quarterContactsPerCell
         )
         var mine: [PlacedItem] = []
         var myBroken: [(String, CivilDate, String)] = []
@@ -553,7 +572,10 @@ struct Scheduler {
                 cells: receivers.cells, waveOffsets: receivers.waveOffsets, calendar: calendar, effort: effort
             ).map { slot in
                 var slot = slot
-                if slot.channel.isDirect { slot.service = receivers.service }
+                if slot.channel.isDirect {
+                    slot.service = receivers.service
+                    slot.costPence = receivers.costPence
+                }
                 return slot
             }
             var channelFailed = false
@@ -597,7 +619,7 @@ struct Scheduler {
         } else {
             (
                 centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations, clinicianByWeek,
-                signOffOf
+                signOffOf, quarterSpent, quarterContactsPerCell
             ) = saved
         }
     }
