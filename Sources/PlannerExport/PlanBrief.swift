@@ -99,8 +99,10 @@ public enum PlanBrief {
             share = "\(Format.decimal(window.quarters, places: 2, trimmingZeros: true)) quarters' worth over the "
                 + "\(pieces.count) quarters the window touches"
         }
+        // Over more than one quarter, each quarter's share is a hard limit of its own (issue 11, item 5).
+        let limit = pieces.count > 1 ? "each quarter's share a hard limit of its own" : "a hard limit for the whole window"
         return "Not a calendar quarter: the quarterly budgets and the per-person limit on texts and letters are "
-            + "scaled to \(share) (a hard limit for the whole window); weekly limits are unchanged."
+            + "scaled to \(share) (\(limit)); weekly limits are unchanged."
     }
 
     /// "1 Jan to 31 Mar 2027", "1 Dec 2027 to 28 Feb 2028".
@@ -335,6 +337,18 @@ public enum PlanBrief {
         let full = weeks.filter { $0.centiHours >= limit }.compactMap { CivilDate(isoWeekLabel: $0.week) }
         if !full.isEmpty { hours += "; full: " + full.prefix(4).map(short).joined(separator: ", ") + (full.count > 4 ? "..." : "") }
         lines.append(clip(hours))
+        // A clinician's sign-off hours beside the staff's (issue 11): one sign-off per campaign.
+        let signOffs = plan.items.reduce(0) { n, it in n + it.prepTasks.filter { $0.isSignOff && $0.centiHours > 0 }.count }
+        if signOffs > 0 {
+            let clinician = plan.totals.clinicianByWeek
+            let clinicianLimit = plan.constraints.clinicianCentiHoursPerWeek
+            var line =
+                "Clinician hours: \(PlanSummary.hours(clinician.reduce(0) { $0 + $1.centiHours })) for "
+                + "\(counted(signOffs, "sign-off", "sign-offs")) (one a campaign); busiest week "
+                + PlanSummary.hours(clinician.map(\.centiHours).max() ?? 0)
+            if clinicianLimit > 0 { line += " of the \(PlanSummary.hours(clinicianLimit)) allowed" }
+            lines.append(clip(line))
+        }
         return lines
     }
 
@@ -465,12 +479,18 @@ public enum PlanBrief {
                 todo: "nothing to do; plan.json names the setting to loosen for more")
         case .duplicateCampaign:
             return Ranked(cost: 0, warning: w, what: w.message, todo: "nothing: one copy is kept")
+        case .prepWindowMissed:
+            return Ranked(
+                cost: r / 2, warning: w, what: "\(named): prep should have started before today",
+                todo: "plan earlier next time; check the moved dates in plan.md")
         }
     }
 
     /// ": staff hours were full" and similar, from a scheduler's reasons.
     static func reasonWords(_ message: String) -> String {
         var found: [String] = []
+        if message.contains("before today") { found.append("its prep should have started before today") }
+        if message.contains("clinician hours") { found.append("the clinician's sign-off hours were full") }
         if message.contains("staff hours") { found.append("staff hours were full") }
         if message.contains("weekly limit") { found.append("each week had its most campaigns") }
         if message.contains("are contacted on") { found.append("the same people had a message too recently") }
@@ -527,6 +547,7 @@ func heading(_ code: PlanWarning.Code) -> String {
     case .budgetUnspent: return "budgets left unspent"
     case .draftBlocked: return "drafts held back for personal data"
     case .draftFailsChecks: return "drafts that fail their checks"
+    case .prepWindowMissed: return "preparation started too late"
     }
 }
 

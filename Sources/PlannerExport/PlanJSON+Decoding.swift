@@ -225,10 +225,16 @@ struct PlanReader {
         guard let hours, let perWeek, let gap, let start, let end, let quiet, !quiet.contains(where: { $0 == nil }),
             let holidays, !holidays.contains(where: { $0 == nil }), let older, let shares
         else { return nil }
-        return PlanConstraintsSummary(
+        var summary = PlanConstraintsSummary(
             commsCentiHoursPerWeek: hours, campaignsPerWeek: perWeek, minDaysBetweenContacts: gap,
             workingHoursStart: start, workingHoursEnd: end, quietDates: quiet.map { $0! },
             bankHolidays: holidays.map { $0! }, groupOver75Shares: shares, olderShareForDirectContact: older)
+        // Came with issue 11; a plan written before has none.
+        if let node = c.members.first(where: { $0.key == "clinicianHoursPerWeek" })?.value {
+            guard let h = centiHours(node, "\"clinicianHoursPerWeek\"") else { return nil }
+            summary.clinicianCentiHoursPerWeek = h
+        }
+        return summary
     }
 
     mutating func dated(_ node: JSONNode, kind: NonSendingDate.Kind) -> NonSendingDate? {
@@ -420,7 +426,13 @@ struct PlanReader {
         guard let f = fields(node, "a preparation task"), let task = string(f, "task"), let due = date(f, "due") else {
             return nil
         }
-        return PrepTask(task: task, due: due)
+        // "hours" came with issue 11; a plan written before has none (0).
+        var hours = 0
+        if let node = f.members.first(where: { $0.key == "hours" })?.value {
+            guard let h = centiHours(node, "\"hours\"") else { return nil }
+            hours = h
+        }
+        return PrepTask(task: task, due: due, centiHours: hours)
     }
 
     mutating func totals(_ node: JSONNode) -> PlanTotals? {
@@ -460,7 +472,17 @@ struct PlanReader {
             weeks = read.contains(where: { $0 == nil }) ? nil : read.map { $0! }
         }
         guard let channels, let weeks else { return nil }
-        return PlanTotals(channels: channels, effortByWeek: weeks)
+        // "clinicianHoursByWeek" came with issue 11; a plan written before has none.
+        var clinician: [PlanTotals.WeekEffort] = []
+        if let node = t.members.first(where: { $0.key == "clinicianHoursByWeek" })?.value {
+            guard let w = fields(node, "\"clinicianHoursByWeek\"") else { return nil }
+            let read = w.members.map { m in
+                centiHours(m.value, "\"\(m.key)\"").map { PlanTotals.WeekEffort(week: m.key, centiHours: $0) }
+            }
+            if read.contains(where: { $0 == nil }) { return nil }
+            clinician = read.map { $0! }
+        }
+        return PlanTotals(channels: channels, effortByWeek: weeks, clinicianByWeek: clinician)
     }
 
     mutating func warning(_ node: JSONNode) -> PlanWarning? {

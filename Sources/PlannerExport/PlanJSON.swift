@@ -24,6 +24,7 @@ public enum PlanJSON {
                 "constraints",
                 object([
                     ("hoursPerWeek", .number(Format.hours(centiHours: c.commsCentiHoursPerWeek))),
+                    ("clinicianHoursPerWeek", .number(Format.hours(centiHours: c.clinicianCentiHoursPerWeek))),
                     ("campaignsPerWeek", .number(String(c.campaignsPerWeek))),
                     ("minDaysBetweenContacts", .number(String(c.minDaysBetweenContacts))),
                     (
@@ -67,6 +68,13 @@ public enum PlanJSON {
                         "effortHoursByWeek",
                         object(
                             plan.totals.effortByWeek.sorted { $0.week < $1.week }.map {
+                                ($0.week, .number(Format.hours(centiHours: $0.centiHours)))
+                            })
+                    ),
+                    (
+                        "clinicianHoursByWeek",
+                        object(
+                            plan.totals.clinicianByWeek.sorted { $0.week < $1.week }.map {
                                 ($0.week, .number(Format.hours(centiHours: $0.centiHours)))
                             })
                     ),
@@ -119,7 +127,13 @@ public enum PlanJSON {
             ("effortHours", .number(Format.hours(centiHours: i.effortCentiHours))),
             (
                 "prepTasks",
-                .array(i.prepTasks.map { object([("task", .string($0.task)), ("due", .string($0.due.iso))]) })
+                .array(
+                    i.prepTasks.map {
+                        object([
+                            ("task", .string($0.task)), ("due", .string($0.due.iso)),
+                            ("hours", .number(Format.hours(centiHours: $0.centiHours))),
+                        ])
+                    })
             ),
             ("why", .array(i.why.map { .string($0) })),
         ]

@@ -38,6 +38,12 @@ public enum PlanMarkdown {
                 + "\(counted(plan.items.count, "item", "items")) to send or publish")
         md.line(
             "- Staff time available for communication: \(Format.hours(centiHours: plan.constraints.commsCentiHoursPerWeek)) hours a week")
+        if plan.constraints.clinicianCentiHoursPerWeek > 0 {
+            let h = Format.hours(centiHours: plan.constraints.clinicianCentiHoursPerWeek)
+            md.line(
+                "- Clinician time available for clinical sign-off: \(h) \(h == "1" ? "hour" : "hours") a week, "
+                    + "one sign-off per campaign")
+        }
         md.blank()
         md.line("### Campaigns per month")
         md.blank()
@@ -64,13 +70,23 @@ public enum PlanMarkdown {
             })
         md.line("### Staff hours per week")
         md.blank()
+        md.line(
+            "Hours are counted in the week the work is done (drafting, printing, scheduling, replying to comments), "
+                + "so the first weeks may be before the plan starts.")
+        md.blank()
         let available = plan.constraints.commsCentiHoursPerWeek
+        let clinicianAvailable = plan.constraints.clinicianCentiHoursPerWeek
+        // Staff and clinician hours side by side (issue 11), one row per week either has.
+        let staff = Dictionary(plan.totals.effortByWeek.map { ($0.week, $0.centiHours) }, uniquingKeysWith: +)
+        let clinician = Dictionary(plan.totals.clinicianByWeek.map { ($0.week, $0.centiHours) }, uniquingKeysWith: +)
+        let weeks = Set(staff.keys).union(clinician.keys).sorted()
         md.table(
-            ["Week starting", "Hours planned", "Hours available"],
-            plan.totals.effortByWeek.sorted { $0.week < $1.week }.map { w in
+            ["Week starting", "Hours planned", "Hours available", "Clinician hours for sign-off", "Clinician hours available"],
+            weeks.map { w in
                 [
-                    weekStart(w.week).map(ExportContent.dayMonthYear) ?? w.week, Format.hours(centiHours: w.centiHours),
-                    Format.hours(centiHours: available),
+                    weekStart(w).map(ExportContent.dayMonthYear) ?? w, Format.hours(centiHours: staff[w] ?? 0),
+                    Format.hours(centiHours: available), Format.hours(centiHours: clinician[w] ?? 0),
+                    clinicianAvailable > 0 ? Format.hours(centiHours: clinicianAvailable) : "no limit set",
                 ]
             })
     }

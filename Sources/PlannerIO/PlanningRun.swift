@@ -19,6 +19,12 @@ public struct PlanningRun: Sendable {
     public var window: DateWindow
     /// The folder plan.json belongs in.
     public var outputFolder: String
+    /// Today's date when the user gave one (`--today`, issue 11): no prep task is due before it.
+    /// nil (the clock is not read here) plans as if all the prep lay ahead.
+    public var today: CivilDate? = nil
+    /// The items of the previous window's plan (`PlanFiles.previous`, read by the caller, which
+    /// owns plan.json's format): they count against this plan's limits (issue 11).
+    public var previousItems: [PlanItem] = []
 
     public init(
         profilePath: String, profile: PracticeProfile? = nil, decisionsPath: String? = nil,
@@ -94,7 +100,7 @@ public struct PlanningRun: Sendable {
         var result = Self.plan(
             practice: practice, days: cleaned.days, matches: matches, taxonomy: taxonomy, window: window,
             holidays: BankHolidaySet(nation: practice.nation, window: window), decisions: decisions.decisions,
-            templates: templates)
+            templates: templates, today: today, previous: previousItems)
         result.plan.inputErrors = InputError.from(cleaned.diagnostics)
         outcome.result = result
         return outcome
@@ -105,13 +111,15 @@ public struct PlanningRun: Sendable {
     public static func plan(
         practice: PracticeProfile, days: [CleanOccurrence], matches: [MatchResult], taxonomy: Taxonomy,
         window: DateWindow, holidays: BankHolidaySet, decisions: [ManagerDecision],
-        templates: DraftTemplates = PlanDrafting.bundled
+        templates: DraftTemplates = PlanDrafting.bundled, today: CivilDate? = nil, previous: [PlanItem] = []
     ) -> PracticePlan {
         let relevance = matches.map { Relevance.assess($0, profile: practice, taxonomy: taxonomy) }
         let drafting = PlanDrafting(practice: practice, templates: templates, days: days)
         var input = PlanningInput.build(
             profile: practice, window: window, days: days, matches: matches, relevance: relevance, taxonomy: taxonomy,
             bankHolidays: holidays.forPrep, inputWarnings: holidays.warnings)
+        input.today = today
+        input.previousItems = previous
         // Texts are costed from their drafts' words (issue 13): drafted before planning.
         input = drafting.pricingTexts(input, decisions: decisions)
         var sizes: [String: Int] = [:]

@@ -187,7 +187,11 @@ public struct PracticeBatch: Sendable {
                     plan.inputErrors = ready.inputErrors
                     let target = URL(fileURLWithPath: out).appendingPathComponent(stem).appendingPathComponent("plan.json")
                     do {
-                        try AtomicWrite.write(rendering.plan(plan), to: target)
+                        let json = rendering.plan(plan)
+                        try AtomicWrite.write(json, to: target)
+                        // The same bytes under the window's name, as a single run writes them (issue 11).
+                        try AtomicWrite.write(
+                            json, to: target.deletingLastPathComponent().appendingPathComponent(PlanFiles.windowedName(window)))
                         wrotePlan = true
                         row.figures = PlanFigures(plan)
                     } catch {

@@ -722,7 +722,9 @@ struct ProfileBuilder {
     // MARK: Staff, quiet dates, planning
 
     private func readStaff(_ node: Node) -> Staff {
-        guard let fields = reader.mapping(node, "staff", known: ["commsHoursPerWeek"]) else { return Staff() }
+        guard let fields = reader.mapping(node, "staff", known: ["commsHoursPerWeek", "clinicianHoursPerWeek"]) else {
+            return Staff()
+        }
         var staff = Staff()
         if let f = fields.first(where: { $0.name == "commsHoursPerWeek" }),
             let h = reader.amount(
@@ -737,6 +739,21 @@ struct ProfileBuilder {
                     hint: "Write the hours a week your team has for patient communication, e.g. 3.")
             } else {
                 staff.commsHoursPerWeek = h
+            }
+        }
+        if let f = fields.first(where: { $0.name == "clinicianHoursPerWeek" }),
+            let h = reader.amount(
+                f.value, "staff.clinicianHoursPerWeek", unit: "hours", max: ProfileLimits.commsHoursPerWeek,
+                maxText: "\(formatNumber(ProfileLimits.commsHoursPerWeek)) hours a week", limitHint: Hints.hours)
+        {
+            if h == 0 {
+                reader.error(
+                    at: f.value,
+                    "staff.clinicianHoursPerWeek is 0, so no campaign can be planned: every campaign needs a "
+                        + "clinical sign-off.",
+                    hint: "Write the hours a week a clinician has for signing off campaigns, e.g. 1.")
+            } else {
+                staff.clinicianHoursPerWeek = h
             }
         }
         return staff

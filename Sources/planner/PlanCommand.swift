@@ -50,6 +50,14 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: "What to print: table (a summary) or json (plan.json itself).")
     var format: PlanFormat = .table
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The plan this one continues from (default: the plan-FROM-TO.json in --out that ends the day before this "
+                + "window starts); its items, prep and contacts count against this plan's limits.",
+            valueName: "file"))
+    var previous: String?
+
     @Flag(name: .long, help: "Print the long summary: every campaign, group, week and warning (default: one screen).")
     var verbose = false
 
@@ -82,9 +90,13 @@ struct PlanCommand: ParsableCommand {
         }
         try requireDefaultProfile(named: self.profile)
         let profile = self.profile ?? defaultProfilePath
-        let outcome = PlanningRun(
-            profilePath: profile, decisionsPath: decisions, source: input.source, window: dateWindow, outputFolder: out
-        ).run()
+        var planning = PlanningRun(
+            profilePath: profile, decisionsPath: decisions, source: input.source, window: dateWindow, outputFolder: out)
+        // Only a --today the user gives holds the prep back (issue 11): the clock and
+        // SOURCE_DATE_EPOCH would make the same command plan differently from day to day.
+        if window.today != nil { planning.today = try window.todayDate(environment: [:], now: Date()) }
+        planning.previousItems = try previousPlan(window: dateWindow)?.items ?? []
+        let outcome = planning.run()
         if let validation = outcome.profile { printProfileReport(validation, path: profile) }
         if let decided = outcome.decisions {
             if !decided.diagnostics.isEmpty { printError(decided.report + "\n") }
@@ -106,6 +118,9 @@ struct PlanCommand: ParsableCommand {
         let json = PlanJSON.render(result.plan)
         do {
             try AtomicWrite.write(json, to: target)
+            // The same bytes under the window's name, for the next window's run (issue 11).
+            try AtomicWrite.write(
+                json, to: target.deletingLastPathComponent().appendingPathComponent(PlanFiles.windowedName(dateWindow)))
         } catch {
             printError("\(target.relativePath): error: could not write the plan: \(String(describing: error)).\nhint: give --out a folder that can be written (it is made if missing)\n")
             throw ExitCode(73)
@@ -154,6 +169,31 @@ struct PlanCommand: ParsableCommand {
 }
 
 extension PlanCommand {
+    /// The previous window's plan (issue 11, item 4): `--previous`, which must be readable, or
+    /// the plan file in the output folder that ends the day before `window` starts. A file that
+    /// is not a plan stops the run (exit 65) with its errors, named or found.
+    func previousPlan(window: DateWindow) throws -> Plan? {
+        let path: String
+        if let previous {
+            guard FileManager.default.isReadableFile(atPath: previous) else {
+                printError(
+                    "\(previous): error: cannot read the previous plan\nhint: give a plan-FROM-TO.json or plan.json that "
+                        + "`planner plan` wrote, or leave out --previous\n")
+                throw ExitCode(65)
+            }
+            path = previous
+        } else if let found = PlanFiles.previous(in: URL(fileURLWithPath: out), before: window) {
+            path = found.path
+        } else {
+            return nil
+        }
+        do {
+            return try readPlanFile(path)
+        } catch let exit as ExitCode where exit != ExitCode(65) {
+            throw ExitCode(65)
+        }
+    }
+
     /// What a run that stopped says about the output: nothing is written, so an earlier plan
     /// stays as it was (issue 12).
     static func keptMessage(_ planFile: URL) -> String {

@@ -136,7 +136,8 @@ import Testing
         // Unfolded (RFC 5322 §2.2.3): headers are folded before 76 characters.
         let eml = try String(contentsOf: dir.appendingPathComponent("digest/\(Self.week).eml"), encoding: .utf8)
             .replacingOccurrences(of: "\r\n ", with: " ")
-        #expect(eml.contains("\r\nSubject: Week of 18 Jan: 3 items go out, 11 drafts to sign off (6 overdue)\r\n"))
+        // One clinical sign-off per campaign (issue 11): 3 campaigns wait, not 11 items.
+        #expect(eml.contains("\r\nSubject: Week of 18 Jan: 3 items go out, 3 drafts to sign off (2 overdue)\r\n"))
         #expect(eml.contains("\r\nDate: Fri, 15 Jan 2027 08:00:00 +0000\r\n"))
         // The message `plan` wrote and the one `digest` wrote are the same bytes (same plan, week and now).
         let planned = try Data(contentsOf: dir.appendingPathComponent("digest/\(Self.week).eml"))

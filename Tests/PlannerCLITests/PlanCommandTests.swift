@@ -115,7 +115,14 @@ import Testing
             #expect(day >= window.from && day < window.to, "\(item["id"]!) outside the window")
             costByChannel[channel, default: 0] += Self.pence(item["cost"])
             countByChannel[channel, default: 0] += 1
-            hoursByWeek[day.isoWeekLabel, default: 0] += Self.centi(item["effortHours"])
+            // Staff hours fall in the week each prep task is due (issue 11); sign-off is a clinician's.
+            for task in item["prepTasks"] as? [[String: Any]] ?? [] {
+                guard let name = task["task"] as? String, !name.hasPrefix("Clinical sign-off"),
+                    let due = (task["due"] as? String).flatMap(CivilDate.init(iso:))
+                else { continue }
+                let centi = Self.centi(task["hours"])
+                if centi > 0 { hoursByWeek[due.isoWeekLabel, default: 0] += centi }
+            }
             campaignsByWeek[day.isoWeekLabel, default: []].insert(campaign)
             channelsByCampaign[campaign, default: []].insert(channel)
             #expect((item["id"] as? String)?.hasPrefix(campaign + "-" + channel + "-") == true)

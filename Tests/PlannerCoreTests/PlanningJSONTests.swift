@@ -10,7 +10,7 @@ import Testing
             sourceUid: "wkd@example.org",
             title: "World Kidney Day", groups: ["diabetes"], services: [], channel: .sms, date: d(2027, 3, 11),
             time: ClockTime(hour: 10), recipients: 120, expectedReach: 97, costPence: 576, effortCentiHours: 50,
-            prepTasks: [PrepTask(task: "Draft the text message", due: d(2027, 2, 25))],
+            prepTasks: [PrepTask(task: "Draft the text message", due: d(2027, 2, 25), centiHours: 25)],
             why: ["Say \"hello\"\\back\tslash\u{1}."])
         let web = PlanItem(
             id: "world-kidney-day-2027-03-11-website-1", campaign: "world-kidney-day-2027-03-11",
@@ -18,7 +18,7 @@ import Testing
             title: "World Kidney Day", groups: ["diabetes"], services: ["kidney-check"], channel: .website,
             date: d(2027, 3, 9),
             time: nil, recipients: nil, expectedReach: 5, costPence: 0, effortCentiHours: 100, prepTasks: [], why: [])
-        return Plan(
+        var plan = Plan(
             practiceName: "Riverside Surgery (fictional)", odsCode: "X00000", from: d(2027, 1, 1), to: d(2027, 4, 1),
             constraints: PlanConstraintsSummary(
                 commsCentiHoursPerWeek: 450, campaignsPerWeek: 2, minDaysBetweenContacts: 14,
@@ -34,9 +34,12 @@ import Testing
                     .init(channel: .letter, costPence: 0, budgetPence: 0, items: 0),
                     .init(channel: .website, costPence: 0, budgetPence: nil, items: 1),
                 ],
-                effortByWeek: [.init(week: "2027-W10", centiHours: 150)]),
+                effortByWeek: [.init(week: "2027-W10", centiHours: 150)],
+                clinicianByWeek: [.init(week: "2027-W09", centiHours: 25)]),
             groupsWithoutContact: ["carers"],
             warnings: [PlanWarning(code: .tentativeDate, message: "check it")])
+        plan.constraints.clinicianCentiHoursPerWeek = 150
+        return plan
     }
 
     @Test func rendersTheContractWithFixedKeyOrderAndMoneyFromPence() {
@@ -50,6 +53,7 @@ import Testing
               "to": "2027-04-01",
               "constraints": {
                 "hoursPerWeek": 4.5,
+                "clinicianHoursPerWeek": 1.5,
                 "campaignsPerWeek": 2,
                 "minDaysBetweenContacts": 14,
                 "workingHours": {
@@ -109,7 +113,8 @@ import Testing
                   "prepTasks": [
                     {
                       "task": "Draft the text message",
-                      "due": "2027-02-25"
+                      "due": "2027-02-25",
+                      "hours": 0.25
                     }
                   ],
                   "why": [
@@ -142,6 +147,9 @@ import Testing
                 },
                 "effortHoursByWeek": {
                   "2027-W10": 1.5
+                },
+                "clinicianHoursByWeek": {
+                  "2027-W09": 0.25
                 }
               },
               "groupsWithoutContact": [
@@ -192,7 +200,11 @@ import Testing
         for it in letters {
             let due = Dictionary(it.prepTasks.map { ($0.task, $0.due) }, uniquingKeysWith: { a, _ in a })
             #expect(due["Draft the letter"] == cal.sendingDay(15, before: it.date))
-            #expect(due["Clinical sign-off of the letter"] == cal.sendingDay(10, before: it.date))
+            // One clinical sign-off for the campaign (issue 11), by the letter's own sign-off date
+            // or an earlier item's.
+            let signOffs = plan.items.filter { $0.campaign == it.campaign }.flatMap(\.prepTasks).filter(\.isSignOff)
+            #expect(signOffs.count == 1, "\(it.campaign)")
+            #expect(signOffs.allSatisfy { $0.due <= cal.sendingDay(10, before: it.date) && $0.centiHours == 25 })
             #expect(due.first { $0.key.hasPrefix("Send to print") }?.value == cal.sendingDay(5, before: it.date))
         }
         // The calendar itself: Good Friday and Easter Monday 2027 are skipped.

@@ -46,15 +46,27 @@ enum PlanChecks {
             }
             if it.channel.isDirect != (it.recipients != nil) { v.append("\(it.id): recipients") }
             for task in it.prepTasks {
-                if !isWorkingDay(task.due) { v.append("\(it.id): prep '\(task.task)' due on a closed day \(task.due)") }
-                if task.due >= it.date { v.append("\(it.id): prep '\(task.task)' not before the item") }
+                // Work on the item's own day (publishing a page, replying to comments) is due
+                // that day; a moderated social post's day may be a weekend.
+                let onTheDay = task.task.hasPrefix("Publish") || task.task.hasPrefix("Reply")
+                if !onTheDay && !isWorkingDay(task.due) {
+                    v.append("\(it.id): prep '\(task.task)' due on a closed day \(task.due)")
+                }
+                if onTheDay ? task.due != it.date : task.due >= it.date {
+                    v.append("\(it.id): prep '\(task.task)' not before the item")
+                }
+            }
+            // The staff tasks add up to the item's hours (issue 11).
+            if it.prepTasks.filter({ !$0.isSignOff }).reduce(0, { $0 + $1.centiHours }) != it.effortCentiHours {
+                v.append("\(it.id): prep hours do not add up to the item's")
             }
         }
         // Weekly hours and campaigns.
         var hours: [String: Int] = [:]
         var perWeek: [String: Set<String>] = [:]
         for it in plan.items {
-            hours[it.date.isoWeekLabel, default: 0] += it.effortCentiHours
+            // Staff hours count in the week each prep task is due (issue 11).
+            for t in it.prepTasks where !t.isSignOff { hours[t.due.isoWeekLabel, default: 0] += t.centiHours }
             perWeek[it.date.isoWeekLabel, default: []].insert(it.campaign)
         }
         let cap = Int((cons.commsHoursPerWeek * 100).rounded())

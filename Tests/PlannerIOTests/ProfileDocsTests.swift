@@ -18,7 +18,7 @@ import Testing
                 "pregnantAndNewParents", "share75Plus", "weeklyCapacity", "bookingRoute",
                 "channels.sms.pricePerFragmentPence", "channels.sms.senderName", "channels.sms.quarterlyBudget",
                 "channels.sms.mobileCoverage", "channels.letters.pricePence", "channels.letters.quarterlyBudget",
-                "channels.website.monthlyVisits", "channels.social", "staff.commsHoursPerWeek",
+                "channels.website.monthlyVisits", "channels.social", "staff.commsHoursPerWeek", "staff.clinicianHoursPerWeek",
                 "planning.campaignsPerWeek", "planning.minDaysBetweenContacts", "planning.workingHours",
                 "planning.smsFragments", "planning.olderShareForDirectContact", "planning.letterLeadDays",
                 "planning.effortHours", "planning.reach",

@@ -62,6 +62,18 @@ import Testing
                 + "needs staff time. | Write the hours a week your team has for patient communication, e.g. 3.")
     }
 
+    /// A clinician's hours for sign-off (issue 11): read, defaulting to an hour, and never 0.
+    @Test func clinicianHoursAreReadAndZeroIsAnError() {
+        #expect(Self.edited("commsHoursPerWeek: 6", "commsHoursPerWeek: 6").profile?.staff.clinicianHoursPerWeek == 1)
+        let set = Self.edited("commsHoursPerWeek: 6", "commsHoursPerWeek: 6\n  clinicianHoursPerWeek: 1.5")
+        #expect(set.profile?.staff.clinicianHoursPerWeek == 1.5, "\(set.report)")
+        #expect(
+            ProfileLimitsTests.only(
+                Self.edited("commsHoursPerWeek: 6", "commsHoursPerWeek: 6\n  clinicianHoursPerWeek: 0"))
+                == "136: staff.clinicianHoursPerWeek is 0, so no campaign can be planned: every campaign needs a "
+                + "clinical sign-off. | Write the hours a week a clinician has for signing off campaigns, e.g. 1.")
+    }
+
     @Test func aProfilePathThatIsAFolderSaysSo() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("profile-folder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -250,6 +250,40 @@ import Testing
         #expect(t.overCap == 0)
     }
 
+    /// Half a year with a cap of 1 a quarter (issue 11, item 5): the window allows 2 per person,
+    /// but each quarter's 1 is a limit of its own, so nobody gets 2 in one quarter (without the
+    /// quarters' own caps, 1,384 synthetic people got 2 in one quarter here).
+    @Test func thePerPersonCapHoldsInEachQuarterOfALongerWindow() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sample = TestPaths.packageRoot.appendingPathComponent("Profiles/urban-young.yaml")
+        var text = try String(contentsOf: sample, encoding: .utf8)
+        text = text.components(separatedBy: "\n").filter { !$0.hasPrefix("decisionsFile:") }.joined(separator: "\n")
+        text = text.replacingOccurrences(of: "\nplanning:\n", with: "\nplanning:\n  maxDirectContactsPerQuarter: 1\n")
+        let path = dir.appendingPathComponent("capped.yaml")
+        try Data(text.utf8).write(to: path)
+        let window = DateWindow(from: CivilDate(year: 2027, month: 1, day: 1), to: CivilDate(year: 2027, month: 7, day: 1))
+        let outcome = PlanningRun(profilePath: path.path, window: window).run()
+        let result = try #require(outcome.result, "\(outcome.profile?.report ?? "")")
+        let input = try #require(result.input)
+        #expect(input.constraints.maxDirectContactsPerPerson == 2)
+        #expect(input.constraints.quarterLimits.map(\.maxDirectContactsPerPerson) == [1, 1])
+        let practice = try #require(outcome.practice)
+        let population = SyntheticPopulation(model: try #require(input.people), list: practice.list, seed: 10)
+        var perQuarter = input
+        perQuarter.constraints.maxDirectContactsPerPerson = 1
+        var direct = 0
+        for limit in input.constraints.quarterLimits {
+            var part = result.plan
+            part.items = result.plan.items.filter { $0.date >= limit.from && $0.date < limit.to }
+            let t = Self.tally(part, perQuarter, population)
+            direct += t.directItems
+            #expect(t.overCap == 0, "\(limit.from.iso): \(t.overCap) people over the cap")
+        }
+        #expect(direct > 1)
+    }
+
     /// The issue's named days, wherever they fall in 2027, with the outcome each should have.
     @Test(arguments: profiles)
     func namedDaysGetTheirStatedAudience(_ profile: String) throws {

@@ -113,10 +113,25 @@ extension PlanningInput {
             nonSendingDates: closed,
             olderShareForDirectContact: profile.planning.olderShareForDirectContact)
         constraints.socialWeekendModerator = profile.channels.socialWeekendModerator
+        constraints.clinicianHoursPerWeek = profile.staff.clinicianHoursPerWeek
         // The per-person cap is a quarter's (`planning.maxDirectContactsPerQuarter`, default 4):
         // scaled to the window like the budgets, rounded to the nearest whole contact and at least 1.
         constraints.maxDirectContactsPerPerson = max(
             1, Int((Double(profile.planning.maxDirectContactsPerQuarter) * window.quarters).rounded()))
+        // A window touching more than one quarter: each quarter's part keeps that quarter's scaled
+        // budgets and per-person cap as hard limits of their own (issue 11, item 5).
+        let pieces = window.quarterPieces
+        if pieces.count > 1 {
+            constraints.quarterLimits = pieces.map { piece in
+                let part = DateWindow(from: max(piece.quarter.from, window.from), to: min(piece.quarter.to, window.to))
+                return QuarterLimit(
+                    from: part.from, to: part.to,
+                    smsBudgetPence: part.scaledFromQuarterly(sms.map { pence($0.quarterlyBudget) } ?? 0),
+                    letterBudgetPence: part.scaledFromQuarterly(letters.map { pence($0.quarterlyBudget) } ?? 0),
+                    maxDirectContactsPerPerson: max(
+                        1, Int((Double(profile.planning.maxDirectContactsPerQuarter) * part.quarters).rounded())))
+            }
+        }
 
         var effort = EffortEstimates()
         for (channel, hours) in profile.planning.effortHours.sorted(by: { $0.key < $1.key }) {

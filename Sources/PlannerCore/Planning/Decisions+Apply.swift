@@ -252,6 +252,8 @@ public enum DecidedPlanner {
     /// Totals and groups without contact, worked out again from the items.
     static func recomputeTotals(_ plan: inout Plan, input: PlanningInput) {
         plan.items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        PrepWork.shareSignOffs(
+            &plan.items, effort: input.effort, calendar: SendingCalendar(nonSendingDates: input.constraints.nonSendingDates))
         plan.totals = PlanTotals(items: plan.items, channels: input.channels)
         // Every group the plan knew of is either still contacted by an SMS or letter or is listed.
         var all = Set(plan.groupsWithoutContact)
@@ -291,9 +293,12 @@ public enum DecidedPlanner {
             if channel.isDirect, let why = calendar.whyNotSending(item.date) {
                 broken(d, "\(why), and \(channel.displayName) are not sent on such days")
             }
-            let week = item.date.isoWeekLabel
-            if let used = weekHours[week], used > cap {
-                broken(d, "\(item.date.weekInWords) now needs \(Hours.text(used)) of \(Hours.text(cap)) staff hours")
+            // The swapped item's staff hours fall in the weeks of its prep tasks (issue 11).
+            for (w, _) in PrepWork.staffCentiByWeek(item.prepTasks) {
+                let monday = CivilDate(daysSinceEpoch: w)
+                if let used = weekHours[monday.isoWeekLabel], used > cap {
+                    broken(d, "\(monday.weekInWords) now needs \(Hours.text(used)) of \(Hours.text(cap)) staff hours")
+                }
             }
             let campaignChannels = Set(plan.items.filter { $0.campaign == item.campaign }.map(\.channel))
             if campaignChannels.count < 2 {

@@ -137,10 +137,14 @@ public struct PlanWave: Sendable, Hashable, Codable {
 public struct PrepTask: Sendable, Hashable, Codable {
     public var task: String
     public var due: CivilDate
+    /// Hours the task takes, in hundredths (issue 11): staff time, booked in the week the task
+    /// is due; for the clinical sign-off, a clinician's time. 0 in plans written before.
+    public var centiHours: Int
 
-    public init(task: String, due: CivilDate) {
+    public init(task: String, due: CivilDate, centiHours: Int = 0) {
         self.task = task
         self.due = due
+        self.centiHours = centiHours
     }
 }
 
@@ -157,6 +161,8 @@ public struct PlanConstraintsSummary: Sendable, Hashable, Codable {
     /// Each targeted group's 75+ share, sorted by group id.
     public var groupOver75Shares: [GroupShare]
     public var olderShareForDirectContact: Double
+    /// A clinician's hours a week for sign-off, in hundredths (issue 11; 0 in plans written before).
+    public var clinicianCentiHoursPerWeek: Int = 0
 
     public init(
         commsCentiHoursPerWeek: Int, campaignsPerWeek: Int, minDaysBetweenContacts: Int, workingHoursStart: ClockTime,
@@ -216,14 +222,18 @@ public struct PlanTotals: Sendable, Hashable, Codable {
     public var channels: [ChannelTotal]
     /// Sorted by week label.
     public var effortByWeek: [WeekEffort]
+    /// A clinician's hours for sign-off by the week each is due, sorted by week label (issue 11).
+    public var clinicianByWeek: [WeekEffort]
 
-    public init(channels: [ChannelTotal], effortByWeek: [WeekEffort]) {
+    public init(channels: [ChannelTotal], effortByWeek: [WeekEffort], clinicianByWeek: [WeekEffort] = []) {
         self.channels = channels
         self.effortByWeek = effortByWeek
+        self.clinicianByWeek = clinicianByWeek
     }
 
     /// The totals of `items`: cost and count per channel (with its budget from `settings`) and
-    /// staff hours per ISO week.
+    /// staff hours per ISO week, each prep task's hours in the week it is due (issue 11: the
+    /// week the work happens, which may be before the plan starts).
     public init(items: [PlanItem], channels settings: ChannelSettings) {
         channels = PlanChannel.allCases.map { x in
             let mine = items.filter { $0.channel == x }
@@ -232,7 +242,17 @@ public struct PlanTotals: Sendable, Hashable, Codable {
                 items: mine.count)
         }
         var byWeek: [String: Int] = [:]
-        for it in items { byWeek[it.date.isoWeekLabel, default: 0] += it.effortCentiHours }
+        var clinician: [String: Int] = [:]
+        for it in items {
+            for t in it.prepTasks where t.centiHours > 0 {
+                if t.isSignOff {
+                    clinician[t.due.isoWeekLabel, default: 0] += t.centiHours
+                } else {
+                    byWeek[t.due.isoWeekLabel, default: 0] += t.centiHours
+                }
+            }
+        }
         effortByWeek = byWeek.keys.sorted().map { WeekEffort(week: $0, centiHours: byWeek[$0]!) }
+        clinicianByWeek = clinician.keys.sorted().map { WeekEffort(week: $0, centiHours: clinician[$0]!) }
     }
 }

@@ -36,6 +36,7 @@ extension PlanBuilder {
         let without = warnAboutGroupsWithoutContact(items)
         warnAboutSmallBatches(a)
         warnAboutDecisions(a, items: items)
+        warnAboutMissedPrep(a)
         // A tentative date matters for a day the plan runs; a day left out has its own warning.
         let planned = Set(items.map(\.campaign))
         warnings.removeAll { $0.code == .tentativeDate && !$0.campaignIDs.contains { planned.contains($0.rawValue) } }
@@ -128,6 +129,7 @@ extension PlanBuilder {
             items.append(item)
         }
         items.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+        PrepWork.shareSignOffs(&items, effort: input.effort, calendar: calendar)
         return items
 
     }
@@ -314,12 +316,16 @@ extension PlanBuilder {
                 + "(\(input.constraints.maxDirectContactsPerPerson), planning.maxDirectContactsPerQuarter)", 0),
             ("the week already had its campaigns (planning.campaignsPerWeek)", 0),
             ("the week's staff hours were taken (staff.commsHoursPerWeek)", 0),
+            ("the week's clinician hours for sign-off were taken (staff.clinicianHoursPerWeek)", 0),
             ("another day already invited the same people to the same service", 0),
         ]
         var refusedCampaigns: [CampaignID] = []
         for c in a.forbiddenWhy.keys.sorted() {
             guard let why = a.forbiddenWhy[c]?[x] else { continue }
-            let keys = ["are contacted on", "the most per person", "the weekly limit", "staff hours taken", "already invited"]
+            let keys = [
+                "are contacted on", "the most per person", "the weekly limit", "staff hours taken", "for sign-off taken",
+                "already invited",
+            ]
             var counted = false
             for (k, key) in keys.enumerated() where why.contains(key) {
                 byRule[k].1 += 1
@@ -416,7 +422,7 @@ extension PlanBuilder {
         let inWindow = cons.nonSendingDates.filter { $0.date >= input.window.from && $0.date < input.window.to }
             .sorted()
         let targetedGroups = Set(campaigns.flatMap(\.groups)).sorted()
-        return PlanConstraintsSummary(
+        var summary = PlanConstraintsSummary(
             commsCentiHoursPerWeek: Int((cons.commsHoursPerWeek * 100).rounded()),
             campaignsPerWeek: cons.campaignsPerWeek, minDaysBetweenContacts: cons.minDaysBetweenContacts,
             workingHoursStart: cons.workingHoursStart, workingHoursEnd: cons.workingHoursEnd,
@@ -424,6 +430,8 @@ extension PlanBuilder {
             bankHolidays: inWindow.filter { $0.kind == .bankHoliday },
             groupOver75Shares: targetedGroups.map { GroupShare(group: $0, share: input.over75Share(of: $0)) },
             olderShareForDirectContact: cons.olderShareForDirectContact)
+        summary.clinicianCentiHoursPerWeek = Int((cons.clinicianHoursPerWeek * 100).rounded())
+        return summary
     }
 
     func spent(_ x: PlanChannel, problem: AllocationProblem, choice: AllocationChoice) -> Int {
@@ -439,40 +447,10 @@ extension PlanBuilder {
             ? c.smsSendTime : c.workingHoursStart
     }
 
-    /// Prep tasks back-planned from the item's date in sending (working) days.
+    /// Prep tasks back-planned from the item's date in sending (working) days, with their
+    /// hours (`PrepWork`).
     func prepTasks(_ channel: PlanChannel, date: CivilDate) -> [PrepTask] {
-        let e = input.effort
-        let extra = channel == .letter ? e.letterPrintWorkingDays : 0
-        let noun: String
-        switch channel {
-        case .sms: noun = "text message"
-        case .letter: noun = "letter"
-        case .website: noun = "website page"
-        case .social: noun = "social media post"
-        }
-        var tasks = [
-            PrepTask(task: "Draft the \(noun)", due: calendar.sendingDay(e.draftLeadWorkingDays + extra, before: date)),
-            PrepTask(
-                task: "Clinical sign-off of the \(noun)",
-                due: calendar.sendingDay(e.signOffLeadWorkingDays + extra, before: date)),
-        ]
-        switch channel {
-        case .letter:
-            tasks.append(
-                PrepTask(
-                    task:
-                        "Send to print and post (\(e.letterPrintWorkingDays) working days' print and postage lead time)",
-                    due: calendar.sendingDay(e.letterPrintWorkingDays, before: date)))
-        case .sms:
-            tasks.append(
-                PrepTask(
-                    task: "Run the patient search and schedule the batch", due: calendar.sendingDay(1, before: date)))
-        case .social:
-            tasks.append(PrepTask(task: "Schedule the post", due: calendar.sendingDay(1, before: date)))
-        case .website:
-            break
-        }
-        return tasks.sorted { ($0.due, $0.task) < ($1.due, $1.task) }
+        PrepWork.tasks(channel, date: date, effort: input.effort, calendar: calendar)
     }
 
     /// Why this channel, in words.

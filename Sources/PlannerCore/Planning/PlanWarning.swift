@@ -48,6 +48,9 @@ public struct PlanWarning: Sendable, Hashable, Comparable, Codable {
         /// A quarter of SMS or letter money is left while texts or letters were refused by the
         /// contact rules (per-person gap and cap, full weeks, staff hours): what binds is named.
         case budgetUnspent = "budget-unspent"
+        /// Planning after its prep should have started (`--today`): items moved later or left
+        /// out because a prep task would have been due before today (issue 11).
+        case prepWindowMissed = "prep-window-missed"
 
         public static func < (a: Code, b: Code) -> Bool { a.rawValue < b.rawValue }
     }

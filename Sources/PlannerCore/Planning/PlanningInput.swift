@@ -34,6 +34,12 @@ public struct PlanningInput: Sendable, Hashable, Codable {
     public var responseRates: [String: Double] = [:]
     /// Plain names of groups, for audiences in words ("women aged 25 to 64").
     public var groupNames: [String: String] = [:]
+    /// Today's date when the caller gives one (`--today`, issue 11): no prep task is due before
+    /// it. nil plans as if all the prep lay ahead.
+    public var today: CivilDate? = nil
+    /// The items of the previous window's plan (issue 11, item 4): their prep, dates and
+    /// contacts count against this plan's weekly limits and contact gap.
+    public var previousItems: [PlanItem] = []
 
     public init(
         practiceName: String, odsCode: String, window: DateWindow, timeZone: String = "Europe/London",
@@ -254,6 +260,14 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
     /// a name, `channels.social.weekendModerator`). Without one, social posts are scheduled on
     /// working days only, like the website; with one, on any day but a quiet date (issue 11).
     public var socialWeekendModerator: String? = nil
+    /// A clinician's hours per ISO week for clinical sign-off (`staff.clinicianHoursPerWeek`,
+    /// issue 11): each campaign's one sign-off takes `EffortEstimates.signOffHours` of it in the
+    /// week it is due.
+    public var clinicianHoursPerWeek: Double = ProfileDefaults.clinicianHoursPerWeek
+    /// For a window that touches more than one quarter (issue 11, item 5): each quarter's part
+    /// of the window with its own scaled SMS and letter budget and per-person cap, each a hard
+    /// limit of its own beside the window's totals. Empty for a window inside one quarter.
+    public var quarterLimits: [QuarterLimit] = []
 
     public init(
         commsHoursPerWeek: Double = 4, campaignsPerWeek: Int = 2, minDaysBetweenContacts: Int = 14,
@@ -273,6 +287,32 @@ public struct PlanningConstraints: Sendable, Hashable, Codable {
     }
 }
 
+/// One quarter's part of a window longer than a quarter, with its own limits (issue 11, item 5).
+public struct QuarterLimit: Sendable, Hashable, Codable {
+    /// The days of the window in the quarter: `[from, to)`.
+    public var from: CivilDate
+    public var to: CivilDate
+    /// The quarterly budgets scaled to those days (nil: no budget set).
+    public var smsBudgetPence: Int?
+    public var letterBudgetPence: Int?
+    /// Texts and letters one person may get in those days.
+    public var maxDirectContactsPerPerson: Int
+
+    public init(
+        from: CivilDate, to: CivilDate, smsBudgetPence: Int?, letterBudgetPence: Int?, maxDirectContactsPerPerson: Int
+    ) {
+        self.from = from
+        self.to = to
+        self.smsBudgetPence = smsBudgetPence
+        self.letterBudgetPence = letterBudgetPence
+        self.maxDirectContactsPerPerson = maxDirectContactsPerPerson
+    }
+
+    func budget(_ channel: PlanChannel) -> Int? {
+        channel == .sms ? smsBudgetPence : channel == .letter ? letterBudgetPence : nil
+    }
+}
+
 /// Staff time per item and preparation lead times. The defaults are the planner's own
 /// estimates for a small practice comms role, not published figures; practices override them.
 public struct EffortEstimates: Sendable, Hashable, Codable {
@@ -289,6 +329,13 @@ public struct EffortEstimates: Sendable, Hashable, Codable {
     /// day so it lands in time (Notify economy post is 3-6 working days, GOV.UK Notify letter pricing page;
     /// second class is faster).
     public var letterDeliveryWorkingDays: Int
+    /// A clinician's hours to sign off one campaign's texts, letters and posts together (issue
+    /// 11). ASSUMPTION: a quarter of an hour to read a short text, a page and a post and check
+    /// their facts and links; no published figure.
+    public var signOffHours: Double = 0.25
+
+    /// `signOffHours` in hundredths of an hour.
+    public var signOffCentiHours: Int { Int((signOffHours * 100).rounded()) }
 
     public init(
         hoursPerItem: [PlanChannel: Double] = [.sms: 0.5, .letter: 2, .website: 1, .social: 0.75],

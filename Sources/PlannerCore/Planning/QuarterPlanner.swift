@@ -515,6 +515,7 @@ struct PlanBuilder {
                 segIndex.append((c, k))
             }
         }
+        capToQuarterBudgets(&segs, budgets: [input.channels.smsBudgetPence, input.channels.letterBudgetPence])
         return (
             AllocationProblem(
                 campaigns: camps, segments: segs, smsBudget: input.channels.smsBudgetPence,
@@ -598,7 +599,8 @@ struct PlanBuilder {
             }
             used[d] = broadcast.channels.map { Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil) }
             var trial = Scheduler(
-                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
+                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
+                today: input.today, previous: input.previousItems, people: input.people)
             var fits = true
             for c in used.keys.sorted() {
                 trial.schedule(request(c, channels: used[c]!.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
@@ -730,7 +732,8 @@ struct PlanBuilder {
                 continue
             }
             var scheduler = Scheduler(
-                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort)
+                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
+                today: input.today, previous: input.previousItems, people: input.people)
             for (c, info) in campaigns.enumerated() where !state.dropped.contains(c) {
                 let set = problem.channels(of: c, in: choice)
                 if set.count < 2 { continue }
@@ -741,6 +744,7 @@ struct PlanBuilder {
                         var cells: PeopleCells? = nil
                         var recipients = 0
                         var withoutMobile = ch == .letter
+                        var cost = 0
                         let chosen = segIndex.indices.filter { i in
                             segIndex[i].0 == c && choice.direct[i].has(ch)
                         }.map { segIndex[$0].1 }
@@ -748,6 +752,7 @@ struct PlanBuilder {
                         for k in chosen where info.segments[k].takes(ch) {
                             groups.insert(info.segments[k].group)
                             recipients += info.segments[k].recipients[ch.order]
+                            cost += info.segments[k].cost[ch.order]
                             if let more = info.segments[k].cells { cells = (cells ?? PeopleCells()).union(more) }
                             withoutMobile = withoutMobile && info.segments[k].withoutMobile
                         }
@@ -758,7 +763,7 @@ struct PlanBuilder {
                         channels.append(
                             Scheduler.Receivers(
                                 channel: ch, groups: groups.sorted(), cells: cells, waveOffsets: offsets, service: service,
-                                withoutMobile: withoutMobile && recipients > 0))
+                                withoutMobile: withoutMobile && recipients > 0, costPence: cost))
                     } else {
                         channels.append(Scheduler.Receivers(channel: ch, groups: info.groups, cells: nil))
                     }

@@ -55,6 +55,8 @@ struct ItemSlot: Sendable, Hashable {
     /// A letter only to people with no mobile number on record: no text reaches them, so it
     /// keeps no contact gap to texts (planning for people).
     var withoutMobile = false
+    /// What the text or letter costs, in pence (for the per-quarter budgets, issue 11).
+    var costPence: Int = 0
 
     /// The role the item plays when sent on `date`.
     func role(on date: CivilDate) -> ItemRole {
@@ -251,17 +253,28 @@ struct Scheduler {
         var service: String? = nil
         /// See `ItemSlot.withoutMobile`.
         var withoutMobile = false
+        /// What the text or letter costs, in pence (the allocation's segment costs).
+        var costPence: Int = 0
     }
 
     let window: DateWindow
     let calendar: SendingCalendar
     let constraints: PlanningConstraints
     let effort: EffortEstimates
+    /// No prep task may be due before this day (`PlanningInput.today`).
+    var today: CivilDate? = nil
 
     // State (weeks keyed by ISO label; dictionaries are lookups, never output order).
     // Weeks are keyed by their Monday's day number (cheap to compute; the label is only
     // written into reasons).
     var centiByWeek: [Int: Int] = [:]
+    /// Clinician hours for sign-off by week (issue 11), and each campaign's one sign-off date.
+    var clinicianByWeek: [Int: Int] = [:]
+    /// Per quarter of `constraints.quarterLimits`: money spent per channel order, and texts and
+    /// letters per (sex, age) cell (issue 11, item 5).
+    var quarterSpent: [[Int]] = []
+    var quarterContactsPerCell: [[Int]] = []
+    var signOffOf: [Int: CivilDate] = [:]
     var campaignsByWeek: [Int: Set<Int>] = [:]
     /// Group -> (date, campaign index, campaign title) of each SMS or letter.
     var contacts: [String: [(CivilDate, Int, String)]] = [:]
@@ -292,11 +305,18 @@ struct Scheduler {
     /// Moves that break a rule: (item id, date, what it breaks).
     var brokenMoves: [(String, CivilDate, String)] = []
 
-    init(window: DateWindow, calendar: SendingCalendar, constraints: PlanningConstraints, effort: EffortEstimates) {
+    init(
+        window: DateWindow, calendar: SendingCalendar, constraints: PlanningConstraints, effort: EffortEstimates,
+        today: CivilDate? = nil, previous: [PlanItem] = [], people: PeopleModel? = nil
+    ) {
+        self.today = today
         self.window = window
         self.calendar = calendar
         self.constraints = constraints
         self.effort = effort
+        quarterSpent = constraints.quarterLimits.map { _ in [0, 0, 0, 0] }
+        quarterContactsPerCell = constraints.quarterLimits.map { _ in Array(repeating: 0, count: 2 * PeopleGrid.ageCount) }
+        if !previous.isEmpty { seed(previous: previous, people: people) }
     }
 
     var capCentiHours: Int { Int((constraints.commsHoursPerWeek * 100).rounded()) }
@@ -307,6 +327,10 @@ struct Scheduler {
         case outside(CivilDate)
         case notSending(CivilDate)
         case hours(CivilDate, used: Int)
+        case clinician(CivilDate, used: Int)
+        case prepMissed(CivilDate, due: CivilDate)
+        case quarterBudget(Int, PlanChannel, spent: Int)
+        case quarterPersonCap(Int)
         case cap(CivilDate, count: Int)
         case gap(group: String, other: CivilDate, campaign: Int)
         case personGap(other: CivilDate, campaign: Int)
@@ -328,9 +352,11 @@ struct Scheduler {
         } else if !calendar.isSendingDay(date) {
             return .notSending(date)
         }
+        if let b = todayBlock(slot.channel, on: date) { return b }
+        if let b = hoursBlock(slot.channel, on: date) { return b }
+        if let b = clinicianBlock(slot.channel, on: date, campaign: campaign) { return b }
+        if let b = quarterBlock(slot, on: date) { return b }
         let week = date.mondayOfWeek.daysSinceEpoch
-        let used = centiByWeek[week] ?? 0
-        if used + effort.centiHours(slot.channel) > capCentiHours { return .hours(date, used: used) }
         if let inWeek = campaignsByWeek[week], !inWeek.contains(campaign), inWeek.count >= constraints.campaignsPerWeek {
             return .cap(date, count: inWeek.count)
         }
@@ -379,6 +405,16 @@ struct Scheduler {
             return calendar.whyNotSending(date) ?? "\(date.iso) is not a sending day"
         case .hours(let date, let used):
             return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
+        case .quarterBudget(let q, let channel, let spent):
+            return quarterText(q, channel: channel, spent: spent)
+        case .quarterPersonCap(let q):
+            return quarterText(q, channel: nil, spent: 0)
+        case .prepMissed(let date, let due):
+            return "for \(date.iso) its preparation would start \(due.iso), \(Self.prepMissedPhrase) "
+                + "(\(today?.iso ?? ""))"
+        case .clinician(let date, let used):
+            return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(clinicianCapCentiHours)) clinician hours "
+                + "for sign-off taken (staff.clinicianHoursPerWeek)"
         case .cap(let date, let count):
             return "\(date.weekInWords) already has \(count) \(count == 1 ? "campaign" : "campaigns"), the weekly limit"
         case .gap(let g, let other, let c):
@@ -397,9 +433,67 @@ struct Scheduler {
         }
     }
 
+    /// The item's prep tasks on `date` (`PrepWork`).
+    func prepTasks(_ channel: PlanChannel, on date: CivilDate) -> [PrepTask] {
+        PrepWork.tasks(channel, date: date, effort: effort, calendar: calendar)
+    }
+
+    /// Weekly staff hours (issue 11, item 2): each prep task's hours count in the week the
+    /// task is due, which may be before the plan starts; the first week they would overfill.
+    func hoursBlock(_ channel: PlanChannel, on date: CivilDate) -> Block? {
+        for (week, centi) in PrepWork.staffCentiByWeek(prepTasks(channel, on: date)) {
+            let used = centiByWeek[week] ?? 0
+            if used + centi > capCentiHours { return .hours(CivilDate(daysSinceEpoch: week), used: used) }
+        }
+        return nil
+    }
+
+    /// "Today" (issue 11, item 3): an item whose first prep task would be due before today
+    /// cannot go on `date`; a later date may still fit.
+    func todayBlock(_ channel: PlanChannel, on date: CivilDate) -> Block? {
+        guard let today, let first = prepTasks(channel, on: date).map(\.due).min(), first < today else { return nil }
+        return .prepMissed(date, due: first)
+    }
+
+    var clinicianCapCentiHours: Int { Int((constraints.clinicianHoursPerWeek * 100).rounded()) }
+
+    /// The campaign's one clinical sign-off (issue 11, item 2) if an item goes on `date`: due by
+    /// the earliest of its items' sign-off dates; nil when the item leaves it where it is.
+    func signOffMove(_ channel: PlanChannel, on date: CivilDate, campaign: Int) -> (from: CivilDate?, to: CivilDate)? {
+        let due = PrepWork.signOff(channel, date: date, effort: effort, calendar: calendar).due
+        let current = signOffOf[campaign]
+        if let current, current <= due { return nil }
+        return (current, due)
+    }
+
+    /// A clinician's weekly hours for sign-off (`staff.clinicianHoursPerWeek`): the week the
+    /// campaign's sign-off would move to must have room for it.
+    func clinicianBlock(_ channel: PlanChannel, on date: CivilDate, campaign: Int) -> Block? {
+        guard let move = signOffMove(channel, on: date, campaign: campaign) else { return nil }
+        let week = move.to.mondayOfWeek.daysSinceEpoch
+        var used = clinicianByWeek[week] ?? 0
+        if let from = move.from, from.mondayOfWeek.daysSinceEpoch == week { used -= effort.signOffCentiHours }
+        if used + effort.signOffCentiHours > clinicianCapCentiHours {
+            return .clinician(CivilDate(daysSinceEpoch: week), used: used)
+        }
+        return nil
+    }
+
+    /// Books the campaign's sign-off in its (possibly new) week.
+    mutating func placeSignOff(_ channel: PlanChannel, on date: CivilDate, campaign: Int) {
+        guard let move = signOffMove(channel, on: date, campaign: campaign) else { return }
+        if let from = move.from { clinicianByWeek[from.mondayOfWeek.daysSinceEpoch, default: 0] -= effort.signOffCentiHours }
+        clinicianByWeek[move.to.mondayOfWeek.daysSinceEpoch, default: 0] += effort.signOffCentiHours
+        signOffOf[campaign] = move.to
+    }
+
     mutating func place(_ slot: ItemSlot, on date: CivilDate, campaign: Int, title: String) {
         let week = date.mondayOfWeek.daysSinceEpoch
-        centiByWeek[week, default: 0] += effort.centiHours(slot.channel)
+        placeSignOff(slot.channel, on: date, campaign: campaign)
+        placeInQuarter(slot, on: date)
+        for (w, centi) in PrepWork.staffCentiByWeek(prepTasks(slot.channel, on: date)) {
+            centiByWeek[w, default: 0] += centi
+        }
         campaignsByWeek[week, default: []].insert(campaign)
         if slot.channel.isDirect, let service = slot.service, invitations[service] == nil {
             invitations[service] = (campaign, title)
@@ -413,6 +507,9 @@ struct Scheduler {
             for g in slot.groups { contacts[g, default: []].append((date, campaign, title)) }
         }
     }
+
+    /// The words that mark a reason as a missed prep window (`prep-window-missed`).
+    static let prepMissedPhrase = "before today"
 
     /// Optional reminders of committed campaigns, placed after every campaign's required
     /// items (`placeReminders`), so that a reminder never takes a week from another day.
@@ -461,7 +558,8 @@ struct Scheduler {
             let r = Array(text.utf8)
             if has(r, "outside the plan") { return 2 }
             if text.hasPrefix("the week of ") || has(r, " is contacted on ") || has(r, " are contacted on ")
-                || has(r, "the most per person") || has(r, "already invited to this service")
+                || has(r, "the most per person") || has(r, "already invited to this service") || has(r, "before today")
+                || has(r, "this quarter's own limit")
             {
                 return 0
             }
@@ -481,7 +579,10 @@ struct Scheduler {
     /// is left out (and reported in `failures`) while the others stay; when fewer than two
     /// channels remain the campaign is not placed at all and nothing of it is kept.
     mutating func schedule(_ request: CampaignRequest, moves: [String: CivilDate] = [:]) {
-        let saved = (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations)
+        let saved = (
+            centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations, clinicianByWeek,
+            signOffOf, quarterSpent, quarterContactsPerCell
+        )
         var mine: [PlacedItem] = []
         var myBroken: [(String, CivilDate, String)] = []
         var myFailures: [ChannelFailure] = []
@@ -497,6 +598,7 @@ struct Scheduler {
                 if slot.channel.isDirect {
                     slot.service = receivers.service
                     slot.withoutMobile = receivers.withoutMobile
+                    slot.costPence = receivers.costPence
                 }
                 return slot
             }
@@ -539,7 +641,10 @@ struct Scheduler {
             brokenMoves += myBroken
             for slot in myReminders { pendingReminders.append((request.index, request.title, slot)) }
         } else {
-            (centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations) = saved
+            (
+                centiByWeek, campaignsByWeek, contacts, personContacts, contactsPerCell, invitations, clinicianByWeek,
+                signOffOf, quarterSpent, quarterContactsPerCell
+            ) = saved
         }
     }
 

@@ -223,9 +223,16 @@ public struct SocialAccount: Sendable, Hashable, Codable {
 public struct Staff: Sendable, Hashable, Codable {
     /// Staff hours per week available for patient communication (writing, sign-off, sending, posting).
     public var commsHoursPerWeek: Double
+    /// A clinician's hours per week for clinical sign-off (issue 11): a limit of its own, apart
+    /// from the comms staff's hours.
+    public var clinicianHoursPerWeek: Double
 
-    public init(commsHoursPerWeek: Double = ProfileDefaults.commsHoursPerWeek) {
+    public init(
+        commsHoursPerWeek: Double = ProfileDefaults.commsHoursPerWeek,
+        clinicianHoursPerWeek: Double = ProfileDefaults.clinicianHoursPerWeek
+    ) {
         self.commsHoursPerWeek = commsHoursPerWeek
+        self.clinicianHoursPerWeek = clinicianHoursPerWeek
     }
 }
 

@@ -20,6 +20,10 @@ public enum ProfileDefaults {
     /// ASSUMPTION: staff time for patient communication when the profile does not say.
     public static let commsHoursPerWeek = 3.0
 
+    /// ASSUMPTION (issue 11): a clinician's time a week for signing off campaigns when the
+    /// profile does not say: one hour, four sign-offs of a quarter of an hour each.
+    public static let clinicianHoursPerWeek = 1.0
+
     /// Planning defaults named in the quarter-plan issue (issue 5).
     public static let campaignsPerWeek = 2
     public static let minDaysBetweenContacts = 14
