@@ -38,8 +38,7 @@ public enum Jargon {
         let s = locator.scalars
         let lowered = s.map(Readability.lower)
         var found: [JargonFinding] = []
-        for (term, plain) in table {
-            let t = Array(term.unicodeScalars)
+        for (t, plain) in terms {
             guard t.count <= lowered.count else { continue }
             var i = 0
             while i + t.count <= lowered.count {
@@ -61,6 +60,9 @@ public enum Jargon {
         }
         return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
+
+    /// The table with each term as scalars.
+    static let terms: [(term: [Unicode.Scalar], plain: String)] = table.map { (Array($0.term.unicodeScalars), $0.plain) }
 
     static func matches(_ s: [Unicode.Scalar], _ at: Int, _ t: [Unicode.Scalar]) -> Bool {
         for k in 0..<t.count where s[at + k] != t[k] { return false }

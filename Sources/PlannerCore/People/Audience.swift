@@ -219,20 +219,41 @@ public struct PeopleModel: Sendable, Hashable, Codable {
         byChannel channels: [(coverage: Double, items: [(rules: [AudienceRule], reach: (AgeBand) -> Double)])]
     ) -> Double {
         guard let member = groups[group] else { return 0 }
+        // Items share audiences (every wave of a campaign, every channel of it): each distinct
+        // list of rules is looked at once per cell, and each item's reach once per band.
+        var audiences: [[AudienceRule]] = []
+        var audienceIndex: [[AudienceRule]: Int] = [:]
+        let audienceOf: [[Int]] = channels.map { channel in
+            channel.items.map { item in
+                if let k = audienceIndex[item.rules] { return k }
+                audiences.append(item.rules)
+                audienceIndex[item.rules] = audiences.count - 1
+                return audiences.count - 1
+            }
+        }
+        var chosen = [Double](repeating: 0, count: audiences.count)
+        var known = [Bool](repeating: false, count: audiences.count)
         var total = 0.0
         for sex in Sex.allCases {
             for band in AgeBand.all {
+                let reach: [[Double]] = channels.map { $0.items.map { min(1, max(0, $0.reach(band))) } }
                 for age in band.singleYears {
                     let inGroup = member.probability(sex, age: age)
                     let people = grid.count(sex, age: age)
                     guard inGroup > 0, people > 0 else { continue }
+                    for k in known.indices { known[k] = false }
                     var missed = 1.0
-                    for channel in channels {
+                    for (c, channel) in channels.enumerated() {
                         var missedOnChannel = 1.0
-                        for item in channel.items {
-                            let r = min(1, max(0, item.reach(band)))
+                        for i in channel.items.indices {
+                            let r = reach[c][i]
                             guard r > 0 else { continue }
-                            missedOnChannel *= 1 - selected(item.rules, of: group, sex, age: age) * r
+                            let a = audienceOf[c][i]
+                            if !known[a] {
+                                chosen[a] = selected(audiences[a], of: group, sex, age: age)
+                                known[a] = true
+                            }
+                            missedOnChannel *= 1 - chosen[a] * r
                         }
                         missed *= 1 - min(1, max(0, channel.coverage)) * (1 - missedOnChannel)
                     }
