@@ -75,9 +75,7 @@ public enum JSONWriter {
     /// written as UTF-8.
     public static func quoted(_ s: String) -> String {
         // Fast path (most strings): nothing to escape. 0xE2 leads U+2028 and U+2029 in UTF-8.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            return "\"" + s + "\""
-        }
+        if !needsEscaping(s) { return "\"" + s + "\"" }
         // Byte by byte: the input is valid UTF-8, so E2 80 A8 and E2 80 A9 are exactly U+2028
         // and U+2029, and every other byte is copied.
         let bytes = Array(s.utf8)
@@ -110,12 +108,27 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    static func needsEscaping(_ s: String) -> Bool {
+        s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 })
+    }
+
+    /// Appends `quoted(s)` to `out` (without building the quoted string when nothing is escaped).
+    static func appendQuoted(_ s: String, to out: inout String) {
+        if needsEscaping(s) {
+            out += quoted(s)
+        } else {
+            out += "\""
+            out += s
+            out += "\""
+        }
+    }
+
     static func writeScalar(_ value: JSONValue, into out: inout String) -> Bool {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += n
-        case .string(let s): out += quoted(s)
+        case .string(let s): appendQuoted(s, to: &out)
         case .array, .object: return false
         }
         return true
@@ -135,7 +148,8 @@ public enum JSONWriter {
             out += "{"
             for (i, m) in members.enumerated() {
                 if i > 0 { out += ", " }
-                out += quoted(m.key) + ": "
+                appendQuoted(m.key, to: &out)
+                out += ": "
                 writeInline(m.value, into: &out)
             }
             out += "}"
@@ -167,7 +181,9 @@ public enum JSONWriter {
             }
             out += "{\n"
             for (i, m) in members.enumerated() {
-                out += inner + quoted(m.key) + ": "
+                out += inner
+                appendQuoted(m.key, to: &out)
+                out += ": "
                 writeIndented(m.value, level: level + 1, into: &out)
                 out += i + 1 < members.count ? ",\n" : "\n"
             }

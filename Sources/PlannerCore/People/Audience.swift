@@ -231,6 +231,7 @@ public struct PeopleModel: Sendable, Hashable, Codable {
                 return audiences.count - 1
             }
         }
+        let resolved = audiences.map { $0.map(resolve) }
         var chosen = [Double](repeating: 0, count: audiences.count)
         var known = [Bool](repeating: false, count: audiences.count)
         var total = 0.0
@@ -250,7 +251,7 @@ public struct PeopleModel: Sendable, Hashable, Codable {
                             guard r > 0 else { continue }
                             let a = audienceOf[c][i]
                             if !known[a] {
-                                chosen[a] = selected(audiences[a], of: group, sex, age: age)
+                                chosen[a] = selected(resolved[a], of: group, sex, age: age)
                                 known[a] = true
                             }
                             missedOnChannel *= 1 - chosen[a] * r
@@ -267,6 +268,54 @@ public struct PeopleModel: Sendable, Hashable, Codable {
     /// The chance that a member of `group` of `sex` aged `age` is selected by any of `rules`:
     /// a line for the group itself selects its members with certainty (the line selects
     /// exactly them); lines for other groups select independently.
+    func selected(_ rules: [ResolvedRule], of group: String, _ sex: Sex, age: Int) -> Double {
+        var notSelected = 1.0
+        for r in rules {
+            if r.rule.group == group {
+                if let s = r.rule.sex, s != sex { continue }
+                guard r.rule.covers(age: age) else { continue }
+                notSelected *= 1 - r.kept(sex, age: age)
+            } else {
+                notSelected *= 1 - r.chance(sex, age: age)
+            }
+        }
+        return 1 - notSelected
+    }
+
+    /// A rule with its group and exclusions looked up: `chance` and `kept` without a lookup per cell.
+    struct ResolvedRule {
+        var rule: AudienceRule
+        var member: GroupMembership?
+        /// Per exclusion: the group it names, else the share it leaves out.
+        var exclusions: [(group: GroupMembership?, share: Double)]
+
+        /// `PeopleModel.kept(rule, sex, age:)`.
+        func kept(_ sex: Sex, age: Int) -> Double {
+            var p = 1.0
+            for e in exclusions {
+                if let group = e.group {
+                    p *= 1 - group.probability(sex, age: age)
+                } else {
+                    p *= 1 - min(1, max(0, e.share))
+                }
+            }
+            return p
+        }
+
+        /// `PeopleModel.chance(rule, sex, age:)`.
+        func chance(_ sex: Sex, age: Int) -> Double {
+            if let s = rule.sex, s != sex { return 0 }
+            guard rule.covers(age: age), let member else { return 0 }
+            return member.probability(sex, age: age) * kept(sex, age: age)
+        }
+    }
+
+    func resolve(_ rule: AudienceRule) -> ResolvedRule {
+        ResolvedRule(
+            rule: rule, member: groups[rule.group],
+            exclusions: rule.exclude.map { e in groups[e].map { ($0, 0) } ?? (nil, exclusionShare[e] ?? 0) })
+    }
+
     func selected(_ rules: [AudienceRule], of group: String, _ sex: Sex, age: Int) -> Double {
         var notSelected = 1.0
         for rule in rules {
