@@ -68,6 +68,10 @@ public struct Hyphenator: Sendable {
             valueOffset.append(Int32(entries[node]?.offset ?? 0))
             valueStart.append(Int32(values.count))
         }
+        // The root's edges as a table by byte (most walks end after a letter or two).
+        var rootEdge = [Int32](repeating: -1, count: 128)
+        for e in Int(edgeStart[0])..<Int(edgeStart[1]) { rootEdge[Int(edgeLetter[e])] = edgeTarget[e] }
+        self.rootEdge = rootEdge
         self.edgeStart = edgeStart
         self.edgeLetter = edgeLetter
         self.edgeTarget = edgeTarget
@@ -76,6 +80,7 @@ public struct Hyphenator: Sendable {
         self.values = values
     }
 
+    let rootEdge: [Int32]
     let edgeStart: [Int32]
     let edgeLetter: [UInt8]
     let edgeTarget: [Int32]
@@ -144,11 +149,17 @@ public struct Hyphenator: Sendable {
                 var node = 0
                 for j in i..<n {
                     let letter = pointed[j]
-                    var e = Int(edgeStart[node])
-                    let end = Int(edgeStart[node + 1])
-                    while e < end && edgeLetter[e] < letter { e += 1 }
-                    guard e < end && edgeLetter[e] == letter else { break }
-                    node = Int(edgeTarget[e])
+                    if node == 0 {
+                        let next = rootEdge[Int(letter)]
+                        guard next >= 0 else { break }
+                        node = Int(next)
+                    } else {
+                        var e = Int(edgeStart[node])
+                        let end = Int(edgeStart[node + 1])
+                        while e < end && edgeLetter[e] < letter { e += 1 }
+                        guard e < end && edgeLetter[e] == letter else { break }
+                        node = Int(edgeTarget[e])
+                    }
                     let from = Int(valueStart[node]), to = Int(valueStart[node + 1])
                     guard from < to else { continue }
                     let at = i + Int(valueOffset[node])

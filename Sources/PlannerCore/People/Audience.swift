@@ -79,7 +79,9 @@ public struct PeopleCells: Sendable, Hashable, Codable {
     /// Cells of `self` inside the ages of `bands`.
     public func restricted(to bands: [AgeBand]) -> PeopleCells {
         var out = PeopleCells()
-        for (sex, age) in members where bands.contains(AgeBand(age: age)) { out.insert(sex, age: age) }
+        forEachBit { bit in
+            if bands.contains(AgeBand(age: bit % PeopleGrid.ageCount)) { out.words[bit >> 6] |= 1 << UInt64(bit & 63) }
+        }
         return out
     }
 
@@ -164,9 +166,14 @@ public struct PeopleModel: Sendable, Hashable, Codable {
 
     /// The chance that a person of `sex` aged `age` is selected by at least one of `rules`.
     public func chance(anyOf rules: [AudienceRule], _ sex: Sex, age: Int) -> Double {
+        chance(anyOf: rules.map(resolve), sex, age: age)
+    }
+
+    /// `chance(anyOf:_:age:)` with the rules' groups looked up already.
+    func chance(anyOf rules: [ResolvedRule], _ sex: Sex, age: Int) -> Double {
         var missed = 1.0
         for rule in rules {
-            let p = chance(rule, sex, age: age)
+            let p = rule.chance(sex, age: age)
             if p >= 1 { return 1 }
             missed *= 1 - p
         }
@@ -175,6 +182,7 @@ public struct PeopleModel: Sendable, Hashable, Codable {
 
     /// Expected distinct people selected by at least one of `rules`, per sex and band.
     public func count(_ rules: [AudienceRule]) -> AudienceCount {
+        let rules = rules.map(resolve)
         var byBand = Array(repeating: Array(repeating: 0.0, count: AgeBand.count), count: 2)
         for sex in Sex.allCases {
             for band in AgeBand.all {
@@ -191,6 +199,7 @@ public struct PeopleModel: Sendable, Hashable, Codable {
 
     /// The cells with any chance of being selected by `rules`.
     public func cells(_ rules: [AudienceRule]) -> PeopleCells {
+        let rules = rules.map(resolve)
         var cells = PeopleCells()
         for sex in Sex.allCases {
             for age in 0...PeopleGrid.oldestAge where grid.count(sex, age: age) > 0 {
@@ -234,10 +243,13 @@ public struct PeopleModel: Sendable, Hashable, Codable {
         let resolved = audiences.map { $0.map(resolve) }
         var chosen = [Double](repeating: 0, count: audiences.count)
         var known = [Bool](repeating: false, count: audiences.count)
+        let reachByBand: [[[Double]]] = AgeBand.all.map { band in
+            channels.map { $0.items.map { min(1, max(0, $0.reach(band))) } }
+        }
         var total = 0.0
         for sex in Sex.allCases {
             for band in AgeBand.all {
-                let reach: [[Double]] = channels.map { $0.items.map { min(1, max(0, $0.reach(band))) } }
+                let reach = reachByBand[band.index]
                 for age in band.singleYears {
                     let inGroup = member.probability(sex, age: age)
                     let people = grid.count(sex, age: age)
