@@ -166,14 +166,20 @@ public struct PeopleModel: Sendable, Hashable, Codable {
 
     /// The chance that a person of `sex` aged `age` is selected by at least one of `rules`.
     public func chance(anyOf rules: [AudienceRule], _ sex: Sex, age: Int) -> Double {
-        chance(anyOf: rules.map(resolve), sex, age: age)
-    }
-
-    /// `chance(anyOf:_:age:)` with the rules' groups looked up already.
-    func chance(anyOf rules: [ResolvedRule], _ sex: Sex, age: Int) -> Double {
         var missed = 1.0
         for rule in rules {
-            let p = rule.chance(sex, age: age)
+            let p = chance(rule, sex, age: age)
+            if p >= 1 { return 1 }
+            missed *= 1 - p
+        }
+        return 1 - missed
+    }
+
+    /// `chance(anyOf:_:age:)` for the cell `cell` of `table`'s rules.
+    func chance(anyOf table: RuleCells, cell: Int) -> Double {
+        var missed = 1.0
+        for j in 0..<table.count {
+            let p = table.chance[j * RuleCells.cellCount + cell]
             if p >= 1 { return 1 }
             missed *= 1 - p
         }
@@ -182,14 +188,14 @@ public struct PeopleModel: Sendable, Hashable, Codable {
 
     /// Expected distinct people selected by at least one of `rules`, per sex and band.
     public func count(_ rules: [AudienceRule]) -> AudienceCount {
-        let rules = rules.map(resolve)
+        let table = RuleCells(rules, model: self)
         var byBand = Array(repeating: Array(repeating: 0.0, count: AgeBand.count), count: 2)
         for sex in Sex.allCases {
             for band in AgeBand.all {
                 var n = 0.0
                 for age in band.singleYears {
                     let people = grid.count(sex, age: age)
-                    if people > 0 { n += people * chance(anyOf: rules, sex, age: age) }
+                    if people > 0 { n += people * chance(anyOf: table, cell: RuleCells.cell(sex, age: age)) }
                 }
                 byBand[sex.index][band.index] = n
             }
@@ -199,11 +205,11 @@ public struct PeopleModel: Sendable, Hashable, Codable {
 
     /// The cells with any chance of being selected by `rules`.
     public func cells(_ rules: [AudienceRule]) -> PeopleCells {
-        let rules = rules.map(resolve)
+        let table = RuleCells(rules, model: self)
         var cells = PeopleCells()
         for sex in Sex.allCases {
             for age in 0...PeopleGrid.oldestAge where grid.count(sex, age: age) > 0 {
-                if chance(anyOf: rules, sex, age: age) > 0 { cells.insert(sex, age: age) }
+                if chance(anyOf: table, cell: RuleCells.cell(sex, age: age)) > 0 { cells.insert(sex, age: age) }
             }
         }
         return cells
@@ -240,7 +246,8 @@ public struct PeopleModel: Sendable, Hashable, Codable {
                 return audiences.count - 1
             }
         }
-        let resolved = audiences.map { $0.map(resolve) }
+        let tables = audiences.map { RuleCells($0, model: self) }
+        let isGroup = audiences.map { $0.map { $0.group == group } }
         var chosen = [Double](repeating: 0, count: audiences.count)
         var known = [Bool](repeating: false, count: audiences.count)
         let reachByBand: [[[Double]]] = AgeBand.all.map { band in
@@ -263,7 +270,7 @@ public struct PeopleModel: Sendable, Hashable, Codable {
                             guard r > 0 else { continue }
                             let a = audienceOf[c][i]
                             if !known[a] {
-                                chosen[a] = selected(resolved[a], of: group, sex, age: age)
+                                chosen[a] = selected(tables[a], isGroup: isGroup[a], cell: RuleCells.cell(sex, age: age))
                                 known[a] = true
                             }
                             missedOnChannel *= 1 - chosen[a] * r
@@ -280,52 +287,69 @@ public struct PeopleModel: Sendable, Hashable, Codable {
     /// The chance that a member of `group` of `sex` aged `age` is selected by any of `rules`:
     /// a line for the group itself selects its members with certainty (the line selects
     /// exactly them); lines for other groups select independently.
-    func selected(_ rules: [ResolvedRule], of group: String, _ sex: Sex, age: Int) -> Double {
+    /// `selected(rules, of: group, sex, age:)` for cell `cell` of the rules' table, where
+    /// `isGroup[j]` says whether rule j is for the group itself.
+    func selected(_ table: RuleCells, isGroup: [Bool], cell: Int) -> Double {
         var notSelected = 1.0
-        for r in rules {
-            if r.rule.group == group {
-                if let s = r.rule.sex, s != sex { continue }
-                guard r.rule.covers(age: age) else { continue }
-                notSelected *= 1 - r.kept(sex, age: age)
+        for j in 0..<table.count {
+            let t = j * RuleCells.cellCount + cell
+            if isGroup[j] {
+                guard table.applies[t] else { continue }
+                notSelected *= 1 - table.kept[t]
             } else {
-                notSelected *= 1 - r.chance(sex, age: age)
+                notSelected *= 1 - table.chance[t]
             }
         }
         return 1 - notSelected
     }
 
-    /// A rule with its group and exclusions looked up: `chance` and `kept` without a lookup per cell.
-    struct ResolvedRule {
-        var rule: AudienceRule
-        var member: GroupMembership?
-        /// Per exclusion: the group it names, else the share it leaves out.
-        var exclusions: [(group: GroupMembership?, share: Double)]
+    /// Rules with `chance` and `kept` worked out for every cell (sex and single year of age)
+    /// once, so that loops over cells and items look numbers up instead of groups.
+    struct RuleCells {
+        static let cellCount = 2 * PeopleGrid.ageCount
+        static func cell(_ sex: Sex, age: Int) -> Int { sex.index * PeopleGrid.ageCount + age }
 
-        /// `PeopleModel.kept(rule, sex, age:)`.
-        func kept(_ sex: Sex, age: Int) -> Double {
-            var p = 1.0
-            for e in exclusions {
-                if let group = e.group {
-                    p *= 1 - group.probability(sex, age: age)
-                } else {
-                    p *= 1 - min(1, max(0, e.share))
+        /// How many rules; rule j's cell c is at `j * cellCount + c`.
+        let count: Int
+        /// `chance(rule, sex, age:)`.
+        var chance: [Double] = []
+        /// `kept(rule, sex, age:)`.
+        var kept: [Double] = []
+        /// Whether the rule's sex and ages take in the cell.
+        var applies: [Bool] = []
+
+        init(_ rules: [AudienceRule], model: PeopleModel) {
+            count = rules.count
+            chance = [Double](repeating: 0, count: rules.count * Self.cellCount)
+            kept = chance
+            applies = [Bool](repeating: false, count: rules.count * Self.cellCount)
+            for (j, rule) in rules.enumerated() {
+                let member = model.groups[rule.group]
+                let exclusions: [(group: GroupMembership?, share: Double)] = rule.exclude.map { e in
+                    model.groups[e].map { ($0, 0) } ?? (nil, model.exclusionShare[e] ?? 0)
+                }
+                for sex in Sex.allCases {
+                    for age in 0...PeopleGrid.oldestAge {
+                        let t = j * Self.cellCount + Self.cell(sex, age: age)
+                        // As `kept`: the exclusions in order.
+                        var p = 1.0
+                        for e in exclusions {
+                            if let group = e.group {
+                                p *= 1 - group.probability(sex, age: age)
+                            } else {
+                                p *= 1 - min(1, max(0, e.share))
+                            }
+                        }
+                        kept[t] = p
+                        // As `chance`.
+                        if let s = rule.sex, s != sex { continue }
+                        guard rule.covers(age: age) else { continue }
+                        applies[t] = true
+                        if let member { chance[t] = member.probability(sex, age: age) * p }
+                    }
                 }
             }
-            return p
         }
-
-        /// `PeopleModel.chance(rule, sex, age:)`.
-        func chance(_ sex: Sex, age: Int) -> Double {
-            if let s = rule.sex, s != sex { return 0 }
-            guard rule.covers(age: age), let member else { return 0 }
-            return member.probability(sex, age: age) * kept(sex, age: age)
-        }
-    }
-
-    func resolve(_ rule: AudienceRule) -> ResolvedRule {
-        ResolvedRule(
-            rule: rule, member: groups[rule.group],
-            exclusions: rule.exclude.map { e in groups[e].map { ($0, 0) } ?? (nil, exclusionShare[e] ?? 0) })
     }
 
     func selected(_ rules: [AudienceRule], of group: String, _ sex: Sex, age: Int) -> Double {
