@@ -40,28 +40,49 @@ public struct JSONMember: Sendable, Equatable {
 public enum JSONWriter {
     /// Two spaces per level, one member or element per line, no final newline.
     public static func indented(_ value: JSONValue) -> String {
-        var out = ""
+        var out = Bytes()
         writeIndented(value, level: 0, into: &out)
-        return out
+        return out.string
     }
 
     /// On one line, ", " between members and elements and ": " after keys.
     public static func inline(_ value: JSONValue) -> String {
-        var out = ""
+        var out = Bytes()
         writeInline(value, into: &out)
-        return out
+        return out.string
     }
 
     /// "[\n  row,\n  row\n]\n" with each row inline; "[]\n" when there are none.
     public static func listing(_ rows: [JSONValue]) -> String {
         if rows.isEmpty { return "[]\n" }
-        var out = "[\n"
+        var out = Bytes()
+        out += "[\n"
         for (i, row) in rows.enumerated() {
             out += "  "
             writeInline(row, into: &out)
             out += i == rows.count - 1 ? "\n" : ",\n"
         }
-        return out + "]\n"
+        out += "]\n"
+        return out.string
+    }
+
+    /// The text being written, as UTF-8 bytes (appending to a byte array is cheaper than to a String).
+    struct Bytes {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(4096) }
+
+        static func += (out: inout Bytes, s: String) {
+            var s = s
+            s.withUTF8 { out.bytes.append(contentsOf: $0) }
+        }
+
+        mutating func indent(_ level: Int) {
+            for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
+        }
+
+        /// The bytes are valid UTF-8: they are whole strings' bytes.
+        var string: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     /// A JSON number with at most `places` decimals and no trailing zeros: 0.5 -> "0.5",
@@ -113,17 +134,17 @@ public enum JSONWriter {
     }
 
     /// Appends `quoted(s)` to `out` (without building the quoted string when nothing is escaped).
-    static func appendQuoted(_ s: String, to out: inout String) {
+    static func appendQuoted(_ s: String, to out: inout Bytes) {
         if needsEscaping(s) {
             out += quoted(s)
         } else {
-            out += "\""
+            out.bytes.append(0x22)
             out += s
-            out += "\""
+            out.bytes.append(0x22)
         }
     }
 
-    static func writeScalar(_ value: JSONValue, into out: inout String) -> Bool {
+    static func writeScalar(_ value: JSONValue, into out: inout Bytes) -> Bool {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -134,7 +155,7 @@ public enum JSONWriter {
         return true
     }
 
-    static func writeInline(_ value: JSONValue, into out: inout String) {
+    static func writeInline(_ value: JSONValue, into out: inout Bytes) {
         if writeScalar(value, into: &out) { return }
         switch value {
         case .array(let elements):
@@ -157,10 +178,8 @@ public enum JSONWriter {
         }
     }
 
-    static func writeIndented(_ value: JSONValue, level: Int, into out: inout String) {
+    static func writeIndented(_ value: JSONValue, level: Int, into out: inout Bytes) {
         if writeScalar(value, into: &out) { return }
-        let inner = String(repeating: "  ", count: level + 1)
-        let close = String(repeating: "  ", count: level)
         switch value {
         case .array(let elements):
             if elements.isEmpty {
@@ -169,11 +188,12 @@ public enum JSONWriter {
             }
             out += "[\n"
             for (i, e) in elements.enumerated() {
-                out += inner
+                out.indent(level + 1)
                 writeIndented(e, level: level + 1, into: &out)
                 out += i + 1 < elements.count ? ",\n" : "\n"
             }
-            out += close + "]"
+            out.indent(level)
+            out += "]"
         case .object(let members):
             if members.isEmpty {
                 out += "{}"
@@ -181,13 +201,14 @@ public enum JSONWriter {
             }
             out += "{\n"
             for (i, m) in members.enumerated() {
-                out += inner
+                out.indent(level + 1)
                 appendQuoted(m.key, to: &out)
                 out += ": "
                 writeIndented(m.value, level: level + 1, into: &out)
                 out += i + 1 < members.count ? ",\n" : "\n"
             }
-            out += close + "}"
+            out.indent(level)
+            out += "}"
         default: break
         }
     }
