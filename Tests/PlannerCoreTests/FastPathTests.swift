@@ -163,11 +163,13 @@ import Testing
             for k in 0..<(3 + 2 * c) { items.append((audiences[(k * (c + 1)) % audiences.count], reaches[(k + c) % reaches.count])) }
             channels.append((coverage, items))
         }
-        for group in ["women", "over-65", "diabetes", "smokers", "unknown"] {
-            for n in [0, 1, 2, 4] {
-                let some = Array(channels.prefix(n))
-                #expect(m.reached(of: group, byChannel: some) == Self.reachedItemByItem(m, of: group, byChannel: some))
-            }
+        let groups = ["women", "over-65", "diabetes", "smokers", "unknown"]
+        for n in [0, 1, 2, 4] {
+            let some = Array(channels.prefix(n))
+            let expected = groups.map { Self.reachedItemByItem(m, of: $0, byChannel: some) }
+            #expect(groups.map { m.reached(of: $0, byChannel: some) } == expected)
+            #expect(m.reached(of: groups, byChannel: some) == expected)
+            #expect(expected.contains { $0 > 0 } == (n > 0))
         }
     }
 }

@@ -233,7 +233,15 @@ public struct PeopleModel: Sendable, Hashable, Codable {
         of group: String,
         byChannel channels: [(coverage: Double, items: [(rules: [AudienceRule], reach: (AgeBand) -> Double)])]
     ) -> Double {
-        guard let member = groups[group] else { return 0 }
+        reached(of: [group], byChannel: channels)[0]
+    }
+
+    /// `reached(of:byChannel:)` for each of `groups`, in order (the items' audiences are
+    /// worked out once for all of them).
+    public func reached(
+        of groups: [String],
+        byChannel channels: [(coverage: Double, items: [(rules: [AudienceRule], reach: (AgeBand) -> Double)])]
+    ) -> [Double] {
         // Items share audiences (every wave of a campaign, every channel of it): each distinct
         // list of rules is looked at once per cell, and each item's reach once per band.
         var audiences: [[AudienceRule]] = []
@@ -247,46 +255,57 @@ public struct PeopleModel: Sendable, Hashable, Codable {
             }
         }
         let tables = audiences.map { RuleCells($0, model: self) }
-        let isGroup = audiences.map { $0.map { $0.group == group } }
         var chosen = [Double](repeating: 0, count: audiences.count)
         var known = [Bool](repeating: false, count: audiences.count)
-        let reachByBand: [[[Double]]] = AgeBand.all.map { band in
-            channels.map { $0.items.map { min(1, max(0, $0.reach(band))) } }
+        // The items one after another, channel by channel: item k's audience, and its reach
+        // in band b at `b * itemCount + k`; channel c's items end at `channelEnd[c]`.
+        let audienceOfItem = audienceOf.flatMap { $0 }
+        let itemCount = audienceOfItem.count
+        var channelEnd: [Int] = []
+        for channel in channels { channelEnd.append((channelEnd.last ?? 0) + channel.items.count) }
+        let coverage = channels.map { min(1, max(0, $0.coverage)) }
+        var reachByBand: [Double] = []
+        reachByBand.reserveCapacity(AgeBand.count * itemCount)
+        for band in AgeBand.all {
+            for channel in channels { for item in channel.items { reachByBand.append(min(1, max(0, item.reach(band)))) } }
         }
-        var total = 0.0
-        for sex in Sex.allCases {
-            for band in AgeBand.all {
-                let reach = reachByBand[band.index]
-                for age in band.singleYears {
-                    let inGroup = member.probability(sex, age: age)
-                    let people = grid.count(sex, age: age)
-                    guard inGroup > 0, people > 0 else { continue }
-                    for k in known.indices { known[k] = false }
-                    var missed = 1.0
-                    for (c, channel) in channels.enumerated() {
-                        var missedOnChannel = 1.0
-                        for i in channel.items.indices {
-                            let r = reach[c][i]
-                            guard r > 0 else { continue }
-                            let a = audienceOf[c][i]
-                            if !known[a] {
-                                chosen[a] = selected(tables[a], isGroup: isGroup[a], cell: RuleCells.cell(sex, age: age))
-                                known[a] = true
+        return groups.map { (group: String) -> Double in
+            guard let member = self.groups[group] else { return 0 }
+            let isGroup = audiences.map { $0.map { $0.group == group } }
+            var total = 0.0
+            for sex in Sex.allCases {
+                for band in AgeBand.all {
+                    let base = band.index * itemCount
+                    for age in band.singleYears {
+                        let inGroup = member.probability(sex, age: age)
+                        let people = grid.count(sex, age: age)
+                        guard inGroup > 0, people > 0 else { continue }
+                        for k in known.indices { known[k] = false }
+                        var missed = 1.0
+                        var i = 0
+                        for c in channelEnd.indices {
+                            var missedOnChannel = 1.0
+                            while i < channelEnd[c] {
+                                defer { i += 1 }
+                                let r = reachByBand[base + i]
+                                guard r > 0 else { continue }
+                                let a = audienceOfItem[i]
+                                if !known[a] {
+                                    chosen[a] = selected(tables[a], isGroup: isGroup[a], cell: RuleCells.cell(sex, age: age))
+                                    known[a] = true
+                                }
+                                missedOnChannel *= 1 - chosen[a] * r
                             }
-                            missedOnChannel *= 1 - chosen[a] * r
+                            missed *= 1 - coverage[c] * (1 - missedOnChannel)
                         }
-                        missed *= 1 - min(1, max(0, channel.coverage)) * (1 - missedOnChannel)
+                        total += people * inGroup * (1 - missed)
                     }
-                    total += people * inGroup * (1 - missed)
                 }
             }
+            return total
         }
-        return total
     }
 
-    /// The chance that a member of `group` of `sex` aged `age` is selected by any of `rules`:
-    /// a line for the group itself selects its members with certainty (the line selects
-    /// exactly them); lines for other groups select independently.
     /// `selected(rules, of: group, sex, age:)` for cell `cell` of the rules' table, where
     /// `isGroup[j]` says whether rule j is for the group itself.
     func selected(_ table: RuleCells, isGroup: [Bool], cell: Int) -> Double {
@@ -325,21 +344,25 @@ public struct PeopleModel: Sendable, Hashable, Codable {
             applies = [Bool](repeating: false, count: rules.count * Self.cellCount)
             for (j, rule) in rules.enumerated() {
                 let member = model.groups[rule.group]
-                let exclusions: [(group: GroupMembership?, share: Double)] = rule.exclude.map { e in
-                    model.groups[e].map { ($0, 0) } ?? (nil, model.exclusionShare[e] ?? 0)
+                // As `kept`: per exclusion, the factor it multiplies each cell's share by, in order.
+                var factors: [[Double]] = []
+                for e in rule.exclude {
+                    if let group = model.groups[e] {
+                        var f = [Double](repeating: 1, count: Self.cellCount)
+                        for sex in Sex.allCases {
+                            for age in 0...PeopleGrid.oldestAge { f[Self.cell(sex, age: age)] = 1 - group.probability(sex, age: age) }
+                        }
+                        factors.append(f)
+                    } else {
+                        factors.append([Double](repeating: 1 - min(1, max(0, model.exclusionShare[e] ?? 0)), count: Self.cellCount))
+                    }
                 }
                 for sex in Sex.allCases {
                     for age in 0...PeopleGrid.oldestAge {
-                        let t = j * Self.cellCount + Self.cell(sex, age: age)
-                        // As `kept`: the exclusions in order.
+                        let c = Self.cell(sex, age: age)
+                        let t = j * Self.cellCount + c
                         var p = 1.0
-                        for e in exclusions {
-                            if let group = e.group {
-                                p *= 1 - group.probability(sex, age: age)
-                            } else {
-                                p *= 1 - min(1, max(0, e.share))
-                            }
-                        }
+                        for f in factors.indices { p *= factors[f][c] }
                         kept[t] = p
                         // As `chance`.
                         if let s = rule.sex, s != sex { continue }
@@ -352,6 +375,9 @@ public struct PeopleModel: Sendable, Hashable, Codable {
         }
     }
 
+    /// The chance that a member of `group` of `sex` aged `age` is selected by any of `rules`:
+    /// a line for the group itself selects its members with certainty (the line selects
+    /// exactly them); lines for other groups select independently.
     func selected(_ rules: [AudienceRule], of group: String, _ sex: Sex, age: Int) -> Double {
         var notSelected = 1.0
         for rule in rules {
