@@ -100,6 +100,17 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD` (or `YYYYMMDD`); nil when malformed or not a real date.
     public init?(iso text: some StringProtocol) {
+        // The usual YYYY-MM-DD, read from its bytes; anything else as below.
+        let b = Array(text.utf8.prefix(11))
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D,
+            [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ b[$0] >= 0x30 && b[$0] <= 0x39 })
+        {
+            func number(_ r: Range<Int>) -> Int { r.reduce(0) { $0 * 10 + Int(b[$1] - 0x30) } }
+            let date = CivilDate(year: number(0..<4), month: number(5..<7), day: number(8..<10))
+            guard date.isValid else { return nil }
+            self = date
+            return
+        }
         let digits = text.filter { $0 != "-" }
         guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
             text.count == 8 || (text.count == 10 && Array(text)[4] == "-" && Array(text)[7] == "-")

@@ -66,6 +66,19 @@ public struct DraftChecks: Sendable, Hashable {
     public var passes: Bool { problems.isEmpty }
     /// The high-severity findings: such a draft must not be exported unless a decision allows it.
     public var blockingFindings: [ContentFinding] { findings.filter { $0.severity == .high } }
+
+    /// These checks, made with no finding allowed, as `Drafter.check` makes them when findings of
+    /// the kinds in `allowed` are allowed: the same figures and findings, without the problems
+    /// those findings raised. Saves checking a text again (a draft is checked as it is written).
+    public func allowing(_ allowed: Set<FindingKind>) -> DraftChecks {
+        guard !allowed.isEmpty, findings.contains(where: { allowed.contains($0.kind) }) else { return self }
+        // `check` lists the reading-age problem first, then one problem per finding, in order.
+        let first = readability.readingAge > Drafter.maxReadingAge ? 1 : 0
+        var out = self
+        let kept = zip(findings, problems[first..<(first + findings.count)]).filter { !allowed.contains($0.0.kind) }.map(\.1)
+        out.problems.replaceSubrange(first..<(first + findings.count), with: kept)
+        return out
+    }
 }
 
 /// A ready-to-send draft and its checks.

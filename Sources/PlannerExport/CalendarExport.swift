@@ -40,9 +40,23 @@ public enum CalendarExport {
         var url: String?
 
         var hash: String {
-            var s = [kind, channel.rawValue, itemDate.iso, uid, timingKey(timing), summary, description, url ?? ""]
-            s += categories
-            let h = String(ReadResult.fnv1a64(s.joined(separator: "\u{1F}")), radix: 16)
+            // `ReadResult.fnv1a64` of the parts joined by U+001F, without joining them.
+            var h64: UInt64 = 1_469_598_103_934_665_603
+            func add(_ part: String, first: Bool = false) {
+                if !first {
+                    h64 ^= 0x1F
+                    h64 = h64 &* 1_099_511_628_211
+                }
+                for b in part.utf8 {
+                    h64 ^= UInt64(b)
+                    h64 = h64 &* 1_099_511_628_211
+                }
+            }
+            add(kind, first: true)
+            for part in [channel.rawValue, itemDate.iso, uid, timingKey(timing), summary, description, url ?? ""] + categories {
+                add(part)
+            }
+            let h = String(h64, radix: 16)
             return String(repeating: "0", count: 16 - h.count) + h
         }
     }

@@ -40,28 +40,49 @@ public struct JSONMember: Sendable, Equatable {
 public enum JSONWriter {
     /// Two spaces per level, one member or element per line, no final newline.
     public static func indented(_ value: JSONValue) -> String {
-        var out = ""
+        var out = Bytes()
         writeIndented(value, level: 0, into: &out)
-        return out
+        return out.string
     }
 
     /// On one line, ", " between members and elements and ": " after keys.
     public static func inline(_ value: JSONValue) -> String {
-        var out = ""
+        var out = Bytes()
         writeInline(value, into: &out)
-        return out
+        return out.string
     }
 
     /// "[\n  row,\n  row\n]\n" with each row inline; "[]\n" when there are none.
     public static func listing(_ rows: [JSONValue]) -> String {
         if rows.isEmpty { return "[]\n" }
-        var out = "[\n"
+        var out = Bytes()
+        out += "[\n"
         for (i, row) in rows.enumerated() {
             out += "  "
             writeInline(row, into: &out)
             out += i == rows.count - 1 ? "\n" : ",\n"
         }
-        return out + "]\n"
+        out += "]\n"
+        return out.string
+    }
+
+    /// The text being written, as UTF-8 bytes (appending to a byte array is cheaper than to a String).
+    struct Bytes {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(4096) }
+
+        static func += (out: inout Bytes, s: String) {
+            var s = s
+            s.withUTF8 { out.bytes.append(contentsOf: $0) }
+        }
+
+        mutating func indent(_ level: Int) {
+            for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
+        }
+
+        /// The bytes are valid UTF-8: they are whole strings' bytes.
+        var string: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     /// A JSON number with at most `places` decimals and no trailing zeros: 0.5 -> "0.5",
@@ -75,9 +96,7 @@ public enum JSONWriter {
     /// written as UTF-8.
     public static func quoted(_ s: String) -> String {
         // Fast path (most strings): nothing to escape. 0xE2 leads U+2028 and U+2029 in UTF-8.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-            return "\"" + s + "\""
-        }
+        if !needsEscaping(s) { return "\"" + s + "\"" }
         // Byte by byte: the input is valid UTF-8, so E2 80 A8 and E2 80 A9 are exactly U+2028
         // and U+2029, and every other byte is copied.
         let bytes = Array(s.utf8)
@@ -110,18 +129,33 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func writeScalar(_ value: JSONValue, into out: inout String) -> Bool {
+    static func needsEscaping(_ s: String) -> Bool {
+        s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 })
+    }
+
+    /// Appends `quoted(s)` to `out` (without building the quoted string when nothing is escaped).
+    static func appendQuoted(_ s: String, to out: inout Bytes) {
+        if needsEscaping(s) {
+            out += quoted(s)
+        } else {
+            out.bytes.append(0x22)
+            out += s
+            out.bytes.append(0x22)
+        }
+    }
+
+    static func writeScalar(_ value: JSONValue, into out: inout Bytes) -> Bool {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += n
-        case .string(let s): out += quoted(s)
+        case .string(let s): appendQuoted(s, to: &out)
         case .array, .object: return false
         }
         return true
     }
 
-    static func writeInline(_ value: JSONValue, into out: inout String) {
+    static func writeInline(_ value: JSONValue, into out: inout Bytes) {
         if writeScalar(value, into: &out) { return }
         switch value {
         case .array(let elements):
@@ -135,7 +169,8 @@ public enum JSONWriter {
             out += "{"
             for (i, m) in members.enumerated() {
                 if i > 0 { out += ", " }
-                out += quoted(m.key) + ": "
+                appendQuoted(m.key, to: &out)
+                out += ": "
                 writeInline(m.value, into: &out)
             }
             out += "}"
@@ -143,10 +178,8 @@ public enum JSONWriter {
         }
     }
 
-    static func writeIndented(_ value: JSONValue, level: Int, into out: inout String) {
+    static func writeIndented(_ value: JSONValue, level: Int, into out: inout Bytes) {
         if writeScalar(value, into: &out) { return }
-        let inner = String(repeating: "  ", count: level + 1)
-        let close = String(repeating: "  ", count: level)
         switch value {
         case .array(let elements):
             if elements.isEmpty {
@@ -155,11 +188,12 @@ public enum JSONWriter {
             }
             out += "[\n"
             for (i, e) in elements.enumerated() {
-                out += inner
+                out.indent(level + 1)
                 writeIndented(e, level: level + 1, into: &out)
                 out += i + 1 < elements.count ? ",\n" : "\n"
             }
-            out += close + "]"
+            out.indent(level)
+            out += "]"
         case .object(let members):
             if members.isEmpty {
                 out += "{}"
@@ -167,11 +201,14 @@ public enum JSONWriter {
             }
             out += "{\n"
             for (i, m) in members.enumerated() {
-                out += inner + quoted(m.key) + ": "
+                out.indent(level + 1)
+                appendQuoted(m.key, to: &out)
+                out += ": "
                 writeIndented(m.value, level: level + 1, into: &out)
                 out += i + 1 < members.count ? ",\n" : "\n"
             }
-            out += close + "}"
+            out.indent(level)
+            out += "}"
         default: break
         }
     }

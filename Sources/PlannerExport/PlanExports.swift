@@ -64,7 +64,7 @@ public enum PlanExports {
                 let target = folder.appendingPathComponent(f.name)
                 // Names may hold a subfolder (digest/2027-W03.eml): the temporary file goes beside its target.
                 let dir = target.deletingLastPathComponent()
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                if f.name.contains("/") { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
                 let tmp = dir.appendingPathComponent(".\(target.lastPathComponent).tmp-\(pid)")
                 try writeWithoutSync(f.text, to: tmp)
                 // Only files this run wrote are ever removed.
@@ -100,8 +100,8 @@ public enum PlanExports {
     static func writeWithoutSync(_ text: String, to url: URL) throws {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw posixError(errno, url) }
-        let bytes = Array(text.utf8)
-        let failure: Int32? = bytes.withUnsafeBytes { buf -> Int32? in
+        var text = text
+        let failure: Int32? = text.withUTF8 { buf -> Int32? in
             var done = 0
             while done < buf.count {
                 let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)

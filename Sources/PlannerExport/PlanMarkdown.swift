@@ -409,7 +409,10 @@ public enum PlanMarkdown {
     /// Builds the document line by line (LF).
     struct Doc {
         var text = ""
-        mutating func line(_ s: String) { text += s + "\n" }
+        mutating func line(_ s: String) {
+            text += s
+            text += "\n"
+        }
         mutating func blank() { text += "\n" }
 
         /// A GitHub table; cells are escaped, except the `<br>` this file puts between entries.

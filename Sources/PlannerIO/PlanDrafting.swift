@@ -95,11 +95,41 @@ public struct PlanDrafting: Sendable {
         return c.services.sorted().first { practice.service($0) != nil && ServiceLinks.wording(for: $0) != nil }
     }
 
+    // MARK: Drafts, each written once
+
+    /// Drafts already written for one `PlanDrafting`, by channel and input: a candidate's text
+    /// message is drafted to cost it before planning and again for its items after, and every
+    /// draft is checked as it is written. Pass the same memo to `pricingTexts` and `attach` of
+    /// one `PlanDrafting` (its drafts depend on its templates).
+    public struct DraftMemo: Sendable {
+        struct Key: Hashable {
+            var channel: DraftChannel
+            var input: DraftInput
+        }
+        var drafts: [Key: Draft] = [:]
+        public init() {}
+    }
+
+    /// `Drafter.draft(channel, input, templates: templates)`, from `memo` when it was written before.
+    func draft(_ channel: DraftChannel, _ input: DraftInput, memo: inout DraftMemo) -> Draft {
+        let key = DraftMemo.Key(channel: channel, input: input)
+        if let d = memo.drafts[key] { return d }
+        let d = Drafter.draft(channel, input, templates: templates)
+        memo.drafts[key] = d
+        return d
+    }
+
     // MARK: Before planning
 
     /// `input` with every candidate's SMS fragments from its draft (or from the practice's own
     /// text for the campaign's text message, when a `text` decision sets one: the longest).
     public func pricingTexts(_ input: PlanningInput, decisions: [ManagerDecision]) -> PlanningInput {
+        var memo = DraftMemo()
+        return pricingTexts(input, decisions: decisions, memo: &memo)
+    }
+
+    /// `pricingTexts(_:decisions:)`, keeping the drafts it writes in `memo` for `attach`.
+    public func pricingTexts(_ input: PlanningInput, decisions: [ManagerDecision], memo: inout DraftMemo) -> PlanningInput {
         var input = input
         for k in input.candidates.indices {
             let c = input.candidates[k]
@@ -109,7 +139,7 @@ public struct PlanDrafting: Sendable {
             }
             let gateway = practice.smsGateway
             if own.isEmpty {
-                let draft = Drafter.draft(.sms, self.input(c), templates: templates)
+                let draft = self.draft(.sms, self.input(c), memo: &memo)
                 input.candidates[k].smsFragments = draft.checks.sms?.fragments
             } else {
                 input.candidates[k].smsFragments = own.map { SMSCounter.count($0, gateway: gateway).fragments }.max()
@@ -123,6 +153,14 @@ public struct PlanDrafting: Sendable {
     /// `plan` with a draft on every item (the practice's text when it set one), the poster notes,
     /// and the blocked drafts and failing checks as warnings.
     public func attach(to plan: Plan, candidates: [PlanningCandidate], decisions: [ManagerDecision]) -> Plan {
+        var memo = DraftMemo()
+        return attach(to: plan, candidates: candidates, decisions: decisions, memo: &memo)
+    }
+
+    /// `attach(to:candidates:decisions:)`, using (and adding to) the drafts in `memo`.
+    public func attach(
+        to plan: Plan, candidates: [PlanningCandidate], decisions: [ManagerDecision], memo: inout DraftMemo
+    ) -> Plan {
         var plan = plan
         var byCampaign: [String: PlanningCandidate] = [:]
         for c in candidates where byCampaign[c.campaignID] == nil { byCampaign[c.campaignID] = c }
@@ -145,16 +183,17 @@ public struct PlanDrafting: Sendable {
             if let text = item.text {
                 draft = Self.planDraft(text, Drafter.check(text, channel: channel, input: inp, allowed: Set(kinds)), allowed: kinds)
             } else {
-                let d = Drafter.draft(channel, inp, templates: templates)
-                draft = Self.planDraft(d.text, Drafter.check(d.text, channel: channel, input: inp, allowed: Set(kinds)), allowed: kinds)
+                // The draft's own checks (made with nothing allowed) are those of `Drafter.check`.
+                let d = self.draft(channel, inp, memo: &memo)
+                draft = Self.planDraft(d.text, d.checks.allowing(Set(kinds)), allowed: kinds)
             }
             plan.items[k].draft = draft
             warnings += Self.warnings(draft, item: item, what: "draft")
             // A poster for a campaign no text or letter carries: on its first online item.
             if !direct.contains(item.campaign), !postered.contains(item.campaign) {
                 postered.insert(item.campaign)
-                let d = Drafter.draft(.poster, inp, templates: templates)
-                let poster = Self.planDraft(d.text, Drafter.check(d.text, channel: .poster, input: inp, allowed: Set(kinds)), allowed: kinds)
+                let d = self.draft(.poster, inp, memo: &memo)
+                let poster = Self.planDraft(d.text, d.checks.allowing(Set(kinds)), allowed: kinds)
                 plan.items[k].poster = poster
                 warnings += Self.warnings(poster, item: item, what: "poster")
             }

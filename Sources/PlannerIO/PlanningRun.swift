@@ -121,12 +121,13 @@ public struct PlanningRun: Sendable {
         input.today = today
         input.previousItems = previous
         // Texts are costed from their drafts' words (issue 13): drafted before planning.
-        input = drafting.pricingTexts(input, decisions: decisions)
+        var drafts = PlanDrafting.DraftMemo()
+        input = drafting.pricingTexts(input, decisions: decisions, memo: &drafts)
         var sizes: [String: Int] = [:]
         for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
         var plan = DecidedPlanner.plan(input, decisions: decisions)
         plan.practicePhone = practice.phone
-        plan = drafting.attach(to: plan, candidates: input.candidates, decisions: decisions)
+        plan = drafting.attach(to: plan, candidates: input.candidates, decisions: decisions, memo: &drafts)
         var reach = input.reachByGroup(plan)
         for (g, n) in reach { if let size = sizes[g] { reach[g] = min(n, size) } }
         var relevanceByCampaign: [String: Double] = [:]

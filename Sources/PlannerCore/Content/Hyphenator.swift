@@ -53,7 +53,40 @@ public struct Hyphenator: Sendable {
         }
         self.children = children
         self.entries = entries
+        // The same trie with ASCII edges only, flat: node n's edges are
+        // `edgeLetter[edgeStart[n]..<edgeStart[n + 1]]` (sorted) and their targets `edgeTarget`;
+        // each node's pattern digits, as gaps to add to the position the walk started at.
+        var edgeStart: [Int32] = [0], edgeLetter: [UInt8] = [], edgeTarget: [Int32] = []
+        var valueStart: [Int32] = [0], values: [UInt8] = [], valueOffset: [Int32] = []
+        for node in children.indices {
+            for (u, next) in children[node].filter({ $0.key.isASCII }).sorted(by: { $0.key < $1.key }) {
+                edgeLetter.append(UInt8(u.value))
+                edgeTarget.append(next)
+            }
+            edgeStart.append(Int32(edgeLetter.count))
+            if let e = entries[node] { values += e.values }
+            valueOffset.append(Int32(entries[node]?.offset ?? 0))
+            valueStart.append(Int32(values.count))
+        }
+        // The root's edges as a table by byte (most walks end after a letter or two).
+        var rootEdge = [Int32](repeating: -1, count: 128)
+        for e in Int(edgeStart[0])..<Int(edgeStart[1]) { rootEdge[Int(edgeLetter[e])] = edgeTarget[e] }
+        self.rootEdge = rootEdge
+        self.edgeStart = edgeStart
+        self.edgeLetter = edgeLetter
+        self.edgeTarget = edgeTarget
+        self.valueStart = valueStart
+        self.valueOffset = valueOffset
+        self.values = values
     }
+
+    let rootEdge: [Int32]
+    let edgeStart: [Int32]
+    let edgeLetter: [UInt8]
+    let edgeTarget: [Int32]
+    let valueStart: [Int32]
+    let valueOffset: [Int32]
+    let values: [UInt8]
 
     /// The US English patterns of `hyph_en_US.dic` (see Hyphenation+EnUS.swift for their origin and licence).
     public static let englishUS = Hyphenator(patterns: englishUSPatterns)
@@ -88,4 +121,59 @@ public struct Hyphenator: Sendable {
 
     /// Syllables in one word: its break points plus one.
     public func syllables(_ word: String) -> Int { positions(word).count + 1 }
+
+    /// `syllables(String(word))` for a word given as Unicode scalars, without building strings
+    /// when the word is ASCII (the same walk over the same trie, on bytes).
+    public func syllables(scalars word: some Collection<Unicode.Scalar>) -> Int {
+        guard word.allSatisfy(\.isASCII) else {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: word)
+            return syllables(String(v))
+        }
+        let length = word.count
+        let n = length + 2  // ".word."
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n + 1) { buffer in
+            // The lower-cased word between dots, then the digits on its gaps.
+            let pointed = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+            let references = UnsafeMutableBufferPointer(rebasing: buffer[n...])
+            pointed[0] = 0x2E
+            var k = 1
+            for u in word {
+                let b = UInt8(u.value)
+                pointed[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                k += 1
+            }
+            pointed[n - 1] = 0x2E
+            references.initialize(repeating: 0)
+            for i in 0..<(n - 1) {
+                var node = 0
+                for j in i..<n {
+                    let letter = pointed[j]
+                    if node == 0 {
+                        let next = rootEdge[Int(letter)]
+                        guard next >= 0 else { break }
+                        node = Int(next)
+                    } else {
+                        var e = Int(edgeStart[node])
+                        let end = Int(edgeStart[node + 1])
+                        while e < end && edgeLetter[e] < letter { e += 1 }
+                        guard e < end && edgeLetter[e] == letter else { break }
+                        node = Int(edgeTarget[e])
+                    }
+                    let from = Int(valueStart[node]), to = Int(valueStart[node + 1])
+                    guard from < to else { continue }
+                    let at = i + Int(valueOffset[node])
+                    for v in from..<to where values[v] > references[at + v - from] {
+                        references[at + v - from] = values[v]
+                    }
+                }
+            }
+            var count = 1
+            for i in 0...n where references[i] % 2 == 1 {
+                let p = i - 1
+                if p >= 2 && p <= length - 2 { count += 1 }
+            }
+            return count
+        }
+    }
 }

@@ -38,11 +38,15 @@ public enum Jargon {
         let s = locator.scalars
         let lowered = s.map(Readability.lower)
         var found: [JargonFinding] = []
-        for (term, plain) in table {
-            let t = Array(term.unicodeScalars)
-            guard t.count <= lowered.count else { continue }
-            var i = 0
-            while i + t.count <= lowered.count {
+        // One pass over the text, trying at each place the terms that start with its letter; a
+        // term's next match is looked for after the end of its last one (as a scan per term does).
+        var nextFrom = [Int](repeating: 0, count: terms.count)
+        for i in lowered.indices {
+            let v = lowered[i].value
+            guard v < 128 else { continue }
+            for k in termsByFirst[Int(v)] {
+                let t = terms[k].term
+                guard i >= nextFrom[k], i + t.count <= lowered.count else { continue }
                 if matches(lowered, i, t),
                     !(i > 0 && PyChar.isWord(s[i - 1])),
                     !(i + t.count < s.count && PyChar.isWord(s[i + t.count]))
@@ -51,16 +55,24 @@ public enum Jargon {
                         let (line, column) = locator.location(of: i)
                         found.append(
                             JargonFinding(
-                                line: line, column: column, term: locator.string(i..<(i + t.count)), plain: plain))
+                                line: line, column: column, term: locator.string(i..<(i + t.count)), plain: terms[k].plain))
                     }
-                    i += t.count
-                } else {
-                    i += 1
+                    nextFrom[k] = i + t.count
                 }
             }
         }
         return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
+
+    /// The table with each term as scalars.
+    static let terms: [(term: [Unicode.Scalar], plain: String)] = table.map { (Array($0.term.unicodeScalars), $0.plain) }
+
+    /// For each ASCII letter, the terms (indices into `terms`) that start with it.
+    static let termsByFirst: [[Int]] = {
+        var by = [[Int]](repeating: [], count: 128)
+        for (k, t) in terms.enumerated() { by[Int(t.term[0].value)].append(k) }
+        return by
+    }()
 
     static func matches(_ s: [Unicode.Scalar], _ at: Int, _ t: [Unicode.Scalar]) -> Bool {
         for k in 0..<t.count where s[at + k] != t[k] { return false }

@@ -128,10 +128,11 @@ public enum Readability {
     /// Each word's syllables from its hyphenation points, summed.
     static func syllableCount(_ s: ArraySlice<Unicode.Scalar>, hyphenator: Hyphenator) -> Int {
         var total = 0
-        var word = String.UnicodeScalarView()
+        var word: [Unicode.Scalar] = []
+        word.reserveCapacity(32)
         func flush() {
-            if !word.isEmpty { total += hyphenator.syllables(String(word)) }
-            word = String.UnicodeScalarView()
+            if !word.isEmpty { total += hyphenator.syllables(scalars: word) }
+            word.removeAll(keepingCapacity: true)
         }
         for u in s {
             if PyChar.isSpace(u) {

@@ -157,11 +157,43 @@ public enum SocialCheck {
 
     /// Whether `text` carries the code-of-conduct line (curly apostrophes and spacing aside).
     public static func containsCodeOfConduct(_ text: String) -> Bool {
+        if let ascii = containsCodeOfConductASCII(text) { return ascii }
         func norm(_ s: String) -> String {
             s.replacingOccurrences(of: "\u{2019}", with: "'").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         }
         return norm(text).contains(norm(codeOfConduct))
     }
+
+    /// `containsCodeOfConduct` for an ASCII text, on its bytes (nil for any other text). In ASCII
+    /// every character is one byte but "\r\n", white space is tab to carriage return and space,
+    /// and there is no curly apostrophe: the text's runs of white space become one space, its
+    /// leading and trailing white space goes, and the line (ASCII, single-spaced) is searched for.
+    static func containsCodeOfConductASCII(_ text: String) -> Bool? {
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            guard b < 0x80 else { return nil }
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                pendingSpace = !normalized.isEmpty
+            } else {
+                if pendingSpace { normalized.append(0x20) }
+                pendingSpace = false
+                normalized.append(b)
+            }
+        }
+        let line = codeOfConductBytes
+        guard line.count <= normalized.count else { return false }
+        let first = line[0]
+        for start in 0...(normalized.count - line.count) where normalized[start] == first {
+            var k = 1
+            while k < line.count && normalized[start + k] == line[k] { k += 1 }
+            if k == line.count { return true }
+        }
+        return false
+    }
+
+    static let codeOfConductBytes = Array(codeOfConduct.utf8)
 
     /// Hashtags: `#` at the start of a word, then letters, digits and underscores.
     static func hashtagRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {

@@ -84,7 +84,9 @@ public struct PeopleCells: Sendable, Hashable, Codable {
     /// Cells of `self` inside the ages of `bands`.
     public func restricted(to bands: [AgeBand]) -> PeopleCells {
         var out = PeopleCells()
-        for (sex, age) in members where bands.contains(AgeBand(age: age)) { out.insert(sex, age: age) }
+        forEachBit { bit in
+            if bands.contains(AgeBand(age: bit % PeopleGrid.ageCount)) { out.words[bit >> 6] |= 1 << UInt64(bit & 63) }
+        }
         return out
     }
 
@@ -178,15 +180,27 @@ public struct PeopleModel: Sendable, Hashable, Codable {
         return 1 - missed
     }
 
+    /// `chance(anyOf:_:age:)` for the cell `cell` of `table`'s rules.
+    func chance(anyOf table: RuleCells, cell: Int) -> Double {
+        var missed = 1.0
+        for j in 0..<table.count {
+            let p = table.chance[j * RuleCells.cellCount + cell]
+            if p >= 1 { return 1 }
+            missed *= 1 - p
+        }
+        return 1 - missed
+    }
+
     /// Expected distinct people selected by at least one of `rules`, per sex and band.
     public func count(_ rules: [AudienceRule]) -> AudienceCount {
+        let table = RuleCells(rules, model: self)
         var byBand = Array(repeating: Array(repeating: 0.0, count: AgeBand.count), count: 2)
         for sex in Sex.allCases {
             for band in AgeBand.all {
                 var n = 0.0
                 for age in band.singleYears {
                     let people = grid.count(sex, age: age)
-                    if people > 0 { n += people * chance(anyOf: rules, sex, age: age) }
+                    if people > 0 { n += people * chance(anyOf: table, cell: RuleCells.cell(sex, age: age)) }
                 }
                 byBand[sex.index][band.index] = n
             }
@@ -196,10 +210,11 @@ public struct PeopleModel: Sendable, Hashable, Codable {
 
     /// The cells with any chance of being selected by `rules`.
     public func cells(_ rules: [AudienceRule]) -> PeopleCells {
+        let table = RuleCells(rules, model: self)
         var cells = PeopleCells()
         for sex in Sex.allCases {
             for age in 0...PeopleGrid.oldestAge where grid.count(sex, age: age) > 0 {
-                if chance(anyOf: rules, sex, age: age) > 0 { cells.insert(sex, age: age) }
+                if chance(anyOf: table, cell: RuleCells.cell(sex, age: age)) > 0 { cells.insert(sex, age: age) }
             }
         }
         return cells
@@ -223,29 +238,146 @@ public struct PeopleModel: Sendable, Hashable, Codable {
         of group: String,
         byChannel channels: [(coverage: Double, items: [(rules: [AudienceRule], reach: (AgeBand) -> Double)])]
     ) -> Double {
-        guard let member = groups[group] else { return 0 }
-        var total = 0.0
-        for sex in Sex.allCases {
-            for band in AgeBand.all {
-                for age in band.singleYears {
-                    let inGroup = member.probability(sex, age: age)
-                    let people = grid.count(sex, age: age)
-                    guard inGroup > 0, people > 0 else { continue }
-                    var missed = 1.0
-                    for channel in channels {
-                        var missedOnChannel = 1.0
-                        for item in channel.items {
-                            let r = min(1, max(0, item.reach(band)))
-                            guard r > 0 else { continue }
-                            missedOnChannel *= 1 - selected(item.rules, of: group, sex, age: age) * r
+        reached(of: [group], byChannel: channels)[0]
+    }
+
+    /// `reached(of:byChannel:)` for each of `groups`, in order (the items' audiences are
+    /// worked out once for all of them).
+    public func reached(
+        of groups: [String],
+        byChannel channels: [(coverage: Double, items: [(rules: [AudienceRule], reach: (AgeBand) -> Double)])]
+    ) -> [Double] {
+        // Items share audiences (every wave of a campaign, every channel of it): each distinct
+        // list of rules is looked at once per cell, and each item's reach once per band.
+        var audiences: [[AudienceRule]] = []
+        var audienceIndex: [[AudienceRule]: Int] = [:]
+        let audienceOf: [[Int]] = channels.map { channel in
+            channel.items.map { item in
+                if let k = audienceIndex[item.rules] { return k }
+                audiences.append(item.rules)
+                audienceIndex[item.rules] = audiences.count - 1
+                return audiences.count - 1
+            }
+        }
+        let tables = audiences.map { RuleCells($0, model: self) }
+        var chosen = [Double](repeating: 0, count: audiences.count)
+        var known = [Bool](repeating: false, count: audiences.count)
+        // The items one after another, channel by channel: item k's audience, and its reach
+        // in band b at `b * itemCount + k`; channel c's items end at `channelEnd[c]`.
+        let audienceOfItem = audienceOf.flatMap { $0 }
+        let itemCount = audienceOfItem.count
+        var channelEnd: [Int] = []
+        for channel in channels { channelEnd.append((channelEnd.last ?? 0) + channel.items.count) }
+        let coverage = channels.map { min(1, max(0, $0.coverage)) }
+        var reachByBand: [Double] = []
+        reachByBand.reserveCapacity(AgeBand.count * itemCount)
+        for band in AgeBand.all {
+            for channel in channels { for item in channel.items { reachByBand.append(min(1, max(0, item.reach(band)))) } }
+        }
+        return groups.map { (group: String) -> Double in
+            guard let member = self.groups[group] else { return 0 }
+            let isGroup = audiences.map { $0.map { $0.group == group } }
+            var total = 0.0
+            for sex in Sex.allCases {
+                for band in AgeBand.all {
+                    let base = band.index * itemCount
+                    for age in band.singleYears {
+                        let inGroup = member.probability(sex, age: age)
+                        let people = grid.count(sex, age: age)
+                        guard inGroup > 0, people > 0 else { continue }
+                        for k in known.indices { known[k] = false }
+                        var missed = 1.0
+                        var i = 0
+                        for c in channelEnd.indices {
+                            var missedOnChannel = 1.0
+                            while i < channelEnd[c] {
+                                defer { i += 1 }
+                                let r = reachByBand[base + i]
+                                guard r > 0 else { continue }
+                                let a = audienceOfItem[i]
+                                if !known[a] {
+                                    chosen[a] = selected(tables[a], isGroup: isGroup[a], cell: RuleCells.cell(sex, age: age))
+                                    known[a] = true
+                                }
+                                missedOnChannel *= 1 - chosen[a] * r
+                            }
+                            missed *= 1 - coverage[c] * (1 - missedOnChannel)
                         }
-                        missed *= 1 - min(1, max(0, channel.coverage)) * (1 - missedOnChannel)
+                        total += people * inGroup * (1 - missed)
                     }
-                    total += people * inGroup * (1 - missed)
+                }
+            }
+            return total
+        }
+    }
+
+    /// `selected(rules, of: group, sex, age:)` for cell `cell` of the rules' table, where
+    /// `isGroup[j]` says whether rule j is for the group itself.
+    func selected(_ table: RuleCells, isGroup: [Bool], cell: Int) -> Double {
+        var notSelected = 1.0
+        for j in 0..<table.count {
+            let t = j * RuleCells.cellCount + cell
+            if isGroup[j] {
+                guard table.applies[t] else { continue }
+                notSelected *= 1 - table.kept[t]
+            } else {
+                notSelected *= 1 - table.chance[t]
+            }
+        }
+        return 1 - notSelected
+    }
+
+    /// Rules with `chance` and `kept` worked out for every cell (sex and single year of age)
+    /// once, so that loops over cells and items look numbers up instead of groups.
+    struct RuleCells {
+        static let cellCount = 2 * PeopleGrid.ageCount
+        static func cell(_ sex: Sex, age: Int) -> Int { sex.index * PeopleGrid.ageCount + age }
+
+        /// How many rules; rule j's cell c is at `j * cellCount + c`.
+        let count: Int
+        /// `chance(rule, sex, age:)`.
+        var chance: [Double] = []
+        /// `kept(rule, sex, age:)`.
+        var kept: [Double] = []
+        /// Whether the rule's sex and ages take in the cell.
+        var applies: [Bool] = []
+
+        init(_ rules: [AudienceRule], model: PeopleModel) {
+            count = rules.count
+            chance = [Double](repeating: 0, count: rules.count * Self.cellCount)
+            kept = chance
+            applies = [Bool](repeating: false, count: rules.count * Self.cellCount)
+            for (j, rule) in rules.enumerated() {
+                let member = model.groups[rule.group]
+                // As `kept`: per exclusion, the factor it multiplies each cell's share by, in order.
+                var factors: [[Double]] = []
+                for e in rule.exclude {
+                    if let group = model.groups[e] {
+                        var f = [Double](repeating: 1, count: Self.cellCount)
+                        for sex in Sex.allCases {
+                            for age in 0...PeopleGrid.oldestAge { f[Self.cell(sex, age: age)] = 1 - group.probability(sex, age: age) }
+                        }
+                        factors.append(f)
+                    } else {
+                        factors.append([Double](repeating: 1 - min(1, max(0, model.exclusionShare[e] ?? 0)), count: Self.cellCount))
+                    }
+                }
+                for sex in Sex.allCases {
+                    for age in 0...PeopleGrid.oldestAge {
+                        let c = Self.cell(sex, age: age)
+                        let t = j * Self.cellCount + c
+                        var p = 1.0
+                        for f in factors.indices { p *= factors[f][c] }
+                        kept[t] = p
+                        // As `chance`.
+                        if let s = rule.sex, s != sex { continue }
+                        guard rule.covers(age: age) else { continue }
+                        applies[t] = true
+                        if let member { chance[t] = member.probability(sex, age: age) * p }
+                    }
                 }
             }
         }
-        return total
     }
 
     /// The chance that a member of `group` of `sex` aged `age` is selected by any of `rules`:

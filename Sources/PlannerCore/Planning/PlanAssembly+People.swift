@@ -222,9 +222,8 @@ extension PlanningInput {
             return (coverage: coverage(c), items: items)
         }
         var out: [String: Int] = [:]
-        for g in Set(plan.items.flatMap(\.groups)).sorted() where model.groups[g] != nil {
-            out[g] = Int(model.reached(of: g, byChannel: byChannel).rounded())
-        }
+        let groups = Set(plan.items.flatMap(\.groups)).sorted().filter { model.groups[$0] != nil }
+        for (g, n) in zip(groups, model.reached(of: groups, byChannel: byChannel)) { out[g] = Int(n.rounded()) }
         return out
     }
 }

@@ -14,8 +14,11 @@ public struct CampaignID: RawRepresentable, Sendable, Hashable, Comparable, Coda
     /// Parses an id as written in a decisions file: lower-case ASCII letters, digits and
     /// hyphens, ending in a hyphen and a real date. Nil otherwise.
     public init?(rawValue text: String) {
-        guard text.count > 11, text.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }),
-            text.dropLast(10).hasSuffix("-"), CivilDate(iso: text.suffix(10))?.isValid == true
+        // On bytes: every character must be one of these ASCII bytes, so characters are bytes.
+        let utf8 = text.utf8
+        guard utf8.count > 11,
+            utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }),
+            utf8[utf8.index(utf8.endIndex, offsetBy: -11)] == 0x2D, CivilDate(iso: text.suffix(10))?.isValid == true
         else { return nil }
         rawValue = text
     }
