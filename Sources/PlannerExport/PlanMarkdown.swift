@@ -239,19 +239,20 @@ public enum PlanMarkdown {
         case .capacityExceeded: return 4
         case .draftFailsChecks: return 5
         case .capacityLimited: return 6
-        case .olderGroupNoDirectContact: return 7
-        case .tentativeDate: return 8
-        case .noBankHolidayData: return 9
-        case .dayNotFitted: return 10
-        case .budgetUsedUp: return 11
-        case .budgetUnspent: return 12
-        case .channelDropped: return 13
-        case .onlineOnly: return 14
-        case .groupWithoutContact: return 15
-        case .groupWithoutCounts: return 16
-        case .reminderDropped: return 17
-        case .batchTooSmall: return 18
-        case .duplicateCampaign: return 19
+        case .prepWindowMissed: return 7
+        case .olderGroupNoDirectContact: return 8
+        case .tentativeDate: return 9
+        case .noBankHolidayData: return 10
+        case .dayNotFitted: return 11
+        case .budgetUsedUp: return 12
+        case .budgetUnspent: return 13
+        case .channelDropped: return 14
+        case .onlineOnly: return 15
+        case .groupWithoutContact: return 16
+        case .groupWithoutCounts: return 17
+        case .reminderDropped: return 18
+        case .batchTooSmall: return 19
+        case .duplicateCampaign: return 20
         }
     }
 
@@ -279,6 +280,8 @@ public enum PlanMarkdown {
             return "rewrite the draft (`planner decide text`), or `planner decide allow` it when what was found is not a patient's data."
         case .draftFailsChecks:
             return "read the draft in its campaign above and shorten or simplify it; `planner check --plan plan.json` checks it again."
+        case .prepWindowMissed:
+            return "check the moved dates and the shorter preparation in the campaign above; plan the next quarter earlier."
         case .budgetUnspent: return "nothing, unless you want more: the warning names the setting that stops more texts or letters."
         }
     }

@@ -26,7 +26,13 @@ extension Scheduler {
             let title = item.title + " (previous plan)"
             if let people, let audience = item.audience, !audience.isEmpty {
                 let cells = people.cells(audience)
-                for d in dates { personContacts.append((cells, d, index, title)) }
+                // A letter whose every line leaves out people with a mobile number never reaches
+                // anyone this plan texts.
+                let kind: ContactKind =
+                    item.channel == .sms
+                    ? .text
+                    : audience.allSatisfy { $0.exclude.contains(AudienceRule.mobileOnRecord) } ? .letterWithoutMobile : .letter
+                for d in dates { personContacts.append((cells, d, index, title, kind)) }
             } else {
                 for g in item.groups {
                     for d in dates { contacts[g, default: []].append((d, index, title)) }
