@@ -249,10 +249,6 @@ public struct DraftTemplates: Sendable {
                 """
         }
     }
-
-    func render(_ channel: DraftChannel, _ values: [String: Any]) -> [String] {
-        templates[channel]!.map { $0.render(values) }
-    }
 }
 
 /// Writes drafts from templates and checks them.
@@ -283,7 +279,9 @@ public enum Drafter {
         ]
         if let audience = input.audience, !audience.isEmpty { values["audience"] = audience }
         var first: Draft?
-        for var text in templates.render(channel, values) {
+        // Rendered one at a time: a fallback is written only when the draft before it fails.
+        for template in templates.templates[channel]! {
+            var text = template.render(values)
             // No trailing blank lines: the words end where the text ends, on every channel.
             while text.hasSuffix("\n") { text.removeLast() }
             let draft = Draft(channel: channel, text: text, checks: check(text, channel: channel, input: input))

@@ -47,9 +47,12 @@ public enum CalendarExport {
                     h64 ^= 0x1F
                     h64 = h64 &* 1_099_511_628_211
                 }
-                for b in part.utf8 {
-                    h64 ^= UInt64(b)
-                    h64 = h64 &* 1_099_511_628_211
+                var part = part
+                part.withUTF8 { bytes in
+                    for b in bytes {
+                        h64 ^= UInt64(b)
+                        h64 = h64 &* 1_099_511_628_211
+                    }
                 }
             }
             add(kind, first: true)
