@@ -133,8 +133,8 @@ public struct DecisionCheck: Sendable {
             if d < rules.window.from || d >= rules.window.to {
                 return "\(d.iso) is outside the plan's window, \(rules.window.from.iso) to \(rules.window.to.adding(days: -1).iso)"
             }
-            guard direct, let why = calendar.whyNotSending(d) else { return nil }
-            return why.replacingOccurrences(of: "is a quiet date (quiet date)", with: "is one of the profile's quiet dates")
+            guard direct else { return nil }
+            return calendar.whyNotSending(d)
         }
         guard let problem = why(date) else { return nil }
         // The nearest date that keeps every rule (the earlier one on a tie).

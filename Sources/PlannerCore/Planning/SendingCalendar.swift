@@ -25,9 +25,9 @@ public struct SendingCalendar: Sendable {
         switch c.kind {
         case .bankHoliday: return "\(d.iso) is a bank holiday (\(c.reason))"
         case .quiet:
-            // A quiet date the profile gives no reason for is read in as "quiet date": not repeated.
-            let why = c.reason.isEmpty || c.reason == "quiet date" ? "" : " (\(c.reason))"
-            return "\(d.iso) is a quiet date\(why)"
+            // A quiet date the profile gives no reason for is read in as "quiet date".
+            if c.reason.isEmpty || c.reason == "quiet date" { return "\(d.iso) is one of the profile's quiet dates" }
+            return "\(d.iso) is a quiet date (\(c.reason))"
         }
     }
 

@@ -142,7 +142,10 @@ public struct Relevance: Sendable, Hashable, Codable {
             var notes: [String] = []
             if !yes.isEmpty { notes.append("you offer \(yes.map { name($0.id) }.joined(separator: ", "))") }
             if !no.isEmpty {
-                notes.append("you do not offer \(no.map { name($0.id) }.joined(separator: ", ")): do not promote it")
+                // With a service the practice offers, the day is promoted for that one and the
+                // others are only left out of its messages.
+                let advice = yes.isEmpty ? "do not promote it" : "leave it out of the messages"
+                notes.append("you do not offer \(no.map { name($0.id) }.joined(separator: ", ")): \(advice)")
             }
             why += notes
             serviceNote = notes.joined(separator: "; ")
