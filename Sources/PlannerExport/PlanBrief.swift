@@ -335,7 +335,21 @@ public enum PlanBrief {
         var hours = "Staff hours: \(PlanSummary.hours(total)) over \(counted(weeks.count, "week", "weeks")); busiest week "
             + "\(PlanSummary.hours(busiest)) of the \(PlanSummary.hours(limit)) a week allowed"
         let full = weeks.filter { $0.centiHours >= limit }.compactMap { CivilDate(isoWeekLabel: $0.week) }
-        if !full.isEmpty { hours += "; full: " + full.prefix(4).map(short).joined(separator: ", ") + (full.count > 4 ? "..." : "") }
+        if !full.isEmpty {
+            // As many full weeks as fit on the line, then how many more: never cut mid-date.
+            var shown: [String] = []
+            for d in full {
+                let more = full.count - shown.count - 1
+                let line = hours + "; full: " + (shown + [short(d)]).joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+                if line.count > width { break }
+                shown.append(short(d))
+            }
+            let more = full.count - shown.count
+            hours +=
+                shown.isEmpty
+                ? "; \(counted(full.count, "week", "weeks")) full"
+                : "; full: " + shown.joined(separator: ", ") + (more > 0 ? " and \(more) more" : "")
+        }
         lines.append(clip(hours))
         // A clinician's sign-off hours beside the staff's (issue 11): one sign-off per campaign.
         let signOffs = plan.items.reduce(0) { n, it in n + it.prepTasks.filter { $0.isSignOff && $0.centiHours > 0 }.count }
@@ -380,7 +394,20 @@ public enum PlanBrief {
             for r in ranked.dropFirst(shownWarnings) { kinds[heading(r.warning.code), default: 0] += 1 }
             let listed = kinds.keys.sorted { (kinds[$0]!, $1) > (kinds[$1]!, $0) }.map { "\(kinds[$0]!) \($0)" }
             lines.append(clip("  \(rest) more in plan.json and plan.md, or run with --verbose"))
-            lines.append(clip("  (" + listed.joined(separator: ", ") + ")"))
+            // As many kinds as fit on the line, then how many other kinds: never cut mid-word.
+            var kindsLine = "  (" + listed.joined(separator: ", ") + ")"
+            if kindsLine.count > width {
+                var shown: [String] = []
+                for k in listed {
+                    let others = listed.count - shown.count - 1
+                    let line = "  (" + (shown + [k]).joined(separator: ", ") + ", and \(others) other \(others == 1 ? "kind" : "kinds"))"
+                    if line.count > width { break }
+                    shown.append(k)
+                }
+                let others = listed.count - shown.count
+                kindsLine = "  (" + shown.joined(separator: ", ") + ", and \(others) other \(others == 1 ? "kind" : "kinds"))"
+            }
+            lines.append(clip(kindsLine))
         }
         return lines
     }

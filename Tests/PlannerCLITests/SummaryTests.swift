@@ -24,6 +24,10 @@ import Testing
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             #expect(lines.count <= 40, "\(profile) \(quarter): \(lines.count) lines\n\(text)")
             for line in lines { #expect(line.count <= 100, "\(profile) \(quarter): \(line.count) characters: \(line)") }
+            // The hours and the count of further warnings are never cut short mid-word ("full: 27 Sep, 18...").
+            for line in lines where line.hasPrefix("Staff hours: ") || line.hasPrefix("  (") {
+                #expect(!line.hasSuffix("..."), "\(profile) \(quarter): \(line)")
+            }
             #expect(text.hasPrefix("Quarter plan for "), "\(text)")
             #expect(text.contains("\nWeek by week"), "\(text)")
             #expect(text.contains("\nMoney: ") && text.contains("\nStaff hours: "), "\(text)")
