@@ -35,6 +35,12 @@ struct PeopleModelTests {
             == "patients aged 65 or over on 31 Mar 2028 in the group \"Adults aged 65 and over\", leaving out people vaccinated this season")
     }
 
+    /// "vaccinated" is a state the search leaves out, not a group of the practice's.
+    @Test func alreadyVaccinatedIsAState() {
+        let line = AudienceRule(group: "all-patients", ageFrom: 70, ageTo: 79, exclude: ["vaccinated"])
+        #expect(line.words(groupName: "All patients") == "patients aged 70 to 79, leaving out people already vaccinated")
+    }
+
     @Test func gridKeepsTheListTotal() {
         let grid = PeopleGrid(list: Self.list)
         #expect(abs(grid.total - 3800) < 1e-9)

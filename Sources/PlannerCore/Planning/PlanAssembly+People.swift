@@ -160,6 +160,9 @@ extension AudienceRule {
                 states.append("people \(parts[0]) in the last \(n) \(n == 1 ? "year" : "years")")
             } else if id.hasPrefix("up-to-date-with-") || id.hasPrefix("vaccinated-") {
                 states.append("people " + spaced)
+            } else if id == "vaccinated" {
+                // A state, not a group: "anyone in the group vaccinated" read as a register.
+                states.append("people already vaccinated")
             } else {
                 groups.append(spaced)
             }
