@@ -726,35 +726,30 @@ struct ProfileBuilder {
             return Staff()
         }
         var staff = Staff()
-        if let f = fields.first(where: { $0.name == "commsHoursPerWeek" }),
-            let h = reader.amount(
-                f.value, "staff.commsHoursPerWeek", unit: "hours", max: ProfileLimits.commsHoursPerWeek,
-                maxText: "\(formatNumber(ProfileLimits.commsHoursPerWeek)) hours a week", limitHint: Hints.hours)
-        {
-            if h == 0 {
-                reader.error(
-                    at: f.value,
-                    "staff.commsHoursPerWeek is 0, so no campaign can be planned: every text, letter and post "
-                        + "needs staff time.",
-                    hint: "Write the hours a week your team has for patient communication, e.g. 3.")
-            } else {
-                staff.commsHoursPerWeek = h
+        // Hours a week, more than 0: with none, nothing could be planned.
+        func hours(_ name: String, zero: String, example: String) -> Double? {
+            guard let f = fields.first(where: { $0.name == name }),
+                let h = reader.amount(
+                    f.value, "staff.\(name)", unit: "hours", max: ProfileLimits.commsHoursPerWeek,
+                    maxText: "\(formatNumber(ProfileLimits.commsHoursPerWeek)) hours a week", limitHint: Hints.hours)
+            else { return nil }
+            guard h > 0 else {
+                reader.error(at: f.value, "staff.\(name) is 0, so no campaign can be planned: \(zero)", hint: example)
+                return nil
             }
+            return h
         }
-        if let f = fields.first(where: { $0.name == "clinicianHoursPerWeek" }),
-            let h = reader.amount(
-                f.value, "staff.clinicianHoursPerWeek", unit: "hours", max: ProfileLimits.commsHoursPerWeek,
-                maxText: "\(formatNumber(ProfileLimits.commsHoursPerWeek)) hours a week", limitHint: Hints.hours)
+        if let h = hours(
+            "commsHoursPerWeek", zero: "every text, letter and post needs staff time.",
+            example: "Write the hours a week your team has for patient communication, e.g. 3.")
         {
-            if h == 0 {
-                reader.error(
-                    at: f.value,
-                    "staff.clinicianHoursPerWeek is 0, so no campaign can be planned: every campaign needs a "
-                        + "clinical sign-off.",
-                    hint: "Write the hours a week a clinician has for signing off campaigns, e.g. 1.")
-            } else {
-                staff.clinicianHoursPerWeek = h
-            }
+            staff.commsHoursPerWeek = h
+        }
+        if let h = hours(
+            "clinicianHoursPerWeek", zero: "every campaign needs a clinical sign-off.",
+            example: "Write the hours a week a clinician has for signing off campaigns, e.g. 1.")
+        {
+            staff.clinicianHoursPerWeek = h
         }
         return staff
     }

@@ -201,15 +201,6 @@ struct DecideCommand: ParsableCommand {
             }
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            printError("\(path): error: The plan could not be read as UTF-8 text.\nhint: Run planner plan again, or give --force.\n")
-            throw ExitCode(65)
-        }
-        do {
-            return try PlanJSON.decode(text, path: path)
-        } catch {
-            report(error.diagnostics)
-            throw ExitCode(65)
-        }
+        return try readPlanFile(path)
     }
 }

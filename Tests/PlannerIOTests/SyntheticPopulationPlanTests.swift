@@ -227,18 +227,25 @@ import Testing
             + "£\(Double(letter.costPence) / 100)")
     }
 
-    /// `planning.maxDirectContactsPerQuarter` from the profile file reaches the scheduler: with 1,
-    /// nobody gets a second text or letter in the quarter.
-    @Test func theProfilesPerPersonCapHolds() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID().uuidString)")
+    /// The urban sample with `planning.maxDirectContactsPerQuarter: 1` (and no decisions file),
+    /// written into `dir`.
+    static func cappedProfile(in dir: URL) throws -> URL {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
         let sample = TestPaths.packageRoot.appendingPathComponent("Profiles/urban-young.yaml")
         var text = try String(contentsOf: sample, encoding: .utf8)
         text = text.components(separatedBy: "\n").filter { !$0.hasPrefix("decisionsFile:") }.joined(separator: "\n")
         text = text.replacingOccurrences(of: "\nplanning:\n", with: "\nplanning:\n  maxDirectContactsPerQuarter: 1\n")
         let path = dir.appendingPathComponent("capped.yaml")
         try Data(text.utf8).write(to: path)
+        return path
+    }
+
+    /// `planning.maxDirectContactsPerQuarter` from the profile file reaches the scheduler: with 1,
+    /// nobody gets a second text or letter in the quarter.
+    @Test func theProfilesPerPersonCapHolds() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try Self.cappedProfile(in: dir)
         let outcome = PlanningRun(profilePath: path.path, window: DateWindow(quarter: "2027-Q1")!).run()
         let result = try #require(outcome.result, "\(outcome.profile?.report ?? "")")
         let input = try #require(result.input)
@@ -255,14 +262,8 @@ import Testing
     /// quarters' own caps, 1,384 synthetic people got 2 in one quarter here).
     @Test func thePerPersonCapHoldsInEachQuarterOfALongerWindow() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let sample = TestPaths.packageRoot.appendingPathComponent("Profiles/urban-young.yaml")
-        var text = try String(contentsOf: sample, encoding: .utf8)
-        text = text.components(separatedBy: "\n").filter { !$0.hasPrefix("decisionsFile:") }.joined(separator: "\n")
-        text = text.replacingOccurrences(of: "\nplanning:\n", with: "\nplanning:\n  maxDirectContactsPerQuarter: 1\n")
-        let path = dir.appendingPathComponent("capped.yaml")
-        try Data(text.utf8).write(to: path)
+        let path = try Self.cappedProfile(in: dir)
         let window = DateWindow(from: CivilDate(year: 2027, month: 1, day: 1), to: CivilDate(year: 2027, month: 7, day: 1))
         let outcome = PlanningRun(profilePath: path.path, window: window).run()
         let result = try #require(outcome.result, "\(outcome.profile?.report ?? "")")
