@@ -70,6 +70,38 @@ public func runPlanner(
         stderr: String(decoding: errData, as: UTF8.self))
 }
 
+/// A fresh temporary folder (`dir`, named `name-<uuid>`) holding a `profiles` folder with copies
+/// of both sample profiles, and the `out` folder a many-practices run writes into (not made).
+public func sampleProfilesFolder(_ name: String) throws -> (dir: URL, profiles: URL, out: URL) {
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    let profiles = dir.appendingPathComponent("profiles")
+    try fm.createDirectory(at: profiles, withIntermediateDirectories: true)
+    let root = TestPaths.packageRoot.appendingPathComponent("Profiles")
+    for file in ["urban-young.yaml", "coastal-older.yaml"] {
+        try fm.copyItem(at: root.appendingPathComponent(file), to: profiles.appendingPathComponent(file))
+    }
+    return (dir, profiles, dir.appendingPathComponent("out"))
+}
+
+/// Calls `body` with every combination that takes one entry of each of `options`, in a fixed
+/// order (the first list changing fastest): an exhaustive search for the optimality tests.
+public func forEachCombination<T>(of options: [[T]], _ body: ([T]) -> Void) {
+    guard options.allSatisfy({ !$0.isEmpty }) else { return }
+    var index = Array(repeating: 0, count: options.count)
+    while true {
+        body(zip(options, index).map { $0[$1] })
+        var k = 0
+        while k < options.count {
+            index[k] += 1
+            if index[k] < options[k].count { break }
+            index[k] = 0
+            k += 1
+        }
+        if k == options.count { return }
+    }
+}
+
 /// SplitMix64 (Steele, Lea and Flood 2014): a tiny deterministic generator, so the
 /// instances are the same on every run and every machine. No system randomness.
 public struct SplitMix64: Sendable {

@@ -8,19 +8,8 @@ import Testing
 @Suite struct PlanManyExportsTests {
     static let stamp = "1796083200"  // 2026-12-01T00:00:00Z
 
-    static func folder() throws -> (dir: URL, profiles: URL, out: URL) {
-        let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("plan-many-exports-\(UUID().uuidString)")
-        let profiles = dir.appendingPathComponent("profiles")
-        try fm.createDirectory(at: profiles, withIntermediateDirectories: true)
-        let root = TestPaths.packageRoot.appendingPathComponent("Profiles")
-        for name in ["urban-young.yaml", "coastal-older.yaml"] {
-            try fm.copyItem(at: root.appendingPathComponent(name), to: profiles.appendingPathComponent(name))
-        }
-        return (dir, profiles, dir.appendingPathComponent("out"))
-    }
+    static func folder() throws -> (dir: URL, profiles: URL, out: URL) { try sampleProfilesFolder("plan-many-exports") }
 
-    /// Every file in a practice's folder but leftovers of a write (none may be left).
     /// Every file under `dir` (the weekly emails in digest/ too), as paths relative to it.
     static func files(_ dir: URL) throws -> [String] {
         var names: [String] = []

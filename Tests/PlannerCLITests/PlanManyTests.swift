@@ -98,17 +98,7 @@ import Testing
 
 /// `plan --profiles` when a profile breaks between runs, or overflows (issue 12).
 @Suite struct PlanManyBadProfileTests {
-    static func folder() throws -> (dir: URL, profiles: URL, out: URL) {
-        let fm = FileManager.default
-        let dir = fm.temporaryDirectory.appendingPathComponent("plan-many-bad-\(UUID().uuidString)")
-        let profiles = dir.appendingPathComponent("profiles")
-        try fm.createDirectory(at: profiles, withIntermediateDirectories: true)
-        let root = TestPaths.packageRoot.appendingPathComponent("Profiles")
-        for name in ["urban-young.yaml", "coastal-older.yaml"] {
-            try fm.copyItem(at: root.appendingPathComponent(name), to: profiles.appendingPathComponent(name))
-        }
-        return (dir, profiles, dir.appendingPathComponent("out"))
-    }
+    static func folder() throws -> (dir: URL, profiles: URL, out: URL) { try sampleProfilesFolder("plan-many-bad") }
 
     /// The sample profile with `line` (found by its start) replaced.
     static func edited(_ name: String, replacing prefix: String, with line: String) throws -> String {

@@ -34,31 +34,6 @@ enum AllocationInstances {
             campaigns: campaigns, segments: segments,
             smsBudget: Int(Double(smsTotal) * r.unit() * 1.1), letterBudget: Int(Double(letterTotal) * r.unit() * 1.1))
     }
-
-    /// The best feasible choice, by trying every combination.
-    static func bruteForce(_ p: AllocationProblem) -> (AllocationChoice, AllocationValue) {
-        let bOptions = p.campaigns.map { $0.available.intersection(.broadcast).subsets }
-        let dOptions = p.segments.map { p.campaigns[$0.campaign].available.intersection(.direct).subsets }
-        let options = bOptions + dOptions
-        var index = Array(repeating: 0, count: options.count)
-        var best: (AllocationChoice, AllocationValue)?
-        while true {
-            let chosen = zip(options, index).map { $0[$1] }
-            let choice = AllocationChoice(
-                broadcast: Array(chosen[0..<p.campaigns.count]), direct: Array(chosen[p.campaigns.count...]))
-            let v = p.evaluate(choice)
-            if v.feasible, best == nil || v.isBetter(than: best!.1) { best = (choice, v) }
-            var k = 0
-            while k < options.count {
-                index[k] += 1
-                if index[k] < options[k].count { break }
-                index[k] = 0
-                k += 1
-            }
-            if k == options.count { break }
-        }
-        return best!
-    }
 }
 
 @Suite struct AllocationOptimalityTests {
@@ -67,7 +42,7 @@ enum AllocationInstances {
         var bindingBudgets = 0
         for seed in 1...200 {
             let p = AllocationInstances.make(seed: UInt64(seed) &* 7919)
-            let (_, opt) = AllocationInstances.bruteForce(p)
+            let (_, opt) = p.bruteForce()
             let choice = Allocator.solve(p)
             let v = p.evaluate(choice)
             // Constraints: allowed channels and budgets, at least two channels per running
@@ -143,20 +118,10 @@ extension String {
             }
             let broadcast = p.campaigns.map { $0.available.intersection(.broadcast) }
             let options = p.segments.map { p.campaigns[$0.campaign].available.intersection(.direct).subsets }
-            var index = Array(repeating: 0, count: options.count)
             var best: AllocationValue?
-            while true {
-                let choice = AllocationChoice(broadcast: broadcast, direct: zip(options, index).map { $0[$1] })
-                let v = p.evaluate(choice)
+            forEachCombination(of: options) { direct in
+                let v = p.evaluate(AllocationChoice(broadcast: broadcast, direct: direct))
                 if v.feasible, best == nil || v.isBetter(than: best!) { best = v }
-                var k = 0
-                while k < options.count {
-                    index[k] += 1
-                    if index[k] < options[k].count { break }
-                    index[k] = 0
-                    k += 1
-                }
-                if k == options.count { break }
             }
             let v = p.evaluate(Allocator.solve(p))
             #expect(v.feasible)

@@ -9,28 +9,6 @@ import Testing
 /// two neighbouring campaigns of a real quarter's first allocation problem (their segments'
 /// distinct people, priorities and costs as planned), with budgets from a fixed seed.
 @Suite struct PeopleAllocationOptimalityTests {
-    /// The best feasible choice, by trying every combination.
-    static func bruteForce(_ p: AllocationProblem) -> AllocationValue {
-        let options = p.campaigns.map { $0.available.intersection(.broadcast).subsets }
-            + p.segments.map { p.campaigns[$0.campaign].available.intersection(.direct).subsets }
-        var index = Array(repeating: 0, count: options.count)
-        var best: AllocationValue?
-        while true {
-            let chosen = zip(options, index).map { $0[$1] }
-            let v = p.evaluate(
-                AllocationChoice(broadcast: Array(chosen[0..<p.campaigns.count]), direct: Array(chosen[p.campaigns.count...])))
-            if v.feasible, best == nil || v.isBetter(than: best!) { best = v }
-            var k = 0
-            while k < options.count {
-                index[k] += 1
-                if index[k] < options[k].count { break }
-                index[k] = 0
-                k += 1
-            }
-            if k == options.count { return best! }
-        }
-    }
-
     @Test func allocatorReachesTheOptimumOnPeopleInstances() throws {
         var rng = SplitMix64(seed: 1010)
         var ratios: [Double] = []
@@ -58,7 +36,7 @@ import Testing
                     let p = AllocationProblem(
                         campaigns: [full.campaigns[c], full.campaigns[c + 1]], segments: sub,
                         smsBudget: Int(Double(smsTotal) * rng.unit()), letterBudget: Int(Double(letterTotal) * rng.unit()))
-                    let best = Self.bruteForce(p)
+                    let best = p.bruteForce().1
                     let got = p.evaluate(Allocator.solve(p))
                     #expect(got.feasible)
                     if got.olderSegmentsServed < best.olderSegmentsServed { olderMisses += 1 }
