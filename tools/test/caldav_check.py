@@ -11,7 +11,6 @@ Usage: caldav_check.py STORE_DIR FILE.ics [FILE.ics ...]
 """
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,15 +20,9 @@ import xml.etree.ElementTree as ET
 
 import icalendar
 
+from local_port import free_port
+
 AUTH = "Basic dXNlcjp4"  # user:x; with --auth-type none any name is accepted
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def request(method, url, body=None, headers=None):

@@ -13,7 +13,6 @@ With --tls, the certificate and key are made with the openssl CLI when the files
 import argparse
 import os
 import signal
-import socket
 import ssl
 import subprocess
 import sys
@@ -22,13 +21,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Mailbox
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+from local_port import free_port
 
 
 def make_cert(cert, key):
