@@ -72,6 +72,8 @@ struct PlanBuilder {
     let calendar: SendingCalendar
     var warnings: [PlanWarning] = []
     var campaigns: [CampaignInfo] = []
+    /// The last run's allocation and schedule (for `QuarterPlanner.planAndSchedule`).
+    var lastResult: RoundResult?
 
     init(_ input: PlanningInput) {
         self.input = input
@@ -384,6 +386,7 @@ struct PlanBuilder {
         }
         var result = converge(&state)
         improve(&state, &result)
+        lastResult = result
         return assemble(
             problem: result.problem, segIndex: result.segIndex, choice: result.choice, scheduler: result.scheduler,
             forbiddenWhy: state.forbiddenWhy, dropped: state.dropped, droppedWhy: state.droppedWhy,
