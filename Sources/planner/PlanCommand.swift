@@ -177,7 +177,8 @@ extension PlanCommand {
         let model = PlanModel(input)
         let (_, schedule) = QuarterPlanner.planAndSchedule(input)
         let sidecar = model.sidecarJSON(
-            planner: model.objective(schedule), plannerViolations: PlanRules.violations(schedule, model: model))
+            planner: model.objective(schedule), plannerViolations: PlanRules.violations(schedule, model: model),
+            start: model.encode(schedule))
         do {
             try AtomicWrite.write(model.lpText(), to: URL(fileURLWithPath: path))
             try AtomicWrite.write(sidecar, to: URL(fileURLWithPath: path + ".json"))

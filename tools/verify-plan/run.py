@@ -48,12 +48,12 @@ def one(planner, out, name, profile, quarter, limit):
     side = json.load(open(model + ".json"))
     sol = base + ".solution.json"
     subprocess.run([sys.executable, os.path.join(ROOT, "tools/verify-plan/solve.py"), model, "--bigm", str(side["bigM"]),
-                    "--time-limit", str(limit), "--out", sol], check=True, stdout=subprocess.DEVNULL)
+                    "--time-limit", str(limit), "--out", sol, "--start", model + ".json"], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(cmd + ["--model-solution", sol], check=True, stdout=subprocess.DEVNULL)
     s = json.load(open(sol))
     check = json.load(open(sol + ".check.json"))
     p = side["planner"]
-    return {"name": name, "planner": p, "mip": s, "check": check}
+    return {"name": name, "planner": p, "mip": s, "check": check, "bigM": side["bigM"]}
 
 
 def verdict(r):
@@ -79,7 +79,7 @@ def main():
     rows = instances(a.out, a.generated)
     if a.only:
         rows = [r for r in rows if r[0] in a.only]
-    print("| instance | planner older / reach | MIP older / reach | MIP bound (reach) | gap | reach ratio | "
+    print("| instance | planner older / reach | MIP older / reach | MIP bound (older / reach) | gap | reach ratio | "
           "solve s | MIP plan violations | planner violations | meets 97% |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     met = 0
@@ -91,12 +91,17 @@ def main():
         ratio, note = verdict(r)
         ok = (ratio is not None and ratio >= TARGET) or note == "planner serves more older segments"
         met += ok
-        bound_reach = (m["bound"] - m["older"] * json.load(open(os.path.join(a.out, name.replace(" ", "_") + ".lp.json")))["bigM"]
-                       if m["bound"] is not None else None)
-        gap = "closed" if m["status"] == "Optimal" and m["older_proven"] else (
-            f"{100 * m['gap']:.1f}%" + ("" if m["older_proven"] else ", older not proven") if m["gap"] is not None else "-")
+        closed = m["status"] == "Optimal"
+        if m["older"] is None:
+            bound, gap = "-", "no solution"
+        elif m["older_proven"]:
+            bound = f"{m['older']} / {m['reach_bound']:.0f}"
+            gap = "closed" if closed else f"{100 * m['reach_gap']:.2f}% of reach"
+        else:
+            bound = f"{int(m['bound'] // r['bigM'])} / -"
+            gap = f"{100 * m['gap']:.2f}% of objective, older not proven"
         print(f"| {name} | {p['olderServed']} / {p['reach']:.0f} | {m['older']} / {m['reach']:.0f} | "
-              f"{bound_reach:.0f} | {gap} | {'' if ratio is None else f'{100 * ratio:.1f}%'}{note} | {m['time']:.1f} | "
+              f"{bound} | {gap} | {'' if ratio is None else f'{100 * ratio:.1f}%'}{note} | {m['time']:.1f} | "
               f"{len(c['violations'])} | {len(p['violations'])} | {'yes' if ok else 'no'} |", flush=True)
     print(f"\n{met} of {len(rows)} instances meet the target (planner reach >= 97% of the MIP's best, older segments no fewer).")
     with open(os.path.join(a.out, "results.json"), "w") as f:

@@ -39,6 +39,8 @@ extension PlanModel {
         "x_\(cname(it.campaign))_\(chname(it.channel))_n\(it.number)_\(dname(date))"
     }
     static func w(_ k: Int, _ ch: PlanChannel, _ date: CivilDate) -> String { "w_\(sname(k))_\(chname(ch))_\(dname(date))" }
+    static func g(_ it: Item, _ j: Int) -> String { "g_\(cname(it.campaign))_\(chname(it.channel))_j\(j)" }
+    static func ww(_ k: Int, _ ch: PlanChannel, _ date: CivilDate, _ j: Int) -> String { w(k, ch, date) + "_j\(j)" }
     static func a(_ c: Int, _ monday: CivilDate) -> String { "a_\(cname(c))_w\(monday.iso.replacingDashes)" }
     static func v(_ c: Int) -> String { "v_\(cname(c))" }
     static let older = "older"
@@ -55,6 +57,7 @@ extension PlanModel {
         rowsChannels(&lp)
         rowsBudgets(&lp)
         rowsDates(&lp)
+        rowsWaves(&lp)
         rowsHours(&lp)
         rowsWeeklyLimit(&lp)
         rowsContactGap(&lp)
@@ -130,6 +133,43 @@ extension PlanModel {
         }
     }
 
+    /// True when wave `j` (1-based) of an item sent on `date` falls on a sending day in the window.
+    func waveDayFits(_ date: CivilDate, _ j: Int) -> Bool {
+        let d = date.adding(days: 7 * (j - 1))
+        return d < window.to && calendar.isSendingDay(d)
+    }
+
+    /// Weekly waves of texts and letters to a capacity-limited service: g_j (wave j is sent)
+    /// follows the recipients of the segments chosen exactly as `WavePlan.split` counts waves,
+    /// and every wave falls on a sending day in the window.
+    func rowsWaves(_ lp: inout LP) {
+        for it in requiredItems where it.maxWaves > 1 {
+            let rule = it.waves!
+            let n = it.maxWaves
+            let tag = "\(PlanModel.cname(it.campaign))_\(PlanModel.chname(it.channel))"
+            for j in 2...n { _ = lp.bin(PlanModel.g(it, j)) }
+            for j in 2..<n { lp.row("chain_\(tag)_j\(j + 1)", [(1, PlanModel.g(it, j + 1)), (-1, PlanModel.g(it, j))], "<=", 0) }
+            let recipients = segmentsOf(it.campaign).compactMap { k -> (Double, String)? in
+                let r = segments[k].recipients[it.channel.order]
+                return r > 0 ? (Double(r), PlanModel.d(k, it.channel)) : nil
+            }
+            let per = Double(rule.perWave)
+            // Enough waves: R <= perWave * waves, unless every wave is used (the last ones larger).
+            var enough = recipients + (2...n).map { (-per, PlanModel.g(it, $0)) }
+            enough.append((-Double(it.recipientsAtMost), PlanModel.g(it, n)))
+            lp.row("waves_\(tag)", enough, "<=", per)
+            // No more than needed: wave j only when R > perWave * (j - 1).
+            for j in 2...n {
+                lp.row("wave_\(tag)_j\(j)", recipients + [(-(per * Double(j - 1) + 1), PlanModel.g(it, j))], ">=", 0)
+            }
+            for date in it.dates {
+                for j in 2...n where !waveDayFits(date, j) {
+                    lp.row("waveday_\(PlanModel.x(it, date))_j\(j)", [(1, PlanModel.x(it, date)), (1, PlanModel.g(it, j))], "<=", 1)
+                }
+            }
+        }
+    }
+
     /// The weeks of the items' dates, in order, with the items' date variables in each.
     func byWeek() -> [(CivilDate, [(Item, CivilDate)])] {
         var weeks: [Int: [(Item, CivilDate)]] = [:]
@@ -201,12 +241,22 @@ extension PlanModel {
                     guard let it = item(c, ch) else { continue }
                     for date in it.dates {
                         let name = wvar(&lp, k, it, date)
-                        var starts: Set<Int> = []
-                        for o in it.waveOffsets {
-                            let t = date.adding(days: o).daysSinceEpoch
-                            for s in (t - gap + 1)...t { starts.insert(s) }
+                        // Each run of days counts the item once: by its earliest wave in the run
+                        // (waves are sent first to last, so if any wave in the run is sent, that one is).
+                        var first: [Int: String] = [:]
+                        for j in 1...it.maxWaves where j == 1 || waveDayFits(date, j) {
+                            var term = name
+                            if j > 1 {
+                                term = PlanModel.ww(k, it.channel, date, j)
+                                if made.insert(term).inserted {
+                                    _ = lp.bin(term)
+                                    lp.row("and_\(term)", [(1, name), (1, PlanModel.g(it, j)), (-1, term)], "<=", 1)
+                                }
+                            }
+                            let t = date.adding(days: 7 * (j - 1)).daysSinceEpoch
+                            for s in (t - gap + 1)...t where first[s] == nil { first[s] = term }
                         }
-                        for s in starts { byStart[s, default: []].append(name) }
+                        for (s, term) in first { byStart[s, default: []].append(term) }
                     }
                 }
             }
@@ -231,9 +281,7 @@ extension PlanModel {
                         guard let i2 = item(s2.campaign, ch2) else { continue }
                         for t1 in i1.dates {
                             let close = i2.dates.filter { t2 in
-                                i1.waveOffsets.contains { o1 in
-                                    i2.waveOffsets.contains { o2 in abs(t1.adding(days: o1).days(to: t2.adding(days: o2))) < gap }
-                                }
+                                abs(t1.days(to: t2)) < gap
                             }
                             guard !close.isEmpty else { continue }
                             let w1 = wvar(&lp, k1, i1, t1)
@@ -332,7 +380,9 @@ extension PlanModel {
 
     /// A JSON map from each variable to what it means (campaign id, channel, date, segment),
     /// plus the objective's weight and, when given, the planner's own objective and rule checks.
-    public func sidecarJSON(planner: PlanObjective? = nil, plannerViolations: [PlanRules.Violation] = []) -> String {
+    public func sidecarJSON(
+        planner: PlanObjective? = nil, plannerViolations: [PlanRules.Violation] = [], start: [String: Double] = [:]
+    ) -> String {
         func q(_ s: String) -> String {
             var out = "\""
             for ch in s {
@@ -346,6 +396,10 @@ extension PlanModel {
             out += "  \"planner\": {\"objective\": \(planner.value), \"olderServed\": \(planner.olderServed), "
                 + "\"reach\": \(planner.reach), \"violations\": [" + plannerViolations.map { q($0.description) }.joined(separator: ", ")
                 + "]},\n"
+        }
+        if !start.isEmpty {
+            out += "  \"start\": {" + start.keys.sorted().filter { start[$0] != 0 }.map { "\(q($0)): \(PlanModel.number(start[$0]!))" }
+                .joined(separator: ", ") + "},\n"
         }
         out += "  \"campaigns\": [" + campaigns.map { q($0.id) }.joined(separator: ", ") + "],\n"
         out += "  \"segments\": [\n"
@@ -395,7 +449,9 @@ extension PlanModel {
         var placed: [PlanSchedule.Item] = []
         for it in requiredItems {
             if let d = it.dates.first(where: { on(PlanModel.x(it, $0)) }) {
-                placed.append(.init(campaign: it.campaign, channel: it.channel, number: it.number, date: d, waveOffsets: it.waveOffsets))
+                let waves = it.maxWaves > 1 ? 1 + (2...it.maxWaves).filter { on(PlanModel.g(it, $0)) }.count : 1
+                placed.append(
+                    .init(campaign: it.campaign, channel: it.channel, number: it.number, date: d, waveOffsets: (0..<waves).map { 7 * $0 }))
             }
         }
         return PlanSchedule(broadcast: broadcast, direct: direct, items: placed)
@@ -405,4 +461,74 @@ extension PlanModel {
 extension String {
     /// "2027-03-04" -> "20270304" (for variable names).
     fileprivate var replacingDashes: String { String(filter { $0 != "-" }) }
+}
+
+extension PlanModel {
+    /// `schedule` as values of the model's variables (the inverse of `decode`), so that a plan
+    /// the planner made can be checked against every row of the model.
+    public func encode(_ schedule: PlanSchedule) -> [String: Double] {
+        var v: [String: Double] = [:]
+        let used = channelsUsed(schedule)
+        var older = 0
+        for (c, camp) in campaigns.enumerated() {
+            let runs = used[c].count >= 2
+            v[PlanModel.y(c)] = runs ? 1 : 0
+            for ch in camp.available.channels { v[PlanModel.u(c, ch)] = runs && used[c].has(ch) ? 1 : 0 }
+            if let service = camp.service, !camp.available.intersection(.direct).isEmpty,
+                campaigns.filter({ $0.service == service && !$0.available.intersection(.direct).isEmpty }).count > 1
+            {
+                v[PlanModel.v(c)] = runs && !used[c].intersection(.direct).isEmpty ? 1 : 0
+            }
+        }
+        for (k, s) in segments.enumerated() {
+            let runs = used[s.campaign].count >= 2
+            let direct = runs ? schedule.direct[k] : []
+            for ch in campaigns[s.campaign].available.intersection(.direct).channels { v[PlanModel.d(k, ch)] = direct.has(ch) ? 1 : 0 }
+            let set = runs ? schedule.broadcast[s.campaign].union(direct) : []
+            v[PlanModel.z(k, set)] = 1
+            if s.needsDirect && !direct.isEmpty { older += 1 }
+        }
+        v[PlanModel.older] = Double(older)
+        for it in schedule.items {
+            guard let slot = items.first(where: { $0.campaign == it.campaign && $0.channel == it.channel && $0.number == it.number && $0.required })
+            else { continue }
+            v[PlanModel.x(slot, it.date)] = 1
+            v[PlanModel.a(it.campaign, it.date.mondayOfWeek)] = 1
+            if slot.maxWaves > 1 {
+                for j in 2...slot.maxWaves { v[PlanModel.g(slot, j)] = j <= it.waveOffsets.count ? 1 : 0 }
+            }
+            if it.channel.isDirect {
+                for k in segmentsOf(it.campaign) where schedule.direct[k].has(it.channel) {
+                    v[PlanModel.w(k, it.channel, it.date)] = 1
+                    for j in 1...max(1, it.waveOffsets.count) where j > 1 {
+                        v[PlanModel.ww(k, it.channel, it.date, j)] = 1
+                    }
+                }
+            }
+        }
+        return v
+    }
+
+    /// The rows of the model that `values` break (names), and the model's objective at `values`.
+    public func rowCheck(_ values: [String: Double]) -> (broken: [String], objective: Double) {
+        let lp = build()
+        var broken: [String] = []
+        for r in lp.rows {
+            let lhs = r.terms.reduce(0.0) { $0 + $1.0 * (values[$1.1] ?? 0) }
+            let tol = 1e-6 * max(1, abs(r.rhs))
+            let ok: Bool
+            switch r.sense {
+            case "<=": ok = lhs <= r.rhs + tol
+            case ">=": ok = lhs >= r.rhs - tol
+            default: ok = abs(lhs - r.rhs) <= tol
+            }
+            if !ok { broken.append(r.name) }
+        }
+        for name in lp.columns where name != PlanModel.older {
+            if let x = values[name], x != 0 && x != 1 { broken.append("integrality of \(name)") }
+        }
+        let known = Set(lp.columns)
+        for name in values.keys.sorted() where !name.hasPrefix("w_") && !known.contains(name) && values[name] != 0 { broken.append("unknown variable \(name)") }
+        return (broken, lp.objective.reduce(0.0) { $0 + $1.0 * (values[$1.1] ?? 0) })
+    }
 }

@@ -14,9 +14,9 @@
 ///
 /// What is left out, and why that keeps the optimum: optional reminders (they earn nothing and
 /// only use hours and weekly places, so leaving them out is never worse); the manager's moves
-/// and pins (not modelled: the comparison plans without decisions). Waves of a capacity-limited
-/// service use the offsets of the whole audience (`PlanModel.Item.waveOffsets`); a plan sending
-/// to fewer people has no more waves, so the model is at most slightly stricter there.
+/// and pins (not modelled: the comparison plans without decisions). The weekly waves of a text or
+/// letter inviting to a capacity-limited service are modelled exactly: their number follows the
+/// recipients the segments chosen add up to (`WavePlan.split`), each wave keeps the gap.
 ///
 /// Pure and deterministic: variables and rows in a fixed order, names that say what they are.
 public struct PlanModel: Sendable {
@@ -48,7 +48,33 @@ public struct PlanModel: Sendable {
         public var number: Int
         public var required: Bool
         public var dates: [CivilDate]
-        public var waveOffsets: [Int]
+        /// How the item splits into weekly waves (texts and letters inviting to a service with a
+        /// weekly capacity); nil: one send.
+        public var waves: WaveRule?
+
+        /// Most waves the item can have (1 without a rule).
+        public var maxWaves: Int {
+            guard let w = waves, w.rate > 0 else { return 1 }
+            let total = recipientsAtMost
+            return max(1, min((total + w.perWave - 1) / w.perWave, w.maxWeeks))
+        }
+        /// Recipients if every segment of the campaign took the channel.
+        public var recipientsAtMost: Int
+    }
+
+    /// `WavePlan.split`'s inputs for one item.
+    public struct WaveRule: Sendable, Hashable {
+        public var rate: Double
+        public var capacity: Int
+        public var maxWeeks: Int
+        /// People per wave (`WavePlan.split`'s rule).
+        public var perWave: Int { max(1, Int((Double(capacity) / min(1, max(0, rate))).rounded(.down))) }
+
+        /// The wave offsets for `recipients` people, as the scheduler sends them.
+        public func offsets(recipients: Int) -> [Int] {
+            WavePlan.split(recipients: recipients, responseRate: rate, weeklyCapacity: capacity, maxWeeks: maxWeeks)
+                .waves.map(\.dayOffset)
+        }
     }
 
     public var window: DateWindow
@@ -59,21 +85,20 @@ public struct PlanModel: Sendable {
     public var bigM: Double
     public var constraints: PlanningConstraints
     public var centiHours: [Int]
-    var nonSending: [NonSendingDate]
+    let calendar: SendingCalendar
 
     public init(_ input: PlanningInput) {
         var builder = PlanBuilder(input)
         builder.prepareCampaigns()
         window = input.window
         constraints = input.constraints
-        nonSending = input.constraints.nonSendingDates
+        calendar = builder.calendar
         centiHours = PlanChannel.allCases.map { input.effort.centiHours($0) }
         budgets = [input.channels.smsBudgetPence, input.channels.letterBudgetPence, nil, nil]
         let base = builder.baseChannels
         var camps: [Campaign] = []
         var segs: [Segment] = []
         var its: [Item] = []
-        let calendar = builder.calendar
         for (c, info) in builder.campaigns.enumerated() {
             var avail = base
             let forPeople = input.people != nil && info.candidate.audience != nil
@@ -96,24 +121,22 @@ public struct PlanModel: Sendable {
             }
             let request = builder.request(c, channels: [])
             for ch in avail.channels {
-                var offsets = [0]
-                if ch.isDirect {
-                    let all = info.segments.reduce(0) { $0 + $1.recipients[ch.order] }
-                    offsets = builder.waves(campaign: c, channel: ch, recipients: all)?.waves.map(\.dayOffset) ?? [0]
-                }
+                let all = info.segments.reduce(0) { $0 + $1.recipients[ch.order] }
+                let rule = ch.isDirect ? builder.waveRule(campaign: c, channel: ch) : nil
                 let slots = SlotBuilder.slots(
                     channel: ch, start: request.start, end: request.end, groups: info.groups, calendar: calendar,
                     effort: input.effort)
                 for slot in slots {
-                    let waves = slot.required && ch.isDirect ? offsets : [0]
                     var dates: [CivilDate] = []
                     for d in slot.dates where !dates.contains(d) {
-                        if PlanModel.fits(d, channel: ch, waves: waves, window: input.window, calendar: calendar, constraints: input.constraints) {
+                        if PlanModel.fits(d, channel: ch, waves: [0], window: input.window, calendar: calendar, constraints: input.constraints) {
                             dates.append(d)
                         }
                     }
                     its.append(
-                        Item(campaign: c, channel: ch, number: slot.number, required: slot.required, dates: dates, waveOffsets: waves))
+                        Item(
+                            campaign: c, channel: ch, number: slot.number, required: slot.required, dates: dates,
+                            waves: slot.required ? rule : nil, recipientsAtMost: all))
                 }
             }
         }
@@ -142,7 +165,6 @@ public struct PlanModel: Sendable {
         return true
     }
 
-    var calendar: SendingCalendar { SendingCalendar(nonSendingDates: nonSending) }
 
     /// Segments of campaign `c`, by index.
     func segmentsOf(_ c: Int) -> [Int] { segments.indices.filter { segments[$0].campaign == c } }

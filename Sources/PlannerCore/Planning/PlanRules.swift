@@ -107,6 +107,18 @@ public enum PlanRules {
                 }
             }
         }
+        // Waves: as many as the recipients need at the service's capacity (`WavePlan.split`).
+        for d in directs {
+            let it = d.item
+            guard let slot = m.items.first(where: { $0.campaign == it.campaign && $0.channel == it.channel && $0.number == it.number })
+            else { continue }
+            var recipients = 0
+            for k in m.segmentsOf(it.campaign) where s.direct[k].has(it.channel) { recipients += m.segments[k].recipients[it.channel.order] }
+            let expected = slot.waves?.offsets(recipients: recipients) ?? [0]
+            if it.waveOffsets != expected {
+                add("waves", "\(m.campaigns[it.campaign].id) \(it.channel) goes in \(it.waveOffsets.count) waves, not \(expected.count)")
+            }
+        }
         var perCell: [Int: Int] = [:]
         for d in directs { for b in d.cells ?? [] { perCell[b, default: 0] += 1 } }
         for (b, n) in perCell.sorted(by: { $0.key < $1.key }) where n > m.constraints.maxDirectContactsPerPerson {

@@ -452,6 +452,13 @@ struct PlanBuilder {
     /// The weekly waves of campaign `c`'s texts or letters when the service it promotes has a
     /// weekly capacity (planning for people only); nil when it goes in one send.
     func waves(campaign c: Int, channel: PlanChannel, recipients: Int) -> WavePlan.Result? {
+        guard let rule = waveRule(campaign: c, channel: channel) else { return nil }
+        return WavePlan.split(
+            recipients: recipients, responseRate: rule.rate, weeklyCapacity: rule.capacity, maxWeeks: rule.maxWeeks)
+    }
+
+    /// How campaign `c`'s texts or letters split into waves (see `waves`); nil for one send.
+    func waveRule(campaign c: Int, channel: PlanChannel) -> PlanModel.WaveRule? {
         let info = campaigns[c]
         guard input.people != nil, info.candidate.audience != nil, let service = info.candidate.action,
             let capacity = input.serviceCapacity[service], capacity > 0, channel.isDirect
@@ -461,7 +468,7 @@ struct PlanBuilder {
         // may go up to two weeks into the span, so leave that room for the last wave.
         let weeks = max(1, start.days(to: input.window.to) / 7 - 2)
         let rate = ResponseRates.rate(service: service, channel: channel, overrides: input.responseRates)
-        return WavePlan.split(recipients: recipients, responseRate: rate, weeklyCapacity: capacity, maxWeeks: weeks)
+        return PlanModel.WaveRule(rate: rate, capacity: capacity, maxWeeks: weeks)
     }
 
     /// The scheduler's request for campaign `c` on `channels`.
