@@ -68,11 +68,13 @@ def main():
         bound = info.mip_dual_bound
         older = round(values[index["older"]])
         reach = obj - a.bigm * older
-        proven = math.floor(bound / a.bigm + 1e-9) <= older
+        if not math.isfinite(bound):
+            bound = None
+        proven = bound is not None and math.floor(bound / a.bigm + 1e-9) <= older
         out.update({
             "objective": obj, "older": older, "reach": reach, "bound": bound, "older_proven": proven,
             "reach_bound": (bound - a.bigm * older) if proven else None,
-            "gap": (bound - obj) / max(1e-9, abs(obj)),
+            "gap": (bound - obj) / max(1e-9, abs(obj)) if bound is not None else None,
             "reach_gap": ((bound - obj) / max(1e-9, abs(reach))) if proven else None,
             "values": {names[i]: round(v, 6) for i, v in enumerate(values) if abs(v) > 1e-6},
         })
