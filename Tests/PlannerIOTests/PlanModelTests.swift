@@ -150,7 +150,8 @@ import Testing
         var values: [String: Double] = [:]
         for (k, v) in raw { values[k] = (v as? NSNumber)?.doubleValue }
         let mipObjective = try #require((doc["objective"] as? NSNumber)?.doubleValue)
-        let bound = try #require((doc["bound"] as? NSNumber)?.doubleValue)
+        // No bound when HiGHS did not finish the root relaxation in time (a loaded machine).
+        let bound = (doc["bound"] as? NSNumber)?.doubleValue
         // The solution, read back: every row of the model holds, and decoded into a plan it keeps
         // every plan rule (so the model holds every rule the checker knows).
         let check = model.rowCheck(values)
@@ -164,11 +165,11 @@ import Testing
         // The planner's plan is a solution of the model: the MIP (started from it) is no worse,
         // and no proven bound is below it.
         #expect(mipObjective >= planner.value * (1 - 1e-9))
-        #expect(bound >= planner.value * (1 - 1e-6))
+        if let bound { #expect(bound >= planner.value * (1 - 1e-6)) }
         let ratio = value.olderServed == planner.olderServed && value.reach > 0 ? planner.reach / value.reach : 0
         print(
             "\(instance): planner older \(planner.olderServed) reach \(Int(planner.reach)); MIP older \(value.olderServed) "
-                + "reach \(Int(value.reach)), bound \(Int(bound)), status \(doc["status"] ?? ""); reach ratio \(ratio)")
+                + "reach \(Int(value.reach)), bound \(bound.map { String(Int($0)) } ?? "none"), status \(doc["status"] ?? ""); reach ratio \(ratio)")
         // Issue 11's target: the planner within 97% of the MIP. Not met yet: the MIP finds plans
         // that serve more older segments and reach a fifth to a quarter more people (the table in
         // the report); the greedy rounds do not search the dates and audiences jointly.
