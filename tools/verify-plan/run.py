@@ -57,14 +57,45 @@ def one(planner, out, name, profile, quarter, limit):
 
 
 def verdict(r):
+    """(meets the target, reach ratio or None)."""
     p, m = r["planner"], r["mip"]
     if m["older"] is None:
-        return None, "no MIP solution"
-    if p["olderServed"] != m["older"]:
-        ok = p["olderServed"] > m["older"]
-        return None, ("planner serves more older segments" if ok else "planner serves fewer older segments")
+        return False, None
     ratio = p["reach"] / m["reach"] if m["reach"] else 1.0
-    return ratio, ""
+    if p["olderServed"] != m["older"]:
+        return p["olderServed"] > m["older"], ratio
+    return ratio >= TARGET, ratio
+
+
+HEADER = ("| instance | planner older / reach | MIP older / reach | MIP bound (older / reach) | gap | reach ratio | "
+          "solve s | MIP plan violations | planner violations | meets 97% |\n|---|---|---|---|---|---|---|---|---|---|")
+
+
+def row(r):
+    p, m, c = r["planner"], r["mip"], r["check"]
+    ok, ratio = verdict(r)
+    if m["older"] is None:
+        bound, gap = "-", "no solution"
+    elif m["older_proven"]:
+        bound = f"{m['older']} / {m['reach_bound']:.0f}"
+        gap = "closed" if m["status"] == "Optimal" else f"{100 * m['reach_gap']:.2f}% of reach"
+    elif m["bound"] is not None:
+        bound = f"{int(m['bound'] // r['bigM'])} / -"
+        gap = f"{100 * m['gap']:.2f}% of objective, older not proven"
+    else:
+        bound, gap = "-", "no bound"
+    mip = "-" if m["older"] is None else f"{m['older']} / {m['reach']:.0f}"
+    shown = "-" if ratio is None else f"{100 * ratio:.1f}%"
+    if m["older"] is not None and p["olderServed"] < m["older"]:
+        shown += " (fewer older)"
+    return (f"| {r['name']} | {p['olderServed']} / {p['reach']:.0f} | {mip} | {bound} | {gap} | {shown} | "
+            f"{m['time']:.1f} | {len(c['violations'])} | {len(p['violations'])} | {'yes' if ok else 'no'} |")
+
+
+def summary(results):
+    met = sum(verdict(r)[0] for r in results)
+    return (f"\n{met} of {len(results)} instances meet the target (older segments no fewer than the MIP's, "
+            f"reach at least 97% of the MIP's best).")
 
 
 def main():
@@ -74,36 +105,27 @@ def main():
     ap.add_argument("--time-limit", type=float, default=60)
     ap.add_argument("--generated", type=int, default=20)
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--table", action="store_true", help="print the table of OUT_DIR/results.json again")
     a = ap.parse_args()
+    if a.table:
+        results = json.load(open(os.path.join(a.out, "results.json")))
+        print(HEADER)
+        for r in results:
+            print(row(r))
+        print(summary(results))
+        return
     os.makedirs(a.out, exist_ok=True)
     rows = instances(a.out, a.generated)
     if a.only:
         rows = [r for r in rows if r[0] in a.only]
-    print("| instance | planner older / reach | MIP older / reach | MIP bound (older / reach) | gap | reach ratio | "
-          "solve s | MIP plan violations | planner violations | meets 97% |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    met = 0
+    print(HEADER, flush=True)
     results = []
     for name, profile, quarter in rows:
         r = one(a.planner, a.out, name, profile, quarter, a.time_limit)
         results.append(r)
-        p, m, c = r["planner"], r["mip"], r["check"]
-        ratio, note = verdict(r)
-        ok = (ratio is not None and ratio >= TARGET) or note == "planner serves more older segments"
-        met += ok
-        closed = m["status"] == "Optimal"
-        if m["older"] is None:
-            bound, gap = "-", "no solution"
-        elif m["older_proven"]:
-            bound = f"{m['older']} / {m['reach_bound']:.0f}"
-            gap = "closed" if closed else f"{100 * m['reach_gap']:.2f}% of reach"
-        else:
-            bound = f"{int(m['bound'] // r['bigM'])} / -"
-            gap = f"{100 * m['gap']:.2f}% of objective, older not proven"
-        print(f"| {name} | {p['olderServed']} / {p['reach']:.0f} | {m['older']} / {m['reach']:.0f} | "
-              f"{bound} | {gap} | {'' if ratio is None else f'{100 * ratio:.1f}%'}{note} | {m['time']:.1f} | "
-              f"{len(c['violations'])} | {len(p['violations'])} | {'yes' if ok else 'no'} |", flush=True)
-    print(f"\n{met} of {len(rows)} instances meet the target (planner reach >= 97% of the MIP's best, older segments no fewer).")
+        print(row(r), flush=True)
+    print(summary(results))
+    met = sum(verdict(r)[0] for r in results)
     with open(os.path.join(a.out, "results.json"), "w") as f:
         json.dump([{k: v for k, v in r.items() if k != "mip"} | {"mip": {k: v for k, v in r["mip"].items() if k != "values"}}
                    for r in results], f, indent=1, sort_keys=True)
