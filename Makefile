@@ -4,7 +4,7 @@ PROFILE ?= Profiles/urban-young.yaml
 OUT ?= Exports
 RELEASE_BIN = .build/release/planner
 
-.PHONY: plan test build release deps test-deps bench bench-plan bench-match fuzz fuzz-profile asan clean calendars
+.PHONY: plan test build release deps test-deps verify-plan bench bench-plan bench-match fuzz fuzz-profile asan clean calendars
 
 deps:
 	@tools/ensure-deps.sh build
@@ -32,6 +32,14 @@ test: test-deps
 
 clean:
 	rm -rf .build .build-*
+
+# The planner against the exact optimum of its own planning problem (issue 11): for both sample
+# profiles x 2027-Q1..Q4 and 20 generated profiles, `planner plan --emit-model` writes the MIP,
+# HiGHS solves it (VERIFY_SECONDS per instance), the solution is decoded and checked against the
+# plan rules; prints the table. Fails when a plan breaks a rule or an instance misses the 97% target.
+VERIFY_SECONDS ?= 60
+verify-plan: release test-deps
+	python3 tools/verify-plan/run.py $(RELEASE_BIN) .build-verify-plan --time-limit $(VERIFY_SECONDS) --generated 20
 
 # Speed and memory against the libical C and python baselines (not part of `make test`).
 bench: release

@@ -61,7 +61,24 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the long summary: every campaign, group, week and warning (default: one screen).")
     var verbose = false
 
+    @Option(
+        name: .customLong("emit-model"),
+        help: ArgumentHelp(
+            "Also write the quarter's planning problem as a mixed-integer program (CPLEX LP format) to this file, "
+                + "and what its variables mean, with the planner's own objective, to FILE.json.", valueName: "file"))
+    var emitModel: String?
+
+    @Option(
+        name: .customLong("model-solution"),
+        help: ArgumentHelp(
+            "With --emit-model: a solver's solution (JSON with \"values\" by variable name, as "
+                + "tools/verify-plan/solve.py writes) to decode into a plan and check against the plan rules; "
+                + "the result goes to FILE.check.json.", valueName: "file"))
+    var modelSolution: String?
+
     func validate() throws {
+        if modelSolution != nil && emitModel == nil { throw ValidationError("--model-solution needs --emit-model") }
+        if emitModel != nil && profiles != nil { throw ValidationError("--emit-model writes one practice's model; give --profile") }
         if profiles != nil {
             if profile != nil { throw ValidationError("give --profile or --profiles, not both") }
             if decisions != nil {
@@ -149,6 +166,7 @@ struct PlanCommand: ParsableCommand {
                 printError("\(target.relativePath): warning: the \(what) of \(item.id) is blocked. \(why)\n")
             }
         }
+        if let emitModel, let input = result.input { try writeModel(input, to: emitModel) }
         switch format {
         case .json: print(json, terminator: "")
         case .table:
@@ -191,6 +209,38 @@ extension PlanCommand {
             return try readPlanFile(path)
         } catch let exit as ExitCode where exit != ExitCode(65) {
             throw ExitCode(65)
+        }
+    }
+
+    /// Writes the model, its sidecar and (given a solution) the decoded solution's checks.
+    func writeModel(_ input: PlanningInput, to path: String) throws {
+        let model = PlanModel(input)
+        let (_, schedule) = QuarterPlanner.planAndSchedule(input)
+        let sidecar = model.sidecarJSON(
+            planner: model.objective(schedule), plannerViolations: PlanRules.violations(schedule, model: model),
+            start: model.encode(schedule))
+        do {
+            try AtomicWrite.write(model.lpText(), to: URL(fileURLWithPath: path))
+            try AtomicWrite.write(sidecar, to: URL(fileURLWithPath: path + ".json"))
+        } catch {
+            printError("\(path): error: could not write the model: \(error.localizedDescription)\nhint: give --emit-model a file in a folder that can be written\n")
+            throw ExitCode(73)
+        }
+        guard let modelSolution else { return }
+        guard let data = FileManager.default.contents(atPath: modelSolution),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let raw = object["values"] as? [String: Any]
+        else {
+            printError("\(modelSolution):1: error: not a solution file (JSON with \"values\" by variable name)\nhint: write it with tools/verify-plan/solve.py\n")
+            throw ExitCode(65)
+        }
+        var values: [String: Double] = [:]
+        for (k, v) in raw { if let n = v as? NSNumber { values[k] = n.doubleValue } }
+        do {
+            try AtomicWrite.write(model.checkJSON(model.decode(values)), to: URL(fileURLWithPath: modelSolution + ".check.json"))
+        } catch {
+            printError("\(modelSolution).check.json: error: could not write the check: \(error.localizedDescription)\nhint: check the folder can be written\n")
+            throw ExitCode(73)
         }
     }
 

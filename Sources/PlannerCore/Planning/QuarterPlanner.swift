@@ -92,6 +92,8 @@ struct PlanBuilder {
     let calendar: SendingCalendar
     var warnings: [PlanWarning] = []
     var campaigns: [CampaignInfo] = []
+    /// The last run's allocation and schedule (for `QuarterPlanner.planAndSchedule`).
+    var lastResult: RoundResult?
 
     init(_ input: PlanningInput) {
         self.input = input
@@ -565,6 +567,7 @@ struct PlanBuilder {
         improve(&state, &result)
         // A trial of the improvement pass may have left other capacity cuts behind.
         applyCapacityShares(state)
+        lastResult = result
         return assemble(
             problem: result.problem, segIndex: result.segIndex, choice: result.choice, scheduler: result.scheduler,
             forbiddenWhy: state.forbiddenWhy, dropped: state.dropped, droppedWhy: state.droppedWhy,
@@ -677,6 +680,14 @@ struct PlanBuilder {
         let weeks = max(1, start.days(to: input.window.to) / 7 - 2)
         let rate = ResponseRates.rate(service: service, channel: channel, overrides: input.responseRates)
         return (capacity, rate, weeks)
+    }
+
+    /// How campaign `c`'s texts or letters split into waves, for the exact model (`PlanModel`);
+    /// nil for one send.
+    func waveRule(campaign c: Int, channel: PlanChannel) -> PlanModel.WaveRule? {
+        waveBounds(campaigns[c].candidate, channel: channel).map {
+            PlanModel.WaveRule(rate: $0.rate, capacity: $0.capacity, maxWeeks: $0.weeks)
+        }
     }
 
     /// The scheduler's request for campaign `c` on `channels`.
