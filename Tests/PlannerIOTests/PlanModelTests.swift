@@ -63,12 +63,26 @@ import Testing
             spend.direct[k].insert(.sms)
         }
         #expect(rules(spend).contains("budget"))
-        // A direct item moved next to another that can reach the same people.
-        let direct = schedule.items.enumerated().filter { $0.element.channel.isDirect }
-        try #require(direct.count >= 2)
+        // A text moved next to another text of another campaign that reaches some of the same
+        // people (two texts always can; a text and a letter to people with no mobile cannot).
+        func textedCells(_ c: Int) -> Set<Int> {
+            var out = Set<Int>()
+            for k in model.segments.indices where model.segments[k].campaign == c && schedule.direct[k].has(.sms) {
+                out.formUnion(model.segments[k].cells ?? [])
+            }
+            return out
+        }
+        let texts = schedule.items.enumerated().filter { $0.element.channel == .sms }
+        let pair = texts.flatMap { a in texts.map { (a, $0) } }.first { a, b in
+            a.element.campaign < b.element.campaign && !textedCells(a.element.campaign).isDisjoint(with: textedCells(b.element.campaign))
+        }
+        let (first, second) = try #require(pair)
         var close = schedule
-        close.items[direct[1].offset].date = direct[0].element.date
-        #expect(rules(close).contains("gap") || rules(close).contains("dates"))
+        close.items[second.offset].date = first.element.date
+        #expect(rules(close).contains("gap"))
+        // The planner's own scheduler refuses it too.
+        #expect(PlanModel.schedulerRefusals(close, model: model, input: input).contains { $0.reason.contains("contacted on") })
+        #expect(PlanModel.schedulerRefusals(schedule, model: model, input: input).isEmpty)
         // A campaign left with one channel.
         var single = schedule
         let c = try #require(single.items.first { !$0.channel.isDirect }?.campaign)

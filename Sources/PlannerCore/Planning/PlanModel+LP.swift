@@ -43,6 +43,9 @@ extension PlanModel {
     static func ww(_ k: Int, _ ch: PlanChannel, _ date: CivilDate, _ j: Int) -> String { w(k, ch, date) + "_j\(j)" }
     static func a(_ c: Int, _ monday: CivilDate) -> String { "a_\(cname(c))_w\(monday.iso.replacingDashes)" }
     static func v(_ c: Int) -> String { "v_\(cname(c))" }
+    static func f(_ c: Int, _ date: CivilDate) -> String { "f_\(cname(c))_\(dname(date))" }
+    static func nm(_ c: Int) -> String { "nm_\(cname(c))" }
+    static func lam(_ c: Int, _ i: Int) -> String { "lam_\(cname(c))_r\(pad(i, 3))" }
     static let older = "older"
 
     var requiredItems: [Item] { items.filter(\.required) }
@@ -59,9 +62,11 @@ extension PlanModel {
         rowsDates(&lp)
         rowsWaves(&lp)
         rowsHours(&lp)
+        rowsClinician(&lp)
         rowsWeeklyLimit(&lp)
         rowsContactGap(&lp)
         rowsPersonCap(&lp)
+        rowsQuarterLimits(&lp)
         rowsInvitation(&lp)
         rowsTinyBatch(&lp)
         return lp
@@ -93,6 +98,11 @@ extension PlanModel {
                     if seg.needsDirect && !set.intersection(.direct).isEmpty { olderTerms.append((-1, z)) }
                 }
                 lp.row("one_\(PlanModel.sname(k))", one, "=", 1)
+                // Texts only to people with a mobile number on record, the 75+ letter only to
+                // those without one (the people issue's mobile split).
+                for ch in direct.channels where !seg.takes.has(ch) {
+                    lp.row("takes_\(PlanModel.sname(k))_\(PlanModel.chname(ch))", [(1, PlanModel.d(k, ch))], "<=", 0)
+                }
                 for ch in camp.available.channels {
                     let link = camp.available.subsets.filter { $0.has(ch) }.map { (1.0, PlanModel.z(k, $0)) }
                     let owner = ch.isDirect ? PlanModel.d(k, ch) : PlanModel.u(c, ch)
@@ -141,33 +151,117 @@ extension PlanModel {
 
     /// Weekly waves of texts and letters to a capacity-limited service: g_j (wave j is sent)
     /// follows the recipients of the segments chosen exactly as `WavePlan.split` counts waves,
-    /// and every wave falls on a sending day in the window.
+    /// and every wave falls on a sending day in the window. A text whose campaign also sends
+    /// the letter leaves the letter's busiest week free (`PlanBuilder.capacityLeft`): its rows
+    /// hold for the rule with the letter when u_letter = 1, for the full clinic when 0 (big-M);
+    /// exact when every letter the campaign may send leaves the text the same capacity (one
+    /// letter segment, as the 75+ no-mobile letter), else with the campaign's most letters.
+    /// The recipients stay within what the waves can book (`WavePlan.limit`).
     func rowsWaves(_ lp: inout LP) {
-        for it in requiredItems where it.maxWaves > 1 {
-            let rule = it.waves!
+        for it in requiredItems where it.maxWaves > 1 || it.waves?.letter != nil {
+            let base = it.waves!
             let n = it.maxWaves
             let tag = "\(PlanModel.cname(it.campaign))_\(PlanModel.chname(it.channel))"
-            for j in 2...n { _ = lp.bin(PlanModel.g(it, j)) }
-            for j in 2..<n { lp.row("chain_\(tag)_j\(j + 1)", [(1, PlanModel.g(it, j + 1)), (-1, PlanModel.g(it, j))], "<=", 0) }
             let recipients = segmentsOf(it.campaign).compactMap { k -> (Double, String)? in
                 let r = segments[k].recipients[it.channel.order]
-                return r > 0 ? (Double(r), PlanModel.d(k, it.channel)) : nil
+                return r > 0 && segments[k].takes.has(it.channel) ? (Double(r), PlanModel.d(k, it.channel)) : nil
             }
-            let per = Double(rule.perWave)
-            // Enough waves: R <= perWave * waves, unless every wave is used (the last ones larger).
-            var enough = recipients + (2...n).map { (-per, PlanModel.g(it, $0)) }
-            enough.append((-Double(it.recipientsAtMost), PlanModel.g(it, n)))
-            lp.row("waves_\(tag)", enough, "<=", per)
-            // No more than needed: wave j only when R > perWave * (j - 1).
-            for j in 2...n {
-                lp.row("wave_\(tag)_j\(j)", recipients + [(-(per * Double(j - 1) + 1), PlanModel.g(it, j))], ">=", 0)
+            // The regimes: (rule, guard) with the row relaxed unless the guard's value holds.
+            var regimes: [(WaveRule, String?, Bool)] = [(base, nil, true)]
+            let byLetters = textRegimes(it)
+            if !byLetters.isEmpty {
+                let c = it.campaign
+                let ul = PlanModel.u(c, .letter)
+                regimes = [(base.leaving(letters: 0), ul, false)]
+                // lam_i: the letters sent lie in regime i's range [lo, hi] (one when the letter
+                // is used), so the text takes regime i's rule.
+                let letters = segmentsOf(c).compactMap { k -> (Double, String)? in
+                    let r = segments[k].recipients[PlanChannel.letter.order]
+                    return r > 0 ? (Double(r), PlanModel.d(k, .letter)) : nil
+                }
+                let most = Double(it.lettersAtMost)
+                var lams: [(Double, String)] = []
+                for (i, regime) in byLetters.enumerated() {
+                    let lam = lp.bin(PlanModel.lam(c, i))
+                    lams.append((1, lam))
+                    if regime.lo > 0 { lp.row("lamlo_\(lam)", letters + [(-Double(regime.lo), lam)], ">=", 0) }
+                    if regime.hi < it.lettersAtMost { lp.row("lamhi_\(lam)", letters + [(most, lam)], "<=", Double(regime.hi) + most) }
+                    regimes.append((regime.rule, lam, true))
+                }
+                // One regime when the text and the letter both go (none without the letter).
+                lp.row("lam_\(PlanModel.cname(c))", lams + [(-1, ul)], "<=", 0)
+                lp.row("lamon_\(PlanModel.cname(c))", lams + [(-1, ul), (-1, PlanModel.u(c, .sms))], ">=", -1)
             }
-            for date in it.dates {
-                for j in 2...n where !waveDayFits(date, j) {
-                    lp.row("waveday_\(PlanModel.x(it, date))_j\(j)", [(1, PlanModel.x(it, date)), (1, PlanModel.g(it, j))], "<=", 1)
+            let bigM = Double(it.recipientsAtMost) + Double(regimes.map(\.0.perWave).max()! * n) + 1
+            // Adds `terms <= rhs` (or >=) relaxed by bigM unless guard == value.
+            func relaxed(_ name: String, _ terms: [(Double, String)], _ sense: String, _ rhs: Double, _ g: String?, _ value: Bool) {
+                guard let g else { return lp.row(name, terms, sense, rhs) }
+                let sign: Double = sense == "<=" ? -1 : 1
+                // <=: terms <= rhs + M*(guard off); off = (1-u) when value, u when not.
+                if value {
+                    lp.row(name, terms + [(-sign * bigM, g)], sense, rhs - sign * bigM)
+                } else {
+                    lp.row(name, terms + [(sign * bigM, g)], sense, rhs)
+                }
+            }
+            if n > 1 {
+                for j in 2...n { _ = lp.bin(PlanModel.g(it, j)) }
+                for j in 2..<n { lp.row("chain_\(tag)_j\(j + 1)", [(1, PlanModel.g(it, j + 1)), (-1, PlanModel.g(it, j))], "<=", 0) }
+            }
+            for (r, (rule, g, value)) in regimes.enumerated() {
+                let suffix = regimes.count > 1 ? "_r\(r)" : ""
+                let per = Double(rule.perWave)
+                let ruleWaves = min(n, max(1, min((it.recipientsAtMost + rule.perWave - 1) / rule.perWave, rule.maxWeeks)))
+                if n > 1 {
+                    // Enough waves: R <= perWave * waves, unless every wave is used (the last ones larger).
+                    var enough = recipients + (2...n).map { (-per, PlanModel.g(it, $0)) }
+                    enough.append((-Double(it.recipientsAtMost), PlanModel.g(it, ruleWaves)))
+                    relaxed("waves_\(tag)\(suffix)", enough, "<=", per, g, value)
+                    // No more than needed: wave j only when R > perWave * (j - 1), and no more than
+                    // the rule's own weeks.
+                    for j in 2...n {
+                        if j > ruleWaves {
+                            relaxed("wave_\(tag)_j\(j)\(suffix)", [(1, PlanModel.g(it, j))], "<=", 0, g, value)
+                        } else {
+                            relaxed("wave_\(tag)_j\(j)\(suffix)", recipients + [(-(per * Double(j - 1) + 1), PlanModel.g(it, j))], ">=", 0, g, value)
+                        }
+                    }
+                }
+                relaxed("book_\(tag)\(suffix)", recipients, "<=", Double(rule.limit), g, value)
+            }
+            if n > 1 {
+                for date in it.dates {
+                    for j in 2...n where !waveDayFits(date, j) {
+                        lp.row("waveday_\(PlanModel.x(it, date))_j\(j)", [(1, PlanModel.x(it, date)), (1, PlanModel.g(it, j))], "<=", 1)
+                    }
                 }
             }
         }
+    }
+
+    /// A text's wave rules by the letters its campaign sends (`PlanBuilder.capacityLeft`): for
+    /// each run of reachable letter counts (sums of the letter segments' recipients, each
+    /// segment in or out) that leave the text the same rule, the rule and the run's range.
+    /// Empty when the text has no letter to leave room for.
+    func textRegimes(_ it: Item) -> [(rule: WaveRule, lo: Int, hi: Int)] {
+        guard let base = it.waves, base.letter != nil, it.channel == .sms, campaigns[it.campaign].available.has(.letter),
+            it.lettersAtMost > 0
+        else { return [] }
+        var sums: Set<Int> = [0]
+        for k in segmentsOf(it.campaign) {
+            let r = segments[k].recipients[PlanChannel.letter.order]
+            if r > 0 { sums.formUnion(sums.map { $0 + r }) }
+        }
+        var out: [(rule: WaveRule, lo: Int, hi: Int)] = []
+        for l in sums.sorted() {
+            let rule = base.leaving(letters: l)
+            if let last = out.last, last.rule == rule {
+                out[out.count - 1].hi = l
+            } else {
+                out.append((rule, l, l))
+            }
+        }
+        return out
     }
 
     /// The weeks of the items' dates, in order, with the items' date variables in each.
@@ -179,12 +273,67 @@ extension PlanModel {
         return weeks.keys.sorted().map { (CivilDate(daysSinceEpoch: $0), weeks[$0]!) }
     }
 
-    /// Staff hours per week.
+    /// Staff hours by prep week (issue 11, item 2): each of an item's prep tasks (drafting,
+    /// print and post, the patient search, scheduling, replying on the day) books its hours in
+    /// the week it is due, which may be before the window; the previous plan's hours in the same
+    /// weeks count too.
     func rowsHours(_ lp: inout LP) {
-        let cap = Double(Int((constraints.commsHoursPerWeek * 100).rounded()))
-        for (monday, xs) in byWeek() {
-            let terms = xs.map { (Double(centiHours[$0.0.channel.order]), PlanModel.x($0.0, $0.1)) }
-            lp.row("hours_w\(monday.iso.replacingDashes)", terms, "<=", cap)
+        let cap = Int((constraints.commsHoursPerWeek * 100).rounded())
+        var weeks: [Int: [(Double, String)]] = [:]
+        for it in requiredItems {
+            for d in it.dates {
+                let tasks = PrepWork.tasks(it.channel, date: d, effort: effort, calendar: calendar)
+                for (w, centi) in PrepWork.staffCentiByWeek(tasks) { weeks[w, default: []].append((Double(centi), PlanModel.x(it, d))) }
+            }
+        }
+        for w in weeks.keys.sorted() {
+            let left = max(0, cap - (previous.staffCentiByWeek[w] ?? 0))
+            lp.row("hours_w\(CivilDate(daysSinceEpoch: w).iso.replacingDashes)", weeks[w]!, "<=", Double(left))
+        }
+    }
+
+    /// One clinical sign-off per campaign (issue 11, item 2), due by the earliest sign-off date
+    /// of its items (`PrepWork.signOff`), within `staff.clinicianHoursPerWeek` in its week beside
+    /// the previous plan's sign-offs. f = 1 on exactly the earliest: one f for a running
+    /// campaign, none later than an item's own sign-off date, and each on a date some placed
+    /// item needs.
+    func rowsClinician(_ lp: inout LP) {
+        let cap = Int((constraints.clinicianHoursPerWeek * 100).rounded())
+        let centi = effort.signOffCentiHours
+        guard centi > 0 else { return }
+        var weeks: [Int: [(Double, String)]] = [:]
+        for c in campaigns.indices {
+            let its = requiredItems.filter { $0.campaign == c }
+            var byDue: [Int: [String]] = [:]
+            var dueOf: [String: Int] = [:]
+            for it in its {
+                for d in it.dates {
+                    let due = PrepWork.signOff(it.channel, date: d, effort: effort, calendar: calendar).due.daysSinceEpoch
+                    byDue[due, default: []].append(PlanModel.x(it, d))
+                    dueOf[PlanModel.x(it, d)] = due
+                }
+            }
+            guard !byDue.isEmpty else { continue }
+            let dues = byDue.keys.sorted()
+            var one: [(Double, String)] = []
+            for t in dues {
+                let name = lp.bin(PlanModel.f(c, CivilDate(daysSinceEpoch: t)))
+                one.append((1, name))
+                lp.row("sofrom_\(name)", [(1, name)] + byDue[t]!.map { (-1.0, $0) }, "<=", 0)
+                weeks[CivilDate(daysSinceEpoch: t).mondayOfWeek.daysSinceEpoch, default: []].append((Double(centi), name))
+            }
+            lp.row("signoff_\(PlanModel.cname(c))", one + [(-1, PlanModel.y(c))], "=", 0)
+            for it in its {
+                for d in it.dates {
+                    let x = PlanModel.x(it, d)
+                    let by = dues.filter { $0 <= dueOf[x]! }.map { (-1.0, PlanModel.f(c, CivilDate(daysSinceEpoch: $0))) }
+                    lp.row("soby_\(x)", [(1, x)] + by, "<=", 0)
+                }
+            }
+        }
+        for w in weeks.keys.sorted() {
+            let left = max(0, cap - (previous.clinicianCentiByWeek[w] ?? 0))
+            lp.row("clinician_w\(CivilDate(daysSinceEpoch: w).iso.replacingDashes)", weeks[w]!, "<=", Double(left))
         }
     }
 
@@ -197,47 +346,79 @@ extension PlanModel {
                 if !active.contains(it.campaign) { active.append(it.campaign) }
                 lp.row("act_\(PlanModel.x(it, d))", [(1, PlanModel.x(it, d)), (-1, a)], "<=", 0)
             }
+            // The previous plan's campaigns in the week take their places first.
+            let taken = previous.campaignsByWeek[monday.daysSinceEpoch] ?? 0
             lp.row(
                 "limit_w\(monday.iso.replacingDashes)", active.sorted().map { (1.0, PlanModel.a($0, monday)) }, "<=",
-                Double(constraints.campaignsPerWeek))
+                Double(max(0, constraints.campaignsPerWeek - taken)))
         }
     }
 
-    /// Cell classes: the cells (of people) that lie in exactly the same segments, as the list
-    /// of those segments (which may take a direct channel), in a fixed order.
-    func cellClasses() -> [[Int]] {
+    /// Cell classes: the cells (of people) that lie in exactly the same segments (which may
+    /// take a direct channel) and the same previous plan's contacts, as the list of those
+    /// segments and the list of those contacts, in a fixed order. The cells are the planner's
+    /// own person classes (`PeopleCells`).
+    func cellClasses() -> [(segments: [Int], previous: [Int])] {
         var byBit: [Int: [Int]] = [:]
         for (k, s) in segments.enumerated() where !campaigns[s.campaign].available.intersection(.direct).isEmpty {
             for b in s.cells ?? [] { byBit[b, default: []].append(k) }
         }
+        for (p, contact) in previous.personContacts.enumerated() {
+            for b in contact.cells where byBit[b] != nil { byBit[b]!.append(-1 - p) }
+        }
         var seen: Set<[Int]> = []
-        var out: [[Int]] = []
-        for b in byBit.keys.sorted() where seen.insert(byBit[b]!).inserted { out.append(byBit[b]!) }
+        var out: [(segments: [Int], previous: [Int])] = []
+        for b in byBit.keys.sorted() where seen.insert(byBit[b]!).inserted {
+            let sig = byBit[b]!
+            out.append((sig.filter { $0 >= 0 }, sig.filter { $0 < 0 }.map { -1 - $0 }))
+        }
         return out
     }
 
+    /// w = x AND d: item `it` is sent on `date` and segment `k` receives it.
+    func wvar(_ lp: inout LP, _ k: Int, _ it: Item, _ date: CivilDate) -> String {
+        let name = PlanModel.w(k, it.channel, date)
+        if !lp.binary.contains(name) {
+            _ = lp.bin(name)
+            lp.row("and_\(name)", [(1, PlanModel.x(it, date)), (1, PlanModel.d(k, it.channel)), (-1, name)], "<=", 1)
+        }
+        return name
+    }
+
+    /// True when campaign `c`'s letter may go only to people with no mobile number on record
+    /// (it has such a segment) or also to others (it has a segment of another kind that takes it).
+    func letterKinds(_ c: Int) -> (withoutMobile: [Int], others: [Int]) {
+        let ks = segmentsOf(c).filter { segments[$0].takes.has(.letter) && campaigns[c].available.has(.letter) }
+        return (ks.filter { segments[$0].withoutMobile }, ks.filter { !segments[$0].withoutMobile })
+    }
+
     /// Two texts or letters that can reach the same person are at least the gap apart (every
-    /// wave counted). w = x AND d: the item is sent on that date and the segment receives it.
-    /// People: for each class of cells and each run of `gap` days, at most one item reaching the
-    /// class has a wave in the run (two dates closer than the gap always share such a run).
+    /// wave counted), as the scheduler keeps it: an item reaches the cells of the segments that
+    /// take it; a letter to no-mobile segments only never reaches anyone a text reaches, any
+    /// other pair of texts and letters may. For each class of cells and each run of `gap` days:
+    /// (i) texts plus letters that go to someone with a mobile (nm = 1) at most one, (ii) letters
+    /// at most one, less the previous plan's contacts to the class in the run (two dates closer
+    /// than the gap always share such a run).
     /// Group labels: pairs of segments of different campaigns with the same group.
     func rowsContactGap(_ lp: inout LP) {
         let gap = constraints.minDaysBetweenContacts
         guard gap > 0 else { return }
-        var made: Set<String> = []
-        func wvar(_ lp: inout LP, _ k: Int, _ it: Item, _ date: CivilDate) -> String {
-            let name = PlanModel.w(k, it.channel, date)
-            if made.insert(name).inserted {
-                _ = lp.bin(name)
-                lp.row("and_\(name)", [(1, PlanModel.x(it, date)), (1, PlanModel.d(k, it.channel)), (-1, name)], "<=", 1)
-            }
-            return name
+        // nm_c: campaign c's letter goes to a segment other than the no-mobile one.
+        for c in campaigns.indices {
+            let kinds = letterKinds(c)
+            guard !kinds.withoutMobile.isEmpty, !kinds.others.isEmpty else { continue }
+            let nm = lp.bin(PlanModel.nm(c))
+            for k in kinds.others { lp.row("nmof_\(PlanModel.sname(k))", [(1, PlanModel.d(k, .letter)), (-1, nm)], "<=", 0) }
         }
+        var rows: Set<String> = []
         for (q, cls) in cellClasses().enumerated() {
-            var byStart: [Int: [String]] = [:]
-            for k in cls {
+            var texts: [Int: [String]] = [:]
+            var letters: [Int: [String]] = [:]
+            var mobileLetters: [Int: [String]] = [:]
+            for k in cls.segments {
                 let c = segments[k].campaign
-                for ch in campaigns[c].available.intersection(.direct).channels {
+                let kinds = letterKinds(c)
+                for ch in campaigns[c].available.intersection(.direct).intersection(segments[k].takes).channels {
                     guard let it = item(c, ch) else { continue }
                     for date in it.dates {
                         let name = wvar(&lp, k, it, date)
@@ -248,7 +429,7 @@ extension PlanModel {
                             var term = name
                             if j > 1 {
                                 term = PlanModel.ww(k, it.channel, date, j)
-                                if made.insert(term).inserted {
+                                if !lp.binary.contains(term) {
                                     _ = lp.bin(term)
                                     lp.row("and_\(term)", [(1, name), (1, PlanModel.g(it, j)), (-1, term)], "<=", 1)
                                 }
@@ -256,15 +437,52 @@ extension PlanModel {
                             let t = date.adding(days: 7 * (j - 1)).daysSinceEpoch
                             for s in (t - gap + 1)...t where first[s] == nil { first[s] = term }
                         }
-                        for (s, term) in first { byStart[s, default: []].append(term) }
+                        for (s, term) in first {
+                            if ch == .sms {
+                                texts[s, default: []].append(term)
+                                continue
+                            }
+                            letters[s, default: []].append(term)
+                            if !segments[k].withoutMobile {
+                                mobileLetters[s, default: []].append(term)
+                            } else if !kinds.others.isEmpty {
+                                // The no-mobile part of a letter that also goes to others: it
+                                // counts against texts when nm is 1 (n >= term + nm - 1).
+                                let n = "n_" + term
+                                if !lp.binary.contains(n) {
+                                    _ = lp.bin(n)
+                                    lp.row("and_\(n)", [(1, term), (1, PlanModel.nm(c)), (-1, n)], "<=", 1)
+                                }
+                                mobileLetters[s, default: []].append(n)
+                            }
+                        }
                     }
                 }
             }
-            var rows: Set<[String]> = []
-            for s in byStart.keys.sorted() {
-                let names = byStart[s]!.sorted()
-                guard names.count >= 2, rows.insert(names).inserted else { continue }
-                lp.row("gap_q\(PlanModel.pad(q, 3))_\(PlanModel.dname(CivilDate(daysSinceEpoch: s)))", names.map { (1.0, $0) }, "<=", 1)
+            // The previous plan's texts and letters to the class, by run.
+            var prevMobile: [Int: Int] = [:]
+            var prevLetters: [Int: Int] = [:]
+            for p in cls.previous {
+                let contact = previous.personContacts[p]
+                let t = contact.date.daysSinceEpoch
+                for s in (t - gap + 1)...t {
+                    if contact.kind != .letterWithoutMobile { prevMobile[s, default: 0] += 1 }
+                    if contact.kind != .text { prevLetters[s, default: 0] += 1 }
+                }
+            }
+            let starts = Set(texts.keys).union(letters.keys).sorted()
+            for s in starts {
+                let tag = "q\(PlanModel.pad(q, 3))_\(PlanModel.dname(CivilDate(daysSinceEpoch: s)))"
+                let mobile = ((texts[s] ?? []) + (mobileLetters[s] ?? [])).sorted()
+                let mobileRHS = max(0, 1 - (prevMobile[s] ?? 0))
+                if !mobile.isEmpty && (mobile.count >= 2 || mobileRHS < 1) && rows.insert("m|\(mobileRHS)|" + mobile.joined(separator: ",")).inserted {
+                    lp.row("gap_\(tag)", mobile.map { (1.0, $0) }, "<=", Double(mobileRHS))
+                }
+                let lets = (letters[s] ?? []).sorted()
+                let lettersRHS = max(0, 1 - (prevLetters[s] ?? 0))
+                if !lets.isEmpty && (lets.count >= 2 || lettersRHS < 1) && rows.insert("l|\(lettersRHS)|" + lets.joined(separator: ",")).inserted {
+                    lp.row("gapl_\(tag)", lets.map { (1.0, $0) }, "<=", Double(lettersRHS))
+                }
             }
         }
         // Group labels (inputs without people).
@@ -272,8 +490,16 @@ extension PlanModel {
             segments[$0].cells == nil && !campaigns[segments[$0].campaign].available.intersection(.direct).isEmpty
         }
         for (i, k1) in labelled.enumerated() {
+            let s1 = segments[k1]
+            // Not within the gap of the previous plan's texts and letters to the group.
+            for ch in campaigns[s1.campaign].available.intersection(.direct).channels {
+                guard let it = item(s1.campaign, ch) else { continue }
+                for t in it.dates where previous.groupContacts.contains(where: { $0.group == s1.group && abs($0.date.days(to: t)) < gap }) {
+                    lp.row("gapp_\(wvar(&lp, k1, it, t))", [(1, PlanModel.w(k1, ch, t))], "<=", 0)
+                }
+            }
             for k2 in labelled[(i + 1)...] {
-                let (s1, s2) = (segments[k1], segments[k2])
+                let s2 = segments[k2]
                 guard s1.campaign != s2.campaign, s1.group == s2.group else { continue }
                 for ch1 in campaigns[s1.campaign].available.intersection(.direct).channels {
                     guard let i1 = item(s1.campaign, ch1) else { continue }
@@ -300,7 +526,7 @@ extension PlanModel {
         let cap = constraints.maxDirectContactsPerPerson
         for (q, cls) in cellClasses().enumerated() {
             var terms: [(Double, String)] = []
-            for k in cls {
+            for k in cls.segments {
                 for ch in campaigns[segments[k].campaign].available.intersection(.direct).channels where item(segments[k].campaign, ch) != nil {
                     terms.append((1, PlanModel.d(k, ch)))
                 }
@@ -324,6 +550,37 @@ extension PlanModel {
             }
             lp.row(
                 "service_\(PlanModel.cname(byService[service]![0]))", byService[service]!.map { (1.0, PlanModel.v($0)) }, "<=", 1)
+        }
+    }
+
+    /// Windows longer than a quarter (issue 11, item 5): each quarter's part of the window has
+    /// its own SMS and letter budget and per-person cap (`PlanningConstraints.quarterLimits`); a
+    /// text or letter counts in the quarter of its date (its first wave's).
+    func rowsQuarterLimits(_ lp: inout LP) {
+        for (q, limit) in constraints.quarterLimits.enumerated() {
+            let inQ = { (d: CivilDate) in d >= limit.from && d < limit.to }
+            for ch in [PlanChannel.sms, .letter] {
+                guard let budget = limit.budget(ch) else { continue }
+                var terms: [(Double, String)] = []
+                for (k, s) in segments.enumerated() where s.takes.has(ch) && s.cost[ch.order] > 0 {
+                    guard let it = item(s.campaign, ch) else { continue }
+                    for d in it.dates where inQ(d) { terms.append((Double(s.cost[ch.order]), wvar(&lp, k, it, d))) }
+                }
+                if !terms.isEmpty { lp.row("qbudget_q\(q)_\(PlanModel.chname(ch))", terms, "<=", Double(budget)) }
+            }
+            for (p, cls) in cellClasses().enumerated() {
+                var terms: [(Double, String)] = []
+                for k in cls.segments {
+                    let c = segments[k].campaign
+                    for ch in campaigns[c].available.intersection(.direct).intersection(segments[k].takes).channels {
+                        guard let it = item(c, ch) else { continue }
+                        for d in it.dates where inQ(d) { terms.append((1, wvar(&lp, k, it, d))) }
+                    }
+                }
+                if terms.count > limit.maxDirectContactsPerPerson {
+                    lp.row("qcap_q\(q)_c\(PlanModel.pad(p, 3))", terms, "<=", Double(limit.maxDirectContactsPerPerson))
+                }
+            }
         }
     }
 
@@ -489,6 +746,17 @@ extension PlanModel {
             if s.needsDirect && !direct.isEmpty { older += 1 }
         }
         v[PlanModel.older] = Double(older)
+        // Letters that also go to people with a mobile, and each campaign's one sign-off.
+        for c in campaigns.indices {
+            let kinds = letterKinds(c)
+            if !kinds.withoutMobile.isEmpty && !kinds.others.isEmpty {
+                v[PlanModel.nm(c)] = kinds.others.contains { schedule.direct[$0].has(.letter) } && used[c].count >= 2 ? 1 : 0
+            }
+            let dues = schedule.items.filter { it in
+                it.campaign == c && items.contains { $0.campaign == c && $0.channel == it.channel && $0.number == it.number && $0.required }
+            }.map { PrepWork.signOff($0.channel, date: $0.date, effort: effort, calendar: calendar).due }
+            if let first = dues.min() { v[PlanModel.f(c, first)] = 1 }
+        }
         for it in schedule.items {
             guard let slot = items.first(where: { $0.campaign == it.campaign && $0.channel == it.channel && $0.number == it.number && $0.required })
             else { continue }
@@ -497,11 +765,20 @@ extension PlanModel {
             if slot.maxWaves > 1 {
                 for j in 2...slot.maxWaves { v[PlanModel.g(slot, j)] = j <= it.waveOffsets.count ? 1 : 0 }
             }
+            let regimes = textRegimes(slot)
+            if !regimes.isEmpty && used[it.campaign].has(.letter) {
+                var letters = 0
+                for k in segmentsOf(it.campaign) where schedule.direct[k].has(.letter) { letters += segments[k].recipients[PlanChannel.letter.order] }
+                if let i = regimes.firstIndex(where: { $0.lo <= letters && letters <= $0.hi }) { v[PlanModel.lam(it.campaign, i)] = 1 }
+            }
             if it.channel.isDirect {
                 for k in segmentsOf(it.campaign) where schedule.direct[k].has(it.channel) {
+                    let mobileToo = it.channel == .letter && segments[k].withoutMobile && v[PlanModel.nm(it.campaign)] == 1
                     v[PlanModel.w(k, it.channel, it.date)] = 1
+                    if mobileToo { v["n_" + PlanModel.w(k, it.channel, it.date)] = 1 }
                     for j in 1...max(1, it.waveOffsets.count) where j > 1 {
                         v[PlanModel.ww(k, it.channel, it.date, j)] = 1
+                        if mobileToo { v["n_" + PlanModel.ww(k, it.channel, it.date, j)] = 1 }
                     }
                 }
             }
@@ -528,7 +805,7 @@ extension PlanModel {
             if let x = values[name], x != 0 && x != 1 { broken.append("integrality of \(name)") }
         }
         let known = Set(lp.columns)
-        for name in values.keys.sorted() where !name.hasPrefix("w_") && !known.contains(name) && values[name] != 0 { broken.append("unknown variable \(name)") }
+        for name in values.keys.sorted() where !name.hasPrefix("w_") && !name.hasPrefix("n_w_") && !known.contains(name) && values[name] != 0 { broken.append("unknown variable \(name)") }
         return (broken, lp.objective.reduce(0.0) { $0 + $1.0 * (values[$1.1] ?? 0) })
     }
 }

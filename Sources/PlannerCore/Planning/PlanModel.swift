@@ -26,6 +26,8 @@ public struct PlanModel: Sendable {
         public var available: ChannelSet
         /// The service a text or letter invites to (one campaign a quarter per service).
         public var service: String?
+        /// The groups its website page and social media posts are for (the scheduler's own).
+        public var groups: [String] = []
     }
 
     public struct Segment: Sendable, Hashable {
@@ -38,6 +40,37 @@ public struct PlanModel: Sendable {
         public var needsDirect: Bool
         /// Cell bits (`PeopleCells.forEachBit`) when planning for people; nil for group labels.
         public var cells: [Int]?
+        /// The direct channels the segment's people can get (`SegmentInfo.takes`): no text to the
+        /// 75+ with no mobile number on record, no letter to the 75+ who get the text.
+        public var takes: ChannelSet = .direct
+        /// The 75+ people with no mobile number on record (`PlanBuilder.splitByMobile`): a letter
+        /// that goes to such segments only never reaches anyone a text reaches.
+        public var withoutMobile = false
+        /// The people the segment could contain, as the scheduler holds them (nil for group labels).
+        public var peopleCells: PeopleCells? = nil
+    }
+
+    /// What the previous plan already asks of this one (`Scheduler.seed`, the planner's own
+    /// seed): staff and clinician hours by week, campaigns by week, texts and letters by date.
+    public struct Previous: Sendable {
+        public var staffCentiByWeek: [Int: Int] = [:]
+        public var clinicianCentiByWeek: [Int: Int] = [:]
+        public var campaignsByWeek: [Int: Int] = [:]
+        /// Texts and letters to people: cells, date (each wave), whether it is a text, whether a
+        /// letter only to people with no mobile number on record.
+        public var personContacts: [(cells: [Int], date: CivilDate, kind: Kind)] = []
+        /// Texts and letters to groups (inputs without people): group and date.
+        public var groupContacts: [(group: String, date: CivilDate)] = []
+    }
+
+    /// What reaches a person (the scheduler's `ContactKind`): a text, a letter only to people
+    /// with no mobile number on record, another letter. A text and a no-mobile letter never
+    /// reach the same person, so they keep no gap between them.
+    public enum Kind: Sendable, Hashable {
+        case text, letterWithoutMobile, letter
+        func disjoint(from other: Kind) -> Bool {
+            (self == .text && other == .letterWithoutMobile) || (self == .letterWithoutMobile && other == .text)
+        }
     }
 
     /// One item of a campaign on one channel, with the dates it may take (sending days in the
@@ -54,12 +87,15 @@ public struct PlanModel: Sendable {
 
         /// Most waves the item can have (1 without a rule).
         public var maxWaves: Int {
-            guard let w = waves, w.rate > 0 else { return 1 }
+            guard var w = waves, w.rate > 0 else { return 1 }
+            if w.letter != nil { w = w.leaving(letters: lettersAtMost) }
             let total = recipientsAtMost
             return max(1, min((total + w.perWave - 1) / w.perWave, w.maxWeeks))
         }
         /// Recipients if every segment of the campaign took the channel.
         public var recipientsAtMost: Int
+        /// For a text: the campaign's letters if every segment took the letter.
+        public var lettersAtMost: Int = 0
     }
 
     /// `WavePlan.split`'s inputs for one item.
@@ -75,6 +111,29 @@ public struct PlanModel: Sendable {
             WavePlan.split(recipients: recipients, responseRate: rate, weeklyCapacity: capacity, maxWeeks: maxWeeks)
                 .waves.map(\.dayOffset)
         }
+
+        /// The campaign's letter's rule, for a text (`PlanBuilder.capacityLeft`): the text leaves
+        /// the letter's busiest week of bookings free at the clinic.
+        public var letter: Letter? = nil
+        public struct Letter: Sendable, Hashable {
+            public var rate: Double
+            public var capacity: Int
+            public var maxWeeks: Int
+        }
+
+        /// The text's rule when the letter goes to `letters` people (the planner's `capacityLeft`).
+        public func leaving(letters: Int) -> WaveRule {
+            guard letters > 0, let l = letter else { return self }
+            let peak = WavePlan.split(recipients: letters, responseRate: l.rate, weeklyCapacity: l.capacity, maxWeeks: l.maxWeeks)
+                .peakWeeklyBookings
+            var out = self
+            out.capacity = max(1, capacity - Int(peak.rounded(.up)))
+            out.letter = nil
+            return out
+        }
+
+        /// The most people the channel may invite in the plan (`WavePlan.limit`).
+        public var limit: Int { perWave * max(1, maxWeeks) }
     }
 
     public var window: DateWindow
@@ -85,6 +144,10 @@ public struct PlanModel: Sendable {
     public var bigM: Double
     public var constraints: PlanningConstraints
     public var centiHours: [Int]
+    public var effort: EffortEstimates
+    /// No prep task may be due before this day (`PlanningInput.today`).
+    public var today: CivilDate?
+    public var previous = Previous()
     let calendar: SendingCalendar
 
     public init(_ input: PlanningInput) {
@@ -94,6 +157,9 @@ public struct PlanModel: Sendable {
         constraints = input.constraints
         calendar = builder.calendar
         centiHours = PlanChannel.allCases.map { input.effort.centiHours($0) }
+        effort = input.effort
+        today = input.today
+        previous = PlanModel.previous(input, calendar: builder.calendar)
         budgets = [input.channels.smsBudgetPence, input.channels.letterBudgetPence, nil, nil]
         let base = builder.baseChannels
         var camps: [Campaign] = []
@@ -106,7 +172,7 @@ public struct PlanModel: Sendable {
             camps.append(
                 Campaign(
                     id: info.id, title: info.candidate.campaignTitle, available: avail,
-                    service: forPeople ? info.candidate.action : nil))
+                    service: forPeople ? info.candidate.action : nil, groups: info.groups))
             for s in info.segments {
                 var bits: [Int]? = nil
                 if let cells = s.cells {
@@ -117,26 +183,35 @@ public struct PlanModel: Sendable {
                 segs.append(
                     Segment(
                         campaign: c, group: s.group, weight: info.priority * Double(s.people), reach: s.reach,
-                        cost: s.cost, recipients: s.recipients, needsDirect: s.needsDirect, cells: bits))
+                        cost: s.cost, recipients: s.recipients, needsDirect: s.needsDirect, cells: bits,
+                        takes: ChannelSet([PlanChannel.sms, .letter].filter { s.takes($0) }), withoutMobile: s.withoutMobile,
+                        peopleCells: s.cells))
             }
             let request = builder.request(c, channels: [])
             for ch in avail.channels {
                 let all = info.segments.reduce(0) { $0 + $1.recipients[ch.order] }
-                let rule = ch.isDirect ? builder.waveRule(campaign: c, channel: ch) : nil
+                var rule = ch.isDirect ? builder.waveRule(campaign: c, channel: ch) : nil
+                if ch == .sms, rule != nil, let l = builder.waveRule(campaign: c, channel: .letter) {
+                    rule!.letter = .init(rate: l.rate, capacity: l.capacity, maxWeeks: l.maxWeeks)
+                }
                 let slots = SlotBuilder.slots(
                     channel: ch, start: request.start, end: request.end, groups: info.groups, calendar: calendar,
                     effort: input.effort)
                 for slot in slots {
                     var dates: [CivilDate] = []
                     for d in slot.dates where !dates.contains(d) {
-                        if PlanModel.fits(d, channel: ch, waves: [0], window: input.window, calendar: calendar, constraints: input.constraints) {
+                        if PlanModel.fits(
+                            d, channel: ch, waves: [0], window: input.window, calendar: calendar,
+                            constraints: input.constraints, effort: input.effort, today: input.today)
+                        {
                             dates.append(d)
                         }
                     }
                     its.append(
                         Item(
                             campaign: c, channel: ch, number: slot.number, required: slot.required, dates: dates,
-                            waves: slot.required ? rule : nil, recipientsAtMost: all))
+                            waves: slot.required ? rule : nil, recipientsAtMost: all,
+                            lettersAtMost: info.segments.reduce(0) { $0 + $1.recipients[PlanChannel.letter.order] }))
                 }
             }
         }
@@ -147,12 +222,18 @@ public struct PlanModel: Sendable {
     }
 
     /// True when an item on `channel` may go on `date`: in the window, a sending day (a moderated
-    /// day for social media when someone moderates at weekends), every later wave too.
+    /// day for social media when someone moderates at weekends; quiet dates and bank holidays
+    /// are not), every later wave too, and no prep task due before today.
     static func fits(
         _ date: CivilDate, channel: PlanChannel, waves: [Int], window: DateWindow, calendar: SendingCalendar,
-        constraints: PlanningConstraints
+        constraints: PlanningConstraints, effort: EffortEstimates, today: CivilDate?
     ) -> Bool {
         if date < window.from || date >= window.to { return false }
+        if let today, let first = PrepWork.tasks(channel, date: date, effort: effort, calendar: calendar).map(\.due).min(),
+            first < today
+        {
+            return false
+        }
         if channel == .social, constraints.socialWeekendModerator != nil {
             if !calendar.isModeratedDay(date) { return false }
         } else if !calendar.isSendingDay(date) {
@@ -165,6 +246,35 @@ public struct PlanModel: Sendable {
         return true
     }
 
+
+    /// `fits` with this model's window, calendar and rules.
+    func fits(_ date: CivilDate, channel: PlanChannel, waves: [Int]) -> Bool {
+        PlanModel.fits(
+            date, channel: channel, waves: waves, window: window, calendar: calendar, constraints: constraints,
+            effort: effort, today: today)
+    }
+
+    /// The previous plan's load, read off a scheduler seeded with it exactly as the planner's is.
+    static func previous(_ input: PlanningInput, calendar: SendingCalendar) -> Previous {
+        guard !input.previousItems.isEmpty else { return Previous() }
+        let seeded = Scheduler(
+            window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
+            today: input.today, previous: input.previousItems, people: input.people)
+        var out = Previous()
+        out.staffCentiByWeek = seeded.centiByWeek
+        out.clinicianCentiByWeek = seeded.clinicianByWeek
+        out.campaignsByWeek = seeded.campaignsByWeek.mapValues(\.count)
+        for p in seeded.personContacts {
+            var bits: [Int] = []
+            p.cells.forEachBit { bits.append($0) }
+            let kind: Kind = p.kind == .text ? .text : p.kind == .letterWithoutMobile ? .letterWithoutMobile : .letter
+            out.personContacts.append((bits, p.date, kind))
+        }
+        for g in seeded.contacts.keys.sorted() {
+            for (d, _, _) in seeded.contacts[g]! { out.groupContacts.append((g, d)) }
+        }
+        return out
+    }
 
     /// Segments of campaign `c`, by index.
     func segmentsOf(_ c: Int) -> [Int] { segments.indices.filter { segments[$0].campaign == c } }
