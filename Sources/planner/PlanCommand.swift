@@ -214,33 +214,14 @@ extension PlanCommand {
 
     /// Writes the model, its sidecar and (given a solution) the decoded solution's checks.
     func writeModel(_ input: PlanningInput, to path: String) throws {
-        let model = PlanModel(input)
-        let (_, schedule) = QuarterPlanner.planAndSchedule(input)
-        let sidecar = model.sidecarJSON(
-            planner: model.objective(schedule), plannerViolations: PlanRules.violations(schedule, model: model),
-            start: model.encode(schedule))
         do {
-            try AtomicWrite.write(model.lpText(), to: URL(fileURLWithPath: path))
-            try AtomicWrite.write(sidecar, to: URL(fileURLWithPath: path + ".json"))
-        } catch {
-            printError("\(path): error: could not write the model: \(error.localizedDescription)\nhint: give --emit-model a file in a folder that can be written\n")
+            try PlanModelFiles.write(input, to: path, solution: modelSolution)
+        } catch .cannotWrite(let file, let reason) {
+            printError("\(file): error: could not write the model files: \(reason)\nhint: give --emit-model a file in a folder that can be written\n")
             throw ExitCode(73)
-        }
-        guard let modelSolution else { return }
-        guard let data = FileManager.default.contents(atPath: modelSolution),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let raw = object["values"] as? [String: Any]
-        else {
-            printError("\(modelSolution):1: error: not a solution file (JSON with \"values\" by variable name)\nhint: write it with tools/verify-plan/solve.py\n")
+        } catch .notASolution(let file) {
+            printError("\(file):1: error: not a solution file (JSON with \"values\" by variable name)\nhint: write it with tools/verify-plan/solve.py\n")
             throw ExitCode(65)
-        }
-        var values: [String: Double] = [:]
-        for (k, v) in raw { if let n = v as? NSNumber { values[k] = n.doubleValue } }
-        do {
-            try AtomicWrite.write(model.checkJSON(model.decode(values)), to: URL(fileURLWithPath: modelSolution + ".check.json"))
-        } catch {
-            printError("\(modelSolution).check.json: error: could not write the check: \(error.localizedDescription)\nhint: check the folder can be written\n")
-            throw ExitCode(73)
         }
     }
 

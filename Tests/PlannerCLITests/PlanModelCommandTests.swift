@@ -47,6 +47,7 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("solution.json.check.json")))
                 as? [String: Any])
         #expect((check["violations"] as? [Any])?.isEmpty == true, "\(check["violations"] ?? "")")
+        #expect((check["refusals"] as? [Any])?.isEmpty == true, "\(check["refusals"] ?? "")")
         let mine = try #require((planner["objective"] as? NSNumber)?.doubleValue)
         let decoded = try #require((check["objective"] as? NSNumber)?.doubleValue)
         #expect(abs(mine - decoded) <= 1e-6 * mine)

@@ -31,6 +31,8 @@ import Testing
             let (plan, schedule) = QuarterPlanner.planAndSchedule(input)
             #expect(plan == QuarterPlanner.plan(input), "planAndSchedule plans as plan does")
             #expect(PlanRules.violations(schedule, model: model).isEmpty, "\(profile) \(quarter)")
+            // The replay through the scheduler accepts the planner's own plan.
+            #expect(model.schedulerRefusals(schedule).isEmpty, "\(profile) \(quarter): \(model.schedulerRefusals(schedule).prefix(3))")
             let check = model.rowCheck(model.encode(schedule))
             #expect(check.broken.isEmpty, "\(profile) \(quarter): \(check.broken.prefix(5))")
             let objective = model.objective(schedule)
@@ -40,6 +42,85 @@ import Testing
             }.count)
             // The placed items are those plan.json lists.
             #expect(schedule.items.count == plan.items.count)
+        }
+    }
+
+    /// The rules that depend on more than the quarter: the previous plan's load (hours by prep
+    /// week, sign-offs, weekly places, texts and letters to the same people), today (no prep
+    /// task before it) and a window over two quarters (each quarter's own budgets and cap).
+    /// Coastal-older 2027-Q2 after its Q1 plan, planned on 7 April; urban-young from 15 February
+    /// to 15 May. Both ways: the planner's plan keeps every rule and fits every row; the MIP's
+    /// solution (with HiGHS) keeps every rule and the scheduler refuses none of it.
+    static func contextInputs() throws -> [(String, PlanningInput)] {
+        let q1 = try input(profile: sample("coastal-older"), quarter: "2027-Q1")
+        var after = try input(profile: sample("coastal-older"), quarter: "2027-Q2")
+        after.previousItems = QuarterPlanner.plan(q1).items
+        after.today = CivilDate(year: 2027, month: 4, day: 7)
+        let window = DateWindow(from: CivilDate(year: 2027, month: 2, day: 15), to: CivilDate(year: 2027, month: 5, day: 15))
+        let outcome = PlanningRun(profilePath: sample("urban-young"), window: window).run()
+        let result = try #require(outcome.result)
+        let across = try #require(result.input)
+        return [("coastal-older 2027-Q2 after Q1, today 7 April", after), ("urban-young 15 Feb to 15 May", across)]
+    }
+
+    @Test func previousPlanTodayAndQuarterLimitsKeepTheRulesAndFitTheModel() throws {
+        for (name, input) in try Self.contextInputs() {
+            let model = PlanModel(input)
+            let (_, schedule) = QuarterPlanner.planAndSchedule(input)
+            #expect(PlanRules.violations(schedule, model: model).isEmpty, "\(name)")
+            #expect(model.schedulerRefusals(schedule).isEmpty, "\(name): \(model.schedulerRefusals(schedule).prefix(3))")
+            let check = model.rowCheck(model.encode(schedule))
+            #expect(check.broken.isEmpty, "\(name): \(check.broken.prefix(5))")
+            let text = model.lpText()
+            #expect(text.contains(" clinician_w") && text.contains(" signoff_c"), "\(name)")
+            if let today = input.today {
+                // The previous plan's load is in the model; today takes away the early dates only
+                // (those whose preparation would start before it), and some.
+                #expect(!model.previous.staffCentiByWeek.isEmpty && !model.previous.personContacts.isEmpty)
+                var noToday = input
+                noToday.today = nil
+                let all = PlanModel(noToday).items.flatMap { it in it.dates.map { "\(it.campaign) \(it.channel) \(it.number) \($0.iso)" } }
+                let kept = Set(model.items.flatMap { it in it.dates.map { "\(it.campaign) \(it.channel) \(it.number) \($0.iso)" } })
+                let dropped = all.filter { !kept.contains($0) }
+                #expect(!dropped.isEmpty)
+                #expect(dropped.allSatisfy { $0.suffix(10) < today.adding(days: 21).iso }, "\(dropped.prefix(5))")
+                // Without the previous plan the model allows more: its rows really hold the load.
+                var fresh = input
+                fresh.previousItems = []
+                #expect(PlanModel(fresh).lpText() != text)
+            } else {
+                #expect(input.constraints.quarterLimits.count == 2)
+                #expect(text.contains(" qbudget_q0_sms:") && text.contains(" qbudget_q1_sms:"), "\(name)")
+            }
+        }
+        // The checker sees the previous plan: a text of this plan moved onto a day the previous
+        // plan texts the same people.
+        let (_, after) = try Self.contextInputs()[0]
+        let model = PlanModel(after)
+        let (_, schedule) = QuarterPlanner.planAndSchedule(after)
+        let lastText = try #require(model.previous.personContacts.filter { $0.kind == .text }.max { $0.date < $1.date })
+        if let i = schedule.items.firstIndex(where: { $0.channel == .sms }) {
+            var moved = schedule
+            moved.items[i].date = lastText.date.adding(days: 1)
+            let texted = Set(model.segments.indices.filter { model.segments[$0].campaign == moved.items[i].campaign && schedule.direct[$0].has(.sms) }
+                .flatMap { model.segments[$0].cells ?? [] })
+            if !texted.isDisjoint(with: lastText.cells) {
+                #expect(PlanRules.violations(moved, model: model).contains { $0.rule == "gap" })
+            }
+        }
+    }
+
+    @Test(.enabled(if: hasHiGHS, "needs python3 with highspy (make test installs it)"))
+    func mipSolutionKeepsThePreviousPlanTodayAndQuarterLimits() throws {
+        for (name, input) in try Self.contextInputs() {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plan-model-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let model = PlanModel(input)
+            let (_, schedule) = QuarterPlanner.planAndSchedule(input)
+            let (values, objective, _, _) = try Self.solveAndCheck(model, start: schedule, in: dir)
+            #expect(objective >= model.objective(schedule).value * (1 - 1e-9), "\(name)")
+            #expect(abs(model.objective(model.decode(values)).value - objective) <= 1e-6 * max(1, objective), "\(name)")
         }
     }
 
@@ -81,8 +162,8 @@ import Testing
         close.items[second.offset].date = first.element.date
         #expect(rules(close).contains("gap"))
         // The planner's own scheduler refuses it too.
-        #expect(PlanModel.schedulerRefusals(close, model: model, input: input).contains { $0.reason.contains("contacted on") })
-        #expect(PlanModel.schedulerRefusals(schedule, model: model, input: input).isEmpty)
+        #expect(model.schedulerRefusals(close).contains { $0.reason.contains("contacted on") })
+        #expect(model.schedulerRefusals(schedule).isEmpty)
         // A campaign left with one channel.
         var single = schedule
         let c = try #require(single.items.first { !$0.channel.isDirect }?.campaign)
@@ -126,6 +207,41 @@ import Testing
     /// Seconds HiGHS gets per instance here (`make verify-plan` gives 60 to all 28 instances).
     static let seconds = 20
 
+    /// Solves `model` with HiGHS (tools/verify-plan/solve.py, started from `start`, `seconds`
+    /// per instance) and checks the solution: every row of the model holds, decoded into a plan
+    /// it keeps every plan rule (so the model holds every rule the checker knows), and the
+    /// planner's own scheduler, replaying it item by item, refuses none of it. Returns the
+    /// values, the MIP's objective, its bound (nil when HiGHS did not finish the root
+    /// relaxation in time on a loaded machine) and the solution file.
+    static func solveAndCheck(_ model: PlanModel, start: PlanSchedule, in dir: URL, seconds: Int = seconds) throws
+        -> ([String: Double], Double, Double?, [String: Any])
+    {
+        let lp = dir.appendingPathComponent("model.lp")
+        try model.lpText().write(to: lp, atomically: true, encoding: .utf8)
+        try model.sidecarJSON(planner: model.objective(start), start: model.encode(start))
+            .write(to: dir.appendingPathComponent("model.lp.json"), atomically: true, encoding: .utf8)
+        let solved = dir.appendingPathComponent("solution.json")
+        let solve = TestPaths.packageRoot.appendingPathComponent("tools/verify-plan/solve.py").path
+        let status = try Self.run([
+            solve, lp.path, "--bigm", "\(model.bigM)", "--time-limit", "\(seconds)", "--out", solved.path,
+            "--start", dir.appendingPathComponent("model.lp.json").path,
+        ])
+        #expect(status == 0)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: solved)) as? [String: Any])
+        let raw = try #require(doc["values"] as? [String: Any])
+        var values: [String: Double] = [:]
+        for (k, v) in raw { values[k] = (v as? NSNumber)?.doubleValue }
+        let objective = try #require((doc["objective"] as? NSNumber)?.doubleValue)
+        let check = model.rowCheck(values)
+        #expect(check.broken.isEmpty, "\(check.broken.prefix(5))")
+        let decoded = model.decode(values)
+        let violations = PlanRules.violations(decoded, model: model)
+        #expect(violations.isEmpty, "\(violations.prefix(5))")
+        let refusals = model.schedulerRefusals(decoded)
+        #expect(refusals.isEmpty, "\(refusals.prefix(5))")
+        return (values, objective, (doc["bound"] as? NSNumber)?.doubleValue, doc)
+    }
+
     /// Three instances end to end: emit the model, solve it with HiGHS (tools/verify-plan/solve.py,
     /// started from the planner's plan), decode the solution and check it.
     @Test(.enabled(if: hasHiGHS, "needs python3 with highspy (make test installs it)"), arguments: [
@@ -148,31 +264,8 @@ import Testing
         let model = PlanModel(input)
         let (_, schedule) = QuarterPlanner.planAndSchedule(input)
         let planner = model.objective(schedule)
-        let lp = dir.appendingPathComponent("model.lp")
-        try model.lpText().write(to: lp, atomically: true, encoding: .utf8)
-        try model.sidecarJSON(planner: planner, start: model.encode(schedule))
-            .write(to: dir.appendingPathComponent("model.lp.json"), atomically: true, encoding: .utf8)
-        let solved = dir.appendingPathComponent("solution.json")
-        let solve = TestPaths.packageRoot.appendingPathComponent("tools/verify-plan/solve.py").path
-        let status = try Self.run([
-            solve, lp.path, "--bigm", "\(model.bigM)", "--time-limit", "\(Self.seconds)", "--out", solved.path,
-            "--start", dir.appendingPathComponent("model.lp.json").path,
-        ])
-        #expect(status == 0)
-        let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: solved)) as? [String: Any])
-        let raw = try #require(doc["values"] as? [String: Any])
-        var values: [String: Double] = [:]
-        for (k, v) in raw { values[k] = (v as? NSNumber)?.doubleValue }
-        let mipObjective = try #require((doc["objective"] as? NSNumber)?.doubleValue)
-        // No bound when HiGHS did not finish the root relaxation in time (a loaded machine).
-        let bound = (doc["bound"] as? NSNumber)?.doubleValue
-        // The solution, read back: every row of the model holds, and decoded into a plan it keeps
-        // every plan rule (so the model holds every rule the checker knows).
-        let check = model.rowCheck(values)
-        #expect(check.broken.isEmpty, "\(check.broken.prefix(5))")
+        let (values, mipObjective, bound, doc) = try Self.solveAndCheck(model, start: schedule, in: dir)
         let decoded = model.decode(values)
-        let violations = PlanRules.violations(decoded, model: model)
-        #expect(violations.isEmpty, "\(violations.prefix(5))")
         // The model's objective is the planner's objective.
         let value = model.objective(decoded)
         #expect(abs(value.value - mipObjective) <= 1e-6 * max(1, mipObjective))

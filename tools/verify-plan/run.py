@@ -68,7 +68,8 @@ def verdict(r):
 
 
 HEADER = ("| instance | planner older / reach | MIP older / reach | MIP bound (older / reach) | gap | reach ratio | "
-          "solve s | MIP plan violations | planner violations | meets 97% |\n|---|---|---|---|---|---|---|---|---|---|")
+          "solve s | MIP plan violations | MIP plan refused by the scheduler | planner violations | meets 97% |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|")
 
 
 def row(r):
@@ -89,7 +90,8 @@ def row(r):
     if m["older"] is not None and p["olderServed"] < m["older"]:
         shown += " (fewer older)"
     return (f"| {r['name']} | {p['olderServed']} / {p['reach']:.0f} | {mip} | {bound} | {gap} | {shown} | "
-            f"{m['time']:.1f} | {len(c['violations'])} | {len(p['violations'])} | {'yes' if ok else 'no'} |")
+            f"{m['time']:.1f} | {len(c['violations'])} | {len(c.get('refusals', []))} | {len(p['violations'])} | "
+            f"{'yes' if ok else 'no'} |")
 
 
 def summary(results):
@@ -129,7 +131,8 @@ def main():
     with open(os.path.join(a.out, "results.json"), "w") as f:
         json.dump([{k: v for k, v in r.items() if k != "mip"} | {"mip": {k: v for k, v in r["mip"].items() if k != "values"}}
                    for r in results], f, indent=1, sort_keys=True)
-    bad = [r["name"] for r in results if r["check"]["violations"] or r["planner"]["violations"]]
+    bad = [r["name"] for r in results
+           if r["check"]["violations"] or r["check"].get("refusals") or r["planner"]["violations"]]
     if bad:
         print("rule violations in: " + ", ".join(bad))
         sys.exit(1)

@@ -437,7 +437,9 @@ extension PlanModel {
                             let t = date.adding(days: 7 * (j - 1)).daysSinceEpoch
                             for s in (t - gap + 1)...t where first[s] == nil { first[s] = term }
                         }
-                        for (s, term) in first {
+                        // In order of the runs: the n columns are made here (never Dictionary order).
+                        for s in first.keys.sorted() {
+                            let term = first[s]!
                             if ch == .sms {
                                 texts[s, default: []].append(term)
                                 continue
@@ -677,20 +679,23 @@ extension PlanModel {
         return out
     }
 
-    /// What a schedule scores and which rules it breaks, as JSON (for a decoded MIP solution).
+    /// What a schedule scores, which rules it breaks (`PlanRules`) and which of its items the
+    /// planner's own scheduler refuses (`schedulerRefusals`), as JSON (for a decoded MIP solution).
     public func checkJSON(_ schedule: PlanSchedule) -> String {
         let o = objective(schedule)
-        let v = PlanRules.violations(schedule, model: self)
-        let list = v.map { viol -> String in
+        func quoted(_ text: String) -> String {
             var out = "\""
-            for ch in viol.description {
+            for ch in text {
                 if ch == "\"" || ch == "\\" { out.append("\\") }
                 out.append(ch)
             }
             return out + "\""
         }
+        let v = PlanRules.violations(schedule, model: self).map { quoted($0.description) }
+        let r = schedulerRefusals(schedule).map { quoted($0.description) }
         return "{\"objective\": \(o.value), \"olderServed\": \(o.olderServed), \"reach\": \(o.reach), "
-            + "\"items\": \(schedule.items.count), \"violations\": [" + list.joined(separator: ", ") + "]}\n"
+            + "\"items\": \(schedule.items.count), \"violations\": [" + v.joined(separator: ", ") + "], "
+            + "\"refusals\": [" + r.joined(separator: ", ") + "]}\n"
     }
 
     /// A solution's values (by variable name; missing names are 0) as a schedule.

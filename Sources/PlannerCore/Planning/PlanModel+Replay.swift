@@ -9,7 +9,8 @@ extension PlanModel {
         public var description: String { "\(item): \(reason)" }
     }
 
-    public static func schedulerRefusals(_ schedule: PlanSchedule, model m: PlanModel, input: PlanningInput) -> [Refusal] {
+    public func schedulerRefusals(_ schedule: PlanSchedule) -> [Refusal] {
+        let m = self
         var scheduler = Scheduler(
             window: input.window, calendar: m.calendar, constraints: input.constraints, effort: input.effort,
             today: input.today, previous: input.previousItems, people: input.people)

@@ -149,10 +149,13 @@ public struct PlanModel: Sendable {
     public var today: CivilDate?
     public var previous = Previous()
     let calendar: SendingCalendar
+    /// The input, for replaying a schedule through the planner's own scheduler.
+    let input: PlanningInput
 
     public init(_ input: PlanningInput) {
         var builder = PlanBuilder(input)
         builder.prepareCampaigns()
+        self.input = input
         window = input.window
         constraints = input.constraints
         calendar = builder.calendar
