@@ -99,15 +99,14 @@ import Testing
         let model = PlanModel(after)
         let (_, schedule) = QuarterPlanner.planAndSchedule(after)
         let lastText = try #require(model.previous.personContacts.filter { $0.kind == .text }.max { $0.date < $1.date })
-        if let i = schedule.items.firstIndex(where: { $0.channel == .sms }) {
-            var moved = schedule
-            moved.items[i].date = lastText.date.adding(days: 1)
-            let texted = Set(model.segments.indices.filter { model.segments[$0].campaign == moved.items[i].campaign && schedule.direct[$0].has(.sms) }
+        func texted(_ c: Int) -> Set<Int> {
+            Set(model.segments.indices.filter { model.segments[$0].campaign == c && schedule.direct[$0].has(.sms) }
                 .flatMap { model.segments[$0].cells ?? [] })
-            if !texted.isDisjoint(with: lastText.cells) {
-                #expect(PlanRules.violations(moved, model: model).contains { $0.rule == "gap" })
-            }
         }
+        let i = try #require(schedule.items.firstIndex { $0.channel == .sms && !texted($0.campaign).isDisjoint(with: lastText.cells) })
+        var moved = schedule
+        moved.items[i].date = lastText.date.adding(days: 1)
+        #expect(PlanRules.violations(moved, model: model).contains { $0.rule == "gap" && $0.detail.contains("previous plan") })
     }
 
     @Test(.enabled(if: hasHiGHS, "needs python3 with highspy (make test installs it)"))
@@ -144,6 +143,19 @@ import Testing
             spend.direct[k].insert(.sms)
         }
         #expect(rules(spend).contains("budget"))
+        // A person of an audience given both the campaign's text and its letter; a text to the
+        // 75+ with no mobile number on record.
+        let both = try #require(model.segments.indices.first { k in
+            schedule.direct[k].has(.sms) && model.segments[k].takes == .direct && model.segments[k].cells != nil
+                && model.campaigns[model.segments[k].campaign].available.isSuperset(of: .direct)
+        })
+        var twice = schedule
+        twice.direct[both].insert(.letter)
+        #expect(rules(twice).contains("text or letter"))
+        let noMobile = try #require(model.segments.indices.first { model.segments[$0].withoutMobile })
+        var texted = schedule
+        texted.direct[noMobile].insert(.sms)
+        #expect(rules(texted).contains("mobile"))
         // A text moved next to another text of another campaign that reaches some of the same
         // people (two texts always can; a text and a letter to people with no mobile cannot).
         func textedCells(_ c: Int) -> Set<Int> {

@@ -69,6 +69,7 @@ extension PlanModel {
         rowsQuarterLimits(&lp)
         rowsInvitation(&lp)
         rowsTinyBatch(&lp)
+        rowsTextOrLetter(&lp)
         return lp
     }
 
@@ -600,6 +601,15 @@ extension PlanModel {
                 }
                 lp.row("batch_\(PlanModel.cname(c))_\(PlanModel.chname(ch))", terms + [(-least, PlanModel.u(c, ch))], ">=", 0)
             }
+        }
+    }
+
+    /// Planning for people, each person gets a campaign's text or its letter, not both
+    /// (`PlanBuilder.oneTextOrLetter`): a segment of an audience takes at most one of the two.
+    func rowsTextOrLetter(_ lp: inout LP) {
+        for (k, s) in segments.enumerated() where s.cells != nil && s.takes == .direct {
+            guard campaigns[s.campaign].available.isSuperset(of: .direct) else { continue }
+            lp.row("textorletter_\(PlanModel.sname(k))", [(1, PlanModel.d(k, .sms)), (1, PlanModel.d(k, .letter))], "<=", 1)
         }
     }
 

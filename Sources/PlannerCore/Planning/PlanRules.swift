@@ -60,6 +60,10 @@ public enum PlanRules {
         for (k, seg) in m.segments.enumerated() where !s.direct[k].subtracting(seg.takes).isEmpty {
             add("mobile", "\(m.campaigns[seg.campaign].id) \(seg.group) gets a channel its people cannot get")
         }
+        // Planning for people: a campaign's text or its letter to a person, not both.
+        for (k, seg) in m.segments.enumerated() where seg.cells != nil && s.direct[k].isSuperset(of: .direct) {
+            add("text or letter", "\(m.campaigns[seg.campaign].id) \(seg.group) gets both the text and the letter")
+        }
         // Budgets.
         for ch in [PlanChannel.sms, .letter] {
             guard let budget = m.budgets[ch.order] else { continue }
