@@ -10,7 +10,10 @@
 ///   segment's channel combination (the reach term is nonlinear in the channel set, so each of
 ///   the up to 16 combinations is one binary), one binary per candidate date of each required
 ///   item (the scheduler's own date lists, filtered by the same sending calendar);
-/// - the constraints, one family per function (`rows...`), so that a family can be added.
+/// - the constraints, one family per function (`rows...`), so that a family can be added: every
+///   hard rule the scheduler and the allocation keep (docs/plan-model.md lists each with its
+///   family and its `PlanRules` check), with the previous plan's load (`Scheduler.seed`) and
+///   today (`PlanningInput.today`) taken as the planner takes them.
 ///
 /// What is left out, and why that keeps the optimum: optional reminders (they earn nothing and
 /// only use hours and weekly places, so leaving them out is never worse); the manager's moves
