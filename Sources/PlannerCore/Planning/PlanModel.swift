@@ -156,8 +156,13 @@ public struct PlanModel: Sendable {
     let input: PlanningInput
 
     public init(_ input: PlanningInput) {
+        // The campaigns as the planner leaves them after its rounds: the same segments, and a
+        // capacity-limited channel cut to the share the planner refitted to the segments it chose
+        // (`rebalanceCapacity`), so that the planner's plan and the model count the same texts
+        // and letters. The share is data here (it is not linear in the choice); the booking-limit
+        // rows keep any choice of segments within what the clinic can book.
         var builder = PlanBuilder(input)
-        builder.prepareCampaigns()
+        _ = builder.run()
         self.input = input
         window = input.window
         constraints = input.constraints
