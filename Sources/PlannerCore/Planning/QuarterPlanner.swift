@@ -81,6 +81,9 @@ struct SegmentInfo {
     /// The audience's 75+ people with a mobile number on record: the text reaches them, and
     /// the letter is for the others.
     var withMobile = false
+    /// Direct channels the rounds took from this segment alone (`RoundState.narrowed`), so a
+    /// warning says why rather than blaming the budget.
+    var narrowedOut = ChannelSet()
 
     /// False for a channel the segment's people cannot get: a text to people with no mobile,
     /// the 75+ letter to people who get the text.
@@ -582,6 +585,9 @@ struct PlanBuilder {
         promote(&state, &result, fixed: fixed)
         // A trial of the improvement pass may have left other capacity cuts behind.
         applyCapacityShares(state)
+        for c in campaigns.indices {
+            for k in campaigns[c].segments.indices { campaigns[c].segments[k].narrowedOut = state.narrowed[c]?[k] ?? [] }
+        }
         lastResult = result
         return assemble(
             problem: result.problem, segIndex: result.segIndex, choice: result.choice, scheduler: result.scheduler,
