@@ -233,12 +233,6 @@ extension PlanBuilder {
                 }
                 let need = older.filter { $0.1.isEmpty }
                 for x in avail.channels {
-                    if need.allSatisfy({ $0.0.narrowedOut.has(x) }) {
-                        reasons.append(
-                            "\(x.displayName) to them would break the contact gap or the most texts and letters per "
-                                + "person, given other days' texts and letters to the same people")
-                        continue
-                    }
                     let left = (a.problem.budgets[x.order] ?? 0) - spent(x, problem: a.problem, choice: a.choice)
                     let needed = need.reduce(0) { $0 + $1.0.cost[x.order] }
                     reasons.append(

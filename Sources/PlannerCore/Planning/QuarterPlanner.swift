@@ -81,9 +81,6 @@ struct SegmentInfo {
     /// The audience's 75+ people with a mobile number on record: the text reaches them, and
     /// the letter is for the others.
     var withMobile = false
-    /// Direct channels the rounds took from this segment alone (`RoundState.narrowed`), so a
-    /// warning says why rather than blaming the budget.
-    var narrowedOut = ChannelSet()
 
     /// False for a channel the segment's people cannot get: a text to people with no mobile,
     /// the 75+ letter to people who get the text.
@@ -501,9 +498,7 @@ struct PlanBuilder {
         return set
     }
 
-    func problem(
-        forbidden: [Int: ChannelSet], dropped: Set<Int>, narrowed: [Int: [Int: ChannelSet]] = [:]
-    ) -> (AllocationProblem, [(Int, Int)]) {
+    func problem(forbidden: [Int: ChannelSet], dropped: Set<Int>) -> (AllocationProblem, [(Int, Int)]) {
         var camps: [AllocationProblem.Campaign] = []
         var segs: [AllocationProblem.Segment] = []
         var segIndex: [(Int, Int)] = []
@@ -517,10 +512,7 @@ struct PlanBuilder {
                         campaign: c, weight: info.priority * Double(s.people), reach: s.reach,
                         // A channel the segment's people cannot get costs more than any budget, so it
                         // is never chosen (not even, free, as a campaign's second channel).
-                        // So does a channel a segment was narrowed out of (`RoundState.narrowed`).
-                        cost: PlanChannel.allCases.map {
-                            s.takes($0) && !(narrowed[c]?[k]?.has($0) ?? false) ? s.cost[$0.order] : PlanBuilder.unaffordable
-                        },
+                        cost: PlanChannel.allCases.map { s.takes($0) ? s.cost[$0.order] : PlanBuilder.unaffordable },
                         needsDirect: s.needsDirect))
                 segIndex.append((c, k))
             }
@@ -544,13 +536,6 @@ struct PlanBuilder {
         var previous: AllocationChoice?
         /// Share of each capacity-limited channel sent, by campaign (`rebalanceCapacity`).
         var capacityShares: [Int: [PlanChannel: Double]] = [:]
-        /// Direct channels taken from single segments of a campaign (campaign -> segment ->
-        /// channels): the text or letter did not fit for the whole audience, but did for the
-        /// other segments (`Scheduler.narrow`), so it goes to them only, e.g. people aged 40 to
-        /// 59, rather than to nobody.
-        var narrowed: [Int: [Int: ChannelSet]] = [:]
-        /// Days the scheduler places before the queue's order (`promote`), in this order.
-        var promoted: [Int] = []
     }
 
     typealias RoundResult = (problem: AllocationProblem, segIndex: [(Int, Int)], choice: AllocationChoice, scheduler: Scheduler)
@@ -578,16 +563,10 @@ struct PlanBuilder {
                 state.forbidden[c, default: []].formUnion(.direct)
             }
         }
-        let fixed = state.forbidden
         var result = converge(&state)
         improve(&state, &result)
-        serveOlder(&state, &result, fixed: fixed)
-        promote(&state, &result, fixed: fixed)
         // A trial of the improvement pass may have left other capacity cuts behind.
         applyCapacityShares(state)
-        for c in campaigns.indices {
-            for k in campaigns[c].segments.indices { campaigns[c].segments[k].narrowedOut = state.narrowed[c]?[k] ?? [] }
-        }
         lastResult = result
         return assemble(
             problem: result.problem, segIndex: result.segIndex, choice: result.choice, scheduler: result.scheduler,
@@ -600,116 +579,6 @@ struct PlanBuilder {
     func placedRelevance(_ scheduler: Scheduler) -> Double {
         Set(scheduler.placed.map(\.campaign)).sorted().reduce(0.0) { $0 + campaigns[$1].candidate.relevance }
     }
-
-    /// The plan's `PlanObjective` terms (older segments served, reach), measured on the
-    /// channels the schedule actually places, as `PlanModel.objective` does.
-    func value(_ r: RoundResult) -> (older: Int, reach: Double) {
-        var placed = Array(repeating: ChannelSet(), count: campaigns.count)
-        for p in r.scheduler.placed { placed[p.campaign].insert(ChannelSet(p.slot.channel)) }
-        var older = 0
-        var reach = 0.0
-        for (i, seg) in r.problem.segments.enumerated() where placed[seg.campaign].count >= 2 {
-            let direct = r.choice.direct[i].intersection(placed[seg.campaign])
-            reach += seg.weight * AllocationProblem.unionReach(seg.reach, r.choice.broadcast[seg.campaign].intersection(placed[seg.campaign]).union(direct))
-            if seg.needsDirect && !direct.isEmpty { older += 1 }
-        }
-        return (older, reach)
-    }
-
-    /// Older people first (the objective's first term): a running campaign whose 75+ segment
-    /// got no text or letter usually lost it to the contact gap or the per-person cap, taken by
-    /// another campaign's text to the same 75+ people where the 75+ rule does not ask for one.
-    /// For each such segment, most important campaign first, a trial narrows those other texts
-    /// and letters to leave the 75+ out and gives this campaign its direct channels back; the
-    /// trial is kept only when the plan then serves more older segments, or as many with more
-    /// reach. Bounded: one trial per unserved segment, at most `olderTrials`.
-    mutating func serveOlder(_ state: inout RoundState, _ result: inout RoundResult, fixed: [Int: ChannelSet]) {
-        var current = value(result)
-        var trials = 0
-        var placed = Set(result.scheduler.placed.map(\.campaign))
-        for (i, (c, k)) in result.segIndex.enumerated() {
-            guard trials < PlanBuilder.olderTrials else { break }
-            let seg = campaigns[c].segments[k]
-            guard seg.needsDirect, seg.people > 0, let cells = seg.cells else { continue }
-            let served =
-                placed.contains(c)
-                && result.scheduler.placed.contains {
-                    $0.campaign == c && $0.slot.channel.isDirect && result.choice.direct[i].has($0.slot.channel)
-                }
-            guard !served else { continue }
-            let direct = ChannelSet.direct.subtracting(fixed[c] ?? [])
-            guard !direct.isEmpty else { continue }
-            var again = state
-            var narrowedAny = false
-            for (j, (cc, kk)) in result.segIndex.enumerated() where cc != c {
-                let other = campaigns[cc].segments[kk]
-                guard !other.needsDirect, !result.choice.direct[j].isEmpty, let oc = other.cells, oc.intersects(cells)
-                else { continue }
-                again.narrowed[cc, default: [:]][kk, default: []].formUnion(.direct)
-                narrowedAny = true
-            }
-            guard narrowedAny else { continue }
-            trials += 1
-            // A day left out altogether gets every channel back that it may have.
-            let back = placed.contains(c) ? direct : baseChannels.subtracting(fixed[c] ?? [])
-            again.forbidden[c] = (again.forbidden[c] ?? []).subtracting(back)
-            for ch in back.channels { again.forbiddenWhy[c]?[ch] = nil }
-            again.narrowed[c]?[k] = nil
-            again.dropped.remove(c)
-            again.droppedWhy[c] = nil
-            let rerun = converge(&again)
-            let v = value(rerun)
-            if v.older > current.older || (v.older == current.older && v.reach > current.reach + 1e-6) {
-                state = again
-                result = rerun
-                current = v
-                placed = Set(result.scheduler.placed.map(\.campaign))
-            }
-        }
-    }
-
-    /// The most trials of `serveOlder` in one plan (each runs the rounds again).
-    static let olderTrials = 6
-
-    /// The weekly limit and staff hours go to the days the queue reaches first, most relevant
-    /// first, whatever their audience: a day for a few hundred people may take the week of one
-    /// for thousands. For the days left out, largest possible reach first (priority x people x
-    /// the reach of every channel it may use), a trial schedules the day ahead of the queue;
-    /// it is kept only when the plan then serves more older segments, or as many with more
-    /// reach (`PlanObjective`). Bounded: at most `promoteTrials` trials.
-    mutating func promote(_ state: inout RoundState, _ result: inout RoundResult, fixed: [Int: ChannelSet]) {
-        var current = value(result)
-        let placed = Set(result.scheduler.placed.map(\.campaign))
-        var potential: [(c: Int, value: Double)] = []
-        for c in campaigns.indices where !placed.contains(c) {
-            let may = baseChannels.subtracting(fixed[c] ?? [])
-            guard may.count >= 2 else { continue }
-            let v = campaigns[c].segments.reduce(0.0) {
-                $0 + campaigns[c].priority * Double($1.people) * AllocationProblem.unionReach($1.reach, may)
-            }
-            if v > 0 { potential.append((c, v)) }
-        }
-        potential.sort { ($0.value, $1.c) > ($1.value, $0.c) }
-        for (c, _) in potential.prefix(PlanBuilder.promoteTrials) {
-            var again = state
-            again.promoted.append(c)
-            again.dropped.remove(c)
-            again.droppedWhy[c] = nil
-            again.forbidden[c] = fixed[c]
-            again.forbiddenWhy[c] = nil
-            again.narrowed[c] = nil
-            let rerun = converge(&again)
-            let v = value(rerun)
-            if v.older > current.older || (v.older == current.older && v.reach > current.reach + 1e-6) {
-                state = again
-                result = rerun
-                current = v
-            }
-        }
-    }
-
-    /// The most trials of `promote` in one plan.
-    static let promoteTrials = 10
 
     /// The improvement pass. Rounds remember every channel that once failed, so a day dropped
     /// early may fit once the days that blocked it changed. For each dropped day, most
@@ -832,12 +701,6 @@ struct PlanBuilder {
             end: max(info.candidate.end, start.adding(days: 1)), channels: channels)
     }
 
-    /// Rounds that can each take something away: a channel of a campaign, or a direct channel
-    /// of a segment (a narrowed audience).
-    var roundLimit: Int {
-        campaigns.count * PlanChannel.allCases.count + campaigns.reduce(0) { $0 + $1.segments.count } * 2
-    }
-
     /// Allocation and scheduling rounds from `state` until every chosen channel is placed.
     mutating func converge(_ state: inout RoundState) -> RoundResult {
         var result: RoundResult
@@ -846,7 +709,7 @@ struct PlanBuilder {
         applyCapacityShares(state)
         while true {
             rounds += 1
-            let (problem, segIndex) = problem(forbidden: state.forbidden, dropped: state.dropped, narrowed: state.narrowed)
+            let (problem, segIndex) = problem(forbidden: state.forbidden, dropped: state.dropped)
             var choice = Allocator.solve(problem, hint: state.previous)
             oneTextOrLetter(&choice, segIndex: segIndex)
             state.previous = choice
@@ -872,7 +735,7 @@ struct PlanBuilder {
                     }
                 }
             }
-            if !tiny.isEmpty && rounds <= roundLimit {
+            if !tiny.isEmpty && rounds <= campaigns.count * PlanChannel.allCases.count {
                 for (c, ch, people) in tiny {
                     state.forbidden[c, default: []].insert(ChannelSet(ch))
                     state.tinyBatches[c, default: [:]][ch] = people
@@ -882,11 +745,7 @@ struct PlanBuilder {
             var scheduler = Scheduler(
                 window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
                 today: input.today, previous: input.previousItems, people: input.people)
-            // Promoted days first (`promote`), then the queue.
-            let promoted = state.promoted.filter { !state.dropped.contains($0) }
-            let queue = promoted + campaigns.indices.filter { !state.dropped.contains($0) && !promoted.contains($0) }
-            for c in queue {
-                let info = campaigns[c]
+            for (c, info) in campaigns.enumerated() where !state.dropped.contains(c) {
                 let set = problem.channels(of: c, in: choice)
                 if set.count < 2 { continue }
                 var channels: [Scheduler.Receivers] = []
@@ -897,7 +756,6 @@ struct PlanBuilder {
                         var recipients = 0
                         var withoutMobile = ch == .letter
                         var cost = 0
-                        var parts: [Scheduler.Part] = []
                         let chosen = segIndex.indices.filter { i in
                             segIndex[i].0 == c && choice.direct[i].has(ch)
                         }.map { segIndex[$0].1 }
@@ -908,10 +766,6 @@ struct PlanBuilder {
                             cost += info.segments[k].cost[ch.order]
                             if let more = info.segments[k].cells { cells = (cells ?? PeopleCells()).union(more) }
                             withoutMobile = withoutMobile && info.segments[k].withoutMobile
-                            parts.append(
-                                Scheduler.Part(
-                                    key: k, groups: [info.segments[k].group], cells: info.segments[k].cells,
-                                    recipients: info.segments[k].recipients[ch.order], older: info.segments[k].needsDirect))
                         }
                         let letters = ch == .sms ? directRecipients(c, .letter, choice: choice, segIndex: segIndex) : 0
                         let offsets =
@@ -920,7 +774,7 @@ struct PlanBuilder {
                         channels.append(
                             Scheduler.Receivers(
                                 channel: ch, groups: groups.sorted(), cells: cells, waveOffsets: offsets, service: service,
-                                withoutMobile: withoutMobile && recipients > 0, costPence: cost, parts: parts))
+                                withoutMobile: withoutMobile && recipients > 0, costPence: cost))
                     } else {
                         channels.append(Scheduler.Receivers(channel: ch, groups: info.groups, cells: nil))
                     }
@@ -931,16 +785,6 @@ struct PlanBuilder {
             result = (problem, segIndex, choice, scheduler)
             if scheduler.failures.isEmpty { break }
             for f in scheduler.failures {
-                // Narrow the audience rather than lose the channel: the segments that did not
-                // fit lose it, the others keep it (each round takes at least one segment's
-                // channel, so the rounds still end).
-                if let keep = f.keep {
-                    for (i, (cc, k)) in segIndex.enumerated()
-                    where cc == f.campaign && choice.direct[i].has(f.channel) && !keep.contains(k) {
-                        state.narrowed[cc, default: [:]][k, default: []].insert(ChannelSet(f.channel))
-                    }
-                    continue
-                }
                 state.forbidden[f.campaign, default: []].insert(ChannelSet(f.channel))
                 state.forbiddenWhy[f.campaign, default: [:]][f.channel] = f.reason
                 let left = baseChannels.subtracting(state.forbidden[f.campaign]!)
@@ -953,7 +797,7 @@ struct PlanBuilder {
                 }
             }
             // Safety net: rounds are bounded by campaigns x channels; never loop forever.
-            if rounds > roundLimit + 1 { break }
+            if rounds > campaigns.count * PlanChannel.allCases.count + 1 { break }
         }
         return result
     }

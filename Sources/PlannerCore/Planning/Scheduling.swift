@@ -221,11 +221,6 @@ struct ChannelFailure: Sendable, Hashable {
     var campaign: Int
     var channel: PlanChannel
     var reason: String
-    /// For a text or letter whose receivers come in parts (`Scheduler.Receivers.parts`): the
-    /// parts (their keys) that fit together on one of the item's dates when the others are
-    /// left out (only the contact gap or the per-person cap blocked those); nil when no part
-    /// fits alone or the channel has one part.
-    var keep: [Int]? = nil
 }
 
 struct DroppedReminder: Sendable, Hashable {
@@ -260,20 +255,6 @@ struct Scheduler {
         var withoutMobile = false
         /// What the text or letter costs, in pence (the allocation's segment costs).
         var costPence: Int = 0
-        /// The segments the text or letter goes to, one part each (direct channels): when the
-        /// whole audience does not fit, `narrow` finds the parts that do.
-        var parts: [Part] = []
-    }
-
-    /// One segment of a text's or letter's receivers: its key (the caller's segment index),
-    /// groups, people and how many it sends to.
-    struct Part {
-        var key: Int
-        var groups: [String]
-        var cells: PeopleCells?
-        var recipients: Int
-        /// The 75+ rule asks for this part's text or letter: kept first.
-        var older = false
     }
 
     let window: DateWindow
@@ -553,42 +534,6 @@ struct Scheduler {
         return (nil, reasons)
     }
 
-    /// The parts of a text or letter that fit on one of `slot`'s dates when the rest of its
-    /// audience is left out, or nil. A part is left out only for a person rule (the contact gap,
-    /// the per-person cap, a group's gap): every other rule (hours, weekly limit, calendar)
-    /// is the same for every part. The date keeping the most recipients wins (the earliest
-    /// on a tie, dates in preference order), after the most parts the 75+ rule asks for; all parts kept together must fit too, with the
-    /// whole audience's waves and cost, which are never fewer than the narrowed item's.
-    func narrow(_ slot: ItemSlot, parts: [Part], campaign: Int) -> [Int]? {
-        guard slot.channel.isDirect, parts.count > 1 else { return nil }
-        var best: (keep: [Int], older: Int, recipients: Int)? = nil
-        for d in slot.dates {
-            var keep: [Int] = []
-            var recipients = 0
-            var older = 0
-            var cells: PeopleCells? = nil
-            var groups = Set<String>()
-            for p in parts {
-                var one = slot
-                one.cells = p.cells
-                one.groups = p.groups
-                guard block(one, on: d, campaign: campaign) == nil else { continue }
-                keep.append(p.key)
-                recipients += p.recipients
-                if p.older { older += 1 }
-                if let c = p.cells { cells = (cells ?? PeopleCells()).union(c) }
-                groups.formUnion(p.groups)
-            }
-            guard !keep.isEmpty, parts.count > keep.count else { continue }
-            if let b = best, (older, recipients) <= (b.older, b.recipients) { continue }
-            var together = slot
-            together.cells = cells
-            together.groups = groups.sorted()
-            if block(together, on: d, campaign: campaign) == nil { best = (keep, older, recipients) }
-        }
-        return best?.keep
-    }
-
     /// "no date fits: ..." with the reasons that limit the plan first (weekly limits, hours,
     /// contact gaps), then the calendar ones, then dates outside the plan; at most three,
     /// and how many more there were.
@@ -685,9 +630,7 @@ struct Scheduler {
                     // Required slots come first in a channel, so nothing of it was placed.
                     channelFailed = true
                     myFailures.append(
-                        ChannelFailure(
-                            campaign: request.index, channel: channel, reason: Self.noDateFits(reasons),
-                            keep: narrow(slot, parts: receivers.parts, campaign: request.index)))
+                        ChannelFailure(campaign: request.index, channel: channel, reason: Self.noDateFits(reasons)))
                 }
             }
             if !channelFailed { channelsPlaced += 1 }
