@@ -289,12 +289,8 @@ import Testing
         print(
             "\(instance): planner older \(planner.olderServed) reach \(Int(planner.reach)); MIP older \(value.olderServed) "
                 + "reach \(Int(value.reach)), bound \(bound.map { String(Int($0)) } ?? "none"), status \(doc["status"] ?? ""); reach ratio \(ratio)")
-        // Issue 11's target: the planner within 97% of the MIP. Not met yet: the MIP finds plans
-        // that serve more older segments and reach a fifth to a quarter more people (the table in
-        // the report); the greedy rounds do not search the dates and audiences jointly.
-        withKnownIssue("the planner is below 97% of the MIP's best plan (issue 11, item 1)", isIntermittent: true) {
-            #expect(planner.olderServed >= value.olderServed)
-            #expect(planner.olderServed > value.olderServed || planner.reach >= 0.97 * value.reach)
-        }
+        // Issue 11's target (the planner within 97% of the MIP) is not met yet and is not asserted
+        // here: `make verify-plan` measures it on 28 instances and fails while it does not hold
+        // (docs/plan-model.md has the table). This test holds what is true of every instance.
     }
 }
