@@ -1,5 +1,5 @@
 import Foundation
-public import PlannerIO
+import PlannerIO
 
 /// The digest's files beside the exports and the rules for sending them:
 ///

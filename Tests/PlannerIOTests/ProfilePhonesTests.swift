@@ -1,3 +1,4 @@
+import PlannerCore
 import PlannerIO
 import Testing
 
