@@ -31,6 +31,24 @@ import Testing
         return w
     }()
 
+    /// The memo gives the walk's count, on a first count and a remembered one, from many
+    /// threads at once, with a fresh hyphenator (so the memo starts empty) and the shared one.
+    @Test func memoisedSyllablesAreTheWalkedSyllables() {
+        let fresh = Hyphenator(patterns: Hyphenator.englishUSPatterns)
+        #expect(fresh.memo.size == 0)
+        let ascii = Self.words.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
+        let walked = ascii.map { fresh.asciiSyllables(Array($0.unicodeScalars)) }
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            for (k, w) in ascii.enumerated() { #expect(fresh.syllables(scalars: Array(w.unicodeScalars)) == walked[k], "\(w)") }
+        }
+        #expect(fresh.memo.size > 0)
+        for (k, w) in ascii.enumerated() {
+            #expect(fresh.syllables(scalars: Array(w.unicodeScalars)) == walked[k], "\(w)")
+            #expect(Hyphenator.englishUS.syllables(scalars: Array(w.unicodeScalars)) == walked[k], "\(w)")
+            #expect(fresh.syllables(w) == walked[k], "\(w)")
+        }
+    }
+
     @Test func zeroPaddedWritesWhatThePlainFormattingWrites() {
         let numbers = [0, 1, 7, 9, 10, 42, 99, 100, 999, 1000, 2027, 9999, 10000, 123_456, Int.max, -1, -7, -42, -2027, Int.min]
         for n in numbers {
