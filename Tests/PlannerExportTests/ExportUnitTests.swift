@@ -67,7 +67,8 @@ import Testing
     }
 
     /// The descriptions made once per plan (PlanExports.render) give the calendar, its tasks,
-    /// state and CSV rows that each row's own description gives, for items sent in waves too.
+    /// state and CSV rows that each row's own description gives, for items sent in waves too;
+    /// likewise plan.md with each item's audience made once.
     @Test func descriptionsMadeOnceGiveWhatEachRowMakes() {
         var waved = Self.item("stoptober-2027-10-01-sms-1", .sms, Self.d(2027, 10, 4), time: ClockTime(hour: 10), text: "Hi")
         waved.waves = [PlanWave(date: Self.d(2027, 10, 4), recipients: 400), PlanWave(date: Self.d(2027, 10, 11), recipients: 530)]
@@ -88,6 +89,16 @@ import Testing
         #expect(CSVExports.outlook(rowsOnce) == CSVExports.outlook(rowsEach))
         // Both waves of the text carry its one description.
         #expect(rowsOnce.filter { $0.id == waved.id }.map(\.description) == [descriptions[0], descriptions[0]])
+        // plan.md's week-by-week and campaign tables with each item's audience worked out once
+        // are the tables that work it out for every row.
+        var mdOnce = PlanMarkdown.Doc(), mdEach = PlanMarkdown.Doc()
+        let audiences = plan.items.map { ExportContent.audience($0, names: Self.options.names) }
+        PlanMarkdown.weekByWeek(plan, names: Self.options.names, audiences: audiences, &mdOnce)
+        PlanMarkdown.campaigns(plan, options: Self.options, audiences: audiences, &mdOnce)
+        PlanMarkdown.weekByWeek(plan, names: Self.options.names, &mdEach)
+        PlanMarkdown.campaigns(plan, options: Self.options, &mdEach)
+        #expect(mdOnce.text == mdEach.text)
+        #expect(mdOnce.text.contains(audiences[0]))
     }
 
     @Test func calendarHasItemsPrepEventsURLAndCategories() throws {
