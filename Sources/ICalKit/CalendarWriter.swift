@@ -34,7 +34,9 @@ public struct UTCStamp: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// `20270105T093000Z`, as RFC 5545 §3.3.5 writes a UTC DATE-TIME.
     public var description: String {
-        func p(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        // zeroPadded pads as this did (String(n) with zeros in front up to the width, negative
+        // numbers included) and writes the digits directly; every export entry has a stamp.
+        func p(_ n: Int, _ w: Int) -> String { n.zeroPadded(to: w) }
         return "\(p(date.year, 4))\(p(date.month, 2))\(p(date.day, 2))T\(p(hour, 2))\(p(minute, 2))\(p(second, 2))Z"
     }
 

@@ -91,7 +91,28 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// `YYYY-MM-DD`.
-    public var iso: String { "\(year.zeroPadded(to: 4))-\(month.zeroPadded(to: 2))-\(day.zeroPadded(to: 2))" }
+    public var iso: String {
+        // Every plan item, sending and export row formats dates: the ten bytes are written
+        // directly for the dates a plan can hold, instead of joining three padded strings.
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return plainISO }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            var y = year
+            for i in stride(from: 3, through: 0, by: -1) {
+                b[i] = 0x30 + UInt8(y % 10)
+                y /= 10
+            }
+            b[4] = 0x2D
+            b[5] = 0x30 + UInt8(month / 10)
+            b[6] = 0x30 + UInt8(month % 10)
+            b[7] = 0x2D
+            b[8] = 0x30 + UInt8(day / 10)
+            b[9] = 0x30 + UInt8(day % 10)
+            return 10
+        }
+    }
+
+    /// `iso` as plain string formatting (for any date; the tests compare `iso` with it).
+    public var plainISO: String { "\(year.plainZeroPadded(to: 4))-\(month.plainZeroPadded(to: 2))-\(day.plainZeroPadded(to: 2))" }
 
     /// `YYYYMMDD`, as iCalendar writes a DATE.
     public var basic: String { "\(year.zeroPadded(to: 4))\(month.zeroPadded(to: 2))\(day.zeroPadded(to: 2))" }

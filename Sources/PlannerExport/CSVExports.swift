@@ -59,10 +59,12 @@ public enum CSVExports {
 
     /// The calendar's rows (items, one per sending, and prep tasks on their due dates), sorted by
     /// (date, time, subject, id). Google's CSV import has no recurrence or multi-day rows we need.
-    static func rows(_ plan: Plan, options: ExportOptions) -> [Row] {
+    static func rows(_ plan: Plan, options: ExportOptions, descriptions: [String]? = nil) -> [Row] {
         let repeated = ExportContent.repeatedChannels(plan)
         var out: [Row] = []
-        for item in plan.items {
+        for (k, item) in plan.items.enumerated() {
+            // One DESCRIPTION for every sending of the item (see CalendarExport.descriptions).
+            let description = descriptions?[k] ?? CalendarExport.description(item, options: options)
             let label = ExportContent.channelLabel(item.channel)
             let cats = [label] + item.groups.map { ExportContent.name($0, options.names) }
             let sendings = ExportContent.sendings(item)
@@ -74,7 +76,7 @@ public enum CSVExports {
                 out.append(
                     Row(
                         subject: subject, date: s.date, minutes: minutes,
-                        description: CalendarExport.description(item, sending: s, options: options), categories: cats,
+                        description: description, categories: cats,
                         id: item.id))
             }
             for t in item.prepTasks {

@@ -55,17 +55,25 @@ public enum CalendarExport {
                     }
                 }
             }
+            // Part by part (no array of the parts is built: this runs for every entry of every export).
             add(kind, first: true)
-            for part in [channel.rawValue, itemDate.iso, uid, timingKey(timing), summary, description, url ?? ""] + categories {
-                add(part)
-            }
+            add(channel.rawValue)
+            add(itemDate.iso)
+            add(uid)
+            add(timingKey(timing))
+            add(summary)
+            add(description)
+            add(url ?? "")
+            for part in categories { add(part) }
             let h = String(h64, radix: 16)
             return String(repeating: "0", count: 16 - h.count) + h
         }
     }
 
-    public static func build(_ plan: Plan, options: ExportOptions, previous: ExportState?) -> Output {
-        let drafts = self.drafts(plan, options: options)
+    /// `descriptions`, when given, is `descriptions(plan, options:)` made once for the calendar
+    /// and the calendar CSVs (PlanExports.render).
+    public static func build(_ plan: Plan, options: ExportOptions, previous: ExportState?, descriptions: [String]? = nil) -> Output {
+        let drafts = self.drafts(plan, options: options, descriptions: descriptions)
         let before = Dictionary((previous?.entries ?? []).map { ($0.uid, $0) }, uniquingKeysWith: { a, _ in a })
         let nowStamp = options.stamp.description
         var entries: [ExportState.Entry] = []
@@ -163,12 +171,14 @@ public enum CalendarExport {
 
     // MARK: - Drafts
 
-    static func drafts(_ plan: Plan, options: ExportOptions) -> [Draft] {
+    static func drafts(_ plan: Plan, options: ExportOptions, descriptions: [String]? = nil) -> [Draft] {
         let domain = ExportContent.uidDomain(plan)
         let repeated = ExportContent.repeatedChannels(plan)
         var out: [Draft] = []
-        for item in plan.items {
-            out += itemDrafts(item, sendings: ExportContent.sendings(item), domain: domain, options: options)
+        for (k, item) in plan.items.enumerated() {
+            out += itemDrafts(
+                item, sendings: ExportContent.sendings(item), domain: domain, options: options,
+                description: descriptions?[k] ?? description(item, options: options))
             let label = ExportContent.channelLabel(item.channel)
             for task in item.prepTasks {
                 let slug = Slug.make(task.task)
@@ -204,8 +214,9 @@ public enum CalendarExport {
     /// The VEVENTs of one item, one per sending: `<item id>@<domain>` when it is sent once,
     /// `<item id>-w<n>@<domain>` (n from 1) and "(wave n of N)" in the title when it is sent in waves.
     static func itemDrafts(
-        _ item: PlanItem, sendings: [ExportContent.Sending], domain: String, options: ExportOptions
+        _ item: PlanItem, sendings: [ExportContent.Sending], domain: String, options: ExportOptions, description: String? = nil
     ) -> [Draft] {
+        let description = description ?? Self.description(item, options: options)
         let label = ExportContent.channelLabel(item.channel)
         let categories = [label] + item.groups.map { ExportContent.name($0, options.names) }
         return sendings.enumerated().map { n, s in
@@ -215,7 +226,7 @@ public enum CalendarExport {
                 ? "\(label): \(item.title)" : "\(label): \(item.title) (wave \(n + 1) of \(sendings.count))"
             return Draft(
                 kind: "event", channel: item.channel, itemDate: s.date, uid: uid, timing: timing(item, on: s.date),
-                summary: summary, description: description(item, sending: s, options: options), categories: categories,
+                summary: summary, description: description, categories: categories,
                 url: ExportContent.url(item, options))
         }
     }
@@ -228,8 +239,14 @@ public enum CalendarExport {
         return .allDay(start: date, end: date.adding(days: 1))
     }
 
+    /// Every item's DESCRIPTION, in plan order. It is the same for each sending (wave) of an
+    /// item and for the calendar and its CSVs, so it is made once per item, not once per row.
+    static func descriptions(_ plan: Plan, options: ExportOptions) -> [String] {
+        plan.items.map { description($0, options: options) }
+    }
+
     /// The DESCRIPTION: who, goal, the words, the prep tasks, then the planner's reasons.
-    static func description(_ item: PlanItem, sending: ExportContent.Sending, options: ExportOptions) -> String {
+    static func description(_ item: PlanItem, options: ExportOptions) -> String {
         var lines = [
             "Who: " + ExportContent.audience(item, names: options.names),
             "Goal: " + ExportContent.goal(item, names: options.names),

@@ -15,8 +15,11 @@ public enum PlanExports {
         var files: [File] = []
         var state: ExportState?
         var cal: CalendarExport.Output?
+        // The items' descriptions, made once for calendar.ics and the calendar CSVs.
+        let descriptions =
+            options.formats.ics || options.formats.csv ? CalendarExport.descriptions(plan, options: options) : nil
         if options.formats.ics {
-            let built = CalendarExport.build(plan, options: options, previous: previousState)
+            let built = CalendarExport.build(plan, options: options, previous: previousState, descriptions: descriptions)
             files.append(File(name: "calendar.ics", text: built.calendar))
             files.append(File(name: "tasks.ics", text: built.tasks))
             for (c, text) in built.perChannel { files.append(File(name: "calendar-\(c.rawValue).ics", text: text)) }
@@ -25,7 +28,7 @@ public enum PlanExports {
         }
         if options.formats.csv {
             files.append(File(name: "plan.csv", text: CSVExports.plan(plan, options: options)))
-            let rows = CSVExports.rows(plan, options: options)
+            let rows = CSVExports.rows(plan, options: options, descriptions: descriptions)
             files.append(File(name: "google-calendar.csv", text: CSVExports.google(rows)))
             files.append(File(name: "outlook-calendar.csv", text: CSVExports.outlook(rows)))
             for p in options.socialPlatforms.sorted(by: { $0.rawValue < $1.rawValue }) {

@@ -18,8 +18,11 @@ public enum PlanMarkdown {
                 + "and sign off first. The plan holds counts only, never any patient's details.")
         md.blank()
         glance(plan, &md)
-        weekByWeek(plan, names: names, &md)
-        campaigns(plan, options: options, &md)
+        // Who each item reaches, in words, once per item: the week-by-week table shows it for
+        // every sending and the campaigns' tables again.
+        let audiences = plan.items.map { ExportContent.audience($0, names: names) }
+        weekByWeek(plan, names: names, audiences: audiences, &md)
+        campaigns(plan, options: options, audiences: audiences, &md)
         noContact(plan, names: names, &md)
         warnings(plan, &md)
         checklists(&md)
@@ -91,18 +94,19 @@ public enum PlanMarkdown {
             })
     }
 
-    static func weekByWeek(_ plan: Plan, names: [String: String], _ md: inout Doc) {
+    static func weekByWeek(_ plan: Plan, names: [String: String], audiences: [String]? = nil, _ md: inout Doc) {
         md.line("## Week by week")
         md.blank()
         md.line("What goes out each week, to whom, and what must be prepared or signed off that week.")
         md.blank()
         var weeks: [CivilDate: (out: [String], who: [String], prep: [(due: CivilDate, text: String)])] = [:]
-        for item in plan.items {
+        for (k, item) in plan.items.enumerated() {
+            let audience = audiences?[k] ?? ExportContent.audience(item, names: names)
             for s in ExportContent.sendings(item) {
                 let w = s.date.mondayOfWeek
                 let label = ExportContent.channelLabel(item.channel)
                 weeks[w, default: ([], [], [])].out.append("\(shortDate(s.date)): \(label), \(item.title)")
-                weeks[w, default: ([], [], [])].who.append("\(label), \(item.title): \(ExportContent.audience(item, names: names))")
+                weeks[w, default: ([], [], [])].who.append("\(label), \(item.title): \(audience)")
             }
             for t in item.prepTasks {
                 weeks[t.due.mondayOfWeek, default: ([], [], [])].prep.append(
@@ -124,11 +128,12 @@ public enum PlanMarkdown {
             })
     }
 
-    static func campaigns(_ plan: Plan, options: ExportOptions, _ md: inout Doc) {
+    static func campaigns(_ plan: Plan, options: ExportOptions, audiences: [String]? = nil, _ md: inout Doc) {
         md.line("## Campaigns")
         md.blank()
         for c in campaignList(plan) {
-            let items = plan.items.filter { $0.campaign == c.id }
+            let indices = plan.items.indices.filter { plan.items[$0].campaign == c.id }
+            let items = indices.map { plan.items[$0] }
             guard let first = items.first else { continue }
             md.line("### \(c.title)")
             md.blank()
@@ -145,12 +150,12 @@ public enum PlanMarkdown {
             md.blank()
             md.table(
                 ["Channel", "Date", "To whom", "Expected reach", "Cost", "Staff hours"],
-                items.map { i in
+                zip(indices, items).map { k, i in
                     [
                         ExportContent.channelLabel(i.channel),
                         ExportContent.sendings(i).map { shortDate($0.date) + (i.time.map { " at \($0.description)" } ?? "") }
                             .joined(separator: "<br>"),
-                        ExportContent.audience(i, names: options.names), groupedThousands(i.expectedReach),
+                        audiences?[k] ?? ExportContent.audience(i, names: options.names), groupedThousands(i.expectedReach),
                         i.costPence == 0 ? "no cost" : PlanSummary.money(i.costPence), Format.hours(centiHours: i.effortCentiHours),
                     ]
                 })

@@ -11,7 +11,11 @@ public enum AtomicWrite {
         public var errorDescription: String? { reason }
     }
 
-    public static func write(_ text: String, to url: URL) throws {
+    /// `sync: false` writes the temporary file with write(2) and no fsync(2) (Foundation's
+    /// `Data.write` syncs): still atomic for readers and for a stopped or killed run, but after a
+    /// power cut the file may not have reached the disk. For copies that can be made again, such
+    /// as the plan under its window's name beside plan.json, which is written with a sync.
+    public static func write(_ text: String, to url: URL, sync: Bool = true) throws {
         let folder = url.deletingLastPathComponent()
         if let file = fileInTheWay(of: folder) {
             throw Failure(reason: "\(file) is a file, not a folder, so nothing can be written under it")
@@ -24,7 +28,11 @@ public enum AtomicWrite {
         }
         let tmp = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try Data(text.utf8).write(to: tmp)
+            if sync {
+                try Data(text.utf8).write(to: tmp)
+            } else {
+                try writeWithoutSync(text, to: tmp)
+            }
             guard rename(tmp.path, url.path) == 0 else {
                 let why = String(cString: strerror(errno))
                 throw Failure(reason: "it could not replace \(url.relativePath) (\(why.lowercased()))")
@@ -36,6 +44,28 @@ public enum AtomicWrite {
             try? FileManager.default.removeItem(at: tmp)
             throw Failure(reason: explain(folder: folder, error: error) ?? "the file could not be written")
         }
+    }
+
+    /// Creates or truncates `url` and writes `text` with write(2), no fsync(2).
+    static func writeWithoutSync(_ text: String, to url: URL) throws {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
+        var text = text
+        let failure: Int32? = text.withUTF8 { buf -> Int32? in
+            var done = 0
+            while done < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                done += n
+            }
+            return nil
+        }
+        let closed = close(fd)
+        if let failure { throw NSError(domain: NSPOSIXErrorDomain, code: Int(failure)) }
+        if closed != 0 { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
     }
 
     /// Why `error` stopped a write, in words: the failure's own reason, else the system's

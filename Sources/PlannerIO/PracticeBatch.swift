@@ -189,9 +189,10 @@ public struct PracticeBatch: Sendable {
                     do {
                         let json = rendering.plan(plan)
                         try AtomicWrite.write(json, to: target)
-                        // The same bytes under the window's name, as a single run writes them (issue 11).
+                        // The same bytes under the window's name, as a single run writes them (issue 11): a copy
+                        // of plan.json (written with a sync just before), so written without one.
                         try AtomicWrite.write(
-                            json, to: target.deletingLastPathComponent().appendingPathComponent(PlanFiles.windowedName(window)))
+                            json, to: target.deletingLastPathComponent().appendingPathComponent(PlanFiles.windowedName(window)), sync: false)
                         wrotePlan = true
                         row.figures = PlanFigures(plan)
                     } catch {

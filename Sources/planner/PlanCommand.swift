@@ -135,9 +135,10 @@ struct PlanCommand: ParsableCommand {
         let json = PlanJSON.render(result.plan)
         do {
             try AtomicWrite.write(json, to: target)
-            // The same bytes under the window's name, for the next window's run (issue 11).
+            // The same bytes under the window's name, for the next window's run (issue 11): a copy of
+            // plan.json (written with a sync just before), so written without one.
             try AtomicWrite.write(
-                json, to: target.deletingLastPathComponent().appendingPathComponent(PlanFiles.windowedName(dateWindow)))
+                json, to: target.deletingLastPathComponent().appendingPathComponent(PlanFiles.windowedName(dateWindow)), sync: false)
         } catch {
             printError("\(target.relativePath): error: could not write the plan: \(String(describing: error)).\nhint: give --out a folder that can be written (it is made if missing)\n")
             throw ExitCode(73)

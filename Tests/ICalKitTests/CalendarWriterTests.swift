@@ -108,4 +108,24 @@ import Testing
         #expect(UTCStamp(secondsSinceEpoch: 1_798_761_600).description == "20270101T000000Z")
         #expect(UTCStamp(secondsSinceEpoch: 1_798_761_600 + 3661).description == "20270101T010101Z")
     }
+
+    /// A stamp's text (now padded by `zeroPadded`) is what the plain padding wrote: String(n)
+    /// with zeros in front up to the width, for ordinary, wide and negative fields.
+    @Test func stampTextIsThePlainPadding() {
+        func p(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        func plain(_ t: UTCStamp) -> String {
+            "\(p(t.date.year, 4))\(p(t.date.month, 2))\(p(t.date.day, 2))T\(p(t.hour, 2))\(p(t.minute, 2))\(p(t.second, 2))Z"
+        }
+        for seconds in stride(from: 0, to: 4_000_000_000, by: 9_999_991) {
+            let t = UTCStamp(secondsSinceEpoch: seconds)
+            #expect(t.description == plain(t))
+        }
+        let odd = [
+            UTCStamp(date: CivilDate(year: 12345, month: 1, day: 2), hour: 3, minute: 4, second: 5),
+            UTCStamp(date: CivilDate(year: -7, month: -1, day: 0), hour: -3, minute: 100, second: 59),
+            UTCStamp(date: CivilDate(year: 5, month: 10, day: 31), hour: 23, minute: 59, second: 60),
+        ]
+        for t in odd { #expect(t.description == plain(t)) }
+        #expect(Self.stamp.description == "20261201T093005Z")
+    }
 }

@@ -31,6 +31,52 @@ import Testing
         return w
     }()
 
+    /// The memo gives the walk's count, on a first count and a remembered one, from many
+    /// threads at once, with a fresh hyphenator (so the memo starts empty) and the shared one.
+    @Test func memoisedSyllablesAreTheWalkedSyllables() {
+        let fresh = Hyphenator(patterns: Hyphenator.englishUSPatterns)
+        #expect(fresh.memo.size == 0)
+        let ascii = Self.words.filter { $0.unicodeScalars.allSatisfy(\.isASCII) }
+        let walked = ascii.map { fresh.asciiSyllables(Array($0.unicodeScalars)) }
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            for (k, w) in ascii.enumerated() { #expect(fresh.syllables(scalars: Array(w.unicodeScalars)) == walked[k], "\(w)") }
+        }
+        #expect(fresh.memo.size > 0)
+        for (k, w) in ascii.enumerated() {
+            #expect(fresh.syllables(scalars: Array(w.unicodeScalars)) == walked[k], "\(w)")
+            #expect(Hyphenator.englishUS.syllables(scalars: Array(w.unicodeScalars)) == walked[k], "\(w)")
+            #expect(fresh.syllables(w) == walked[k], "\(w)")
+        }
+    }
+
+    @Test func zeroPaddedWritesWhatThePlainFormattingWrites() {
+        let numbers = [0, 1, 7, 9, 10, 42, 99, 100, 999, 1000, 2027, 9999, 10000, 123_456, Int.max, -1, -7, -42, -2027, Int.min]
+        for n in numbers {
+            for width in 0...22 {
+                #expect(n.zeroPadded(to: width) == n.plainZeroPadded(to: width), "\(n) to \(width)")
+            }
+        }
+        #expect(7.zeroPadded(to: 2) == "07")
+        #expect(2027.zeroPadded(to: 2) == "2027")
+    }
+
+    @Test func isoDatesAreThePlainFormatting() {
+        // Every day of four centuries' worth of years and the awkward ones outside 0...9999.
+        var d = CivilDate(year: 1899, month: 12, day: 25)
+        for _ in 0..<(366 * 20) {
+            #expect(d.iso == d.plainISO)
+            d = d.adding(days: 1)
+        }
+        let odd = [
+            CivilDate(year: 0, month: 1, day: 1), CivilDate(year: 9999, month: 12, day: 31), CivilDate(year: 10000, month: 1, day: 1),
+            CivilDate(year: -1, month: 3, day: 4), CivilDate(year: 12, month: 0, day: 0), CivilDate(year: 2027, month: 100, day: 7),
+            CivilDate(year: 2027, month: 1, day: -3),
+        ]
+        for d in odd { #expect(d.iso == d.plainISO, "\(d.year) \(d.month) \(d.day)") }
+        #expect(CivilDate(year: 2027, month: 1, day: 4).iso == "2027-01-04")
+        #expect(CivilDate(year: 33, month: 10, day: 9).iso == "0033-10-09")
+    }
+
     @Test func syllablesOnScalarsAreTheSyllablesOfTheString() {
         for word in Self.words {
             #expect(

@@ -39,4 +39,26 @@ import Testing
         #expect(ExportContent.hasPluralMark(s) == (s.contains("(s)") || s.contains("(es)")))
         #expect(CalendarWriter.repairFolding(s) == s.replacingOccurrences(of: "\r\r\n \n", with: "\r\n"))
     }
+
+    /// The state file written straight into bytes is the state file the generic JSON writer
+    /// writes: no entries, one, and many in shuffled order, with times present and absent,
+    /// cancelled or not, and texts that need escaping.
+    @Test func stateFileIsTheGenericJSONWriting() {
+        #expect(ExportState().render() == ExportState().plainRender())
+        var entries: [ExportState.Entry] = []
+        for (k, s) in Self.samples.enumerated() {
+            entries.append(
+                ExportState.Entry(
+                    uid: "uid-\((k * 7919) % 101)-\(s)", kind: k % 2 == 0 ? "event" : "todo", channel: "sms\(s)",
+                    itemDate: "2027-01-\(k % 28 + 1)", hash: String(UInt64(k) &* 0x9E37_79B9_7F4A_7C15, radix: 16),
+                    sequence: k * 3 - 1, stamp: "20270101T0900\(k % 10)0Z", start: "2027-02-0\(k % 9 + 1)", end: s,
+                    startTime: k % 3 == 0 ? nil : "09:\(k % 6)0", endTime: k % 4 == 0 ? nil : s, summary: s,
+                    cancelled: k % 5 == 0))
+            let state = ExportState(entries: entries)
+            #expect(state.render() == state.plainRender())
+        }
+        var shuffled = ExportState(entries: entries)
+        shuffled.entries.reverse()
+        #expect(shuffled.render() == shuffled.plainRender())
+    }
 }

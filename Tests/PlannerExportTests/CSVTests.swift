@@ -1,4 +1,4 @@
-import PlannerExport
+@testable import PlannerExport
 import Testing
 
 /// RFC 4180 fields and records.
@@ -48,5 +48,24 @@ import Testing
         }
         #expect(records.count == 2)
         #expect(current.isEmpty)
+    }
+
+    /// The one-buffer `record` and `document` write what the plain code (each field quoted as a
+    /// string, then joined) writes, on fields of every kind: empty, ASCII, quotes, commas, CR,
+    /// LF, CRLF, non-ASCII and pseudo-random mixes of them.
+    @Test func oneBufferRecordsAreThePlainRecords() {
+        let pieces = ["", "a", ",", "\"", "\n", "\r", "\r\n", "é", "💊", "Men’s", " ", "x,y", "\"\"", "Ω\"", ";"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        var rows: [[String]] = [[], [""], ["", ""]]
+        for _ in 0..<400 {
+            rows.append((0..<(next() % 9)).map { _ in (0..<(next() % 6)).map { _ in pieces[next() % pieces.count] }.joined() })
+        }
+        for row in rows { #expect(CSV.record(row) == CSV.plainRecord(row), "\(row)") }
+        #expect(CSV.document(header: ["a", "b,c"], rows: rows) == CSV.plainDocument(header: ["a", "b,c"], rows: rows))
+        #expect(CSV.document(header: [], rows: []) == CSV.plainDocument(header: [], rows: []))
     }
 }

@@ -66,6 +66,41 @@ import Testing
         #expect(once.map(\.summary) == ["SMS: Stoptober"])
     }
 
+    /// The descriptions made once per plan (PlanExports.render) give the calendar, its tasks,
+    /// state and CSV rows that each row's own description gives, for items sent in waves too;
+    /// likewise plan.md with each item's audience made once.
+    @Test func descriptionsMadeOnceGiveWhatEachRowMakes() {
+        var waved = Self.item("stoptober-2027-10-01-sms-1", .sms, Self.d(2027, 10, 4), time: ClockTime(hour: 10), text: "Hi")
+        waved.waves = [PlanWave(date: Self.d(2027, 10, 4), recipients: 400), PlanWave(date: Self.d(2027, 10, 11), recipients: 530)]
+        let plan = Self.plan([
+            waved, Self.item("stoptober-2027-10-01-letter-1", .letter, Self.d(2027, 10, 6), title: "Letters"),
+            Self.item("stoptober-2027-10-01-website-1", .website, Self.d(2027, 10, 8), text: "Web, \"quoted\""),
+        ])
+        let descriptions = CalendarExport.descriptions(plan, options: Self.options)
+        #expect(descriptions.count == 3)
+        let once = CalendarExport.build(plan, options: Self.options, previous: nil, descriptions: descriptions)
+        let each = CalendarExport.build(plan, options: Self.options, previous: nil)
+        #expect(once.calendar == each.calendar)
+        #expect(once.tasks == each.tasks)
+        #expect(once.state == each.state)
+        let rowsOnce = CSVExports.rows(plan, options: Self.options, descriptions: descriptions)
+        let rowsEach = CSVExports.rows(plan, options: Self.options)
+        #expect(CSVExports.google(rowsOnce) == CSVExports.google(rowsEach))
+        #expect(CSVExports.outlook(rowsOnce) == CSVExports.outlook(rowsEach))
+        // Both waves of the text carry its one description.
+        #expect(rowsOnce.filter { $0.id == waved.id }.map(\.description) == [descriptions[0], descriptions[0]])
+        // plan.md's week-by-week and campaign tables with each item's audience worked out once
+        // are the tables that work it out for every row.
+        var mdOnce = PlanMarkdown.Doc(), mdEach = PlanMarkdown.Doc()
+        let audiences = plan.items.map { ExportContent.audience($0, names: Self.options.names) }
+        PlanMarkdown.weekByWeek(plan, names: Self.options.names, audiences: audiences, &mdOnce)
+        PlanMarkdown.campaigns(plan, options: Self.options, audiences: audiences, &mdOnce)
+        PlanMarkdown.weekByWeek(plan, names: Self.options.names, &mdEach)
+        PlanMarkdown.campaigns(plan, options: Self.options, &mdEach)
+        #expect(mdOnce.text == mdEach.text)
+        #expect(mdOnce.text.contains(audiences[0]))
+    }
+
     @Test func calendarHasItemsPrepEventsURLAndCategories() throws {
         let plan = Self.plan([Self.item("stoptober-2027-10-01-sms-1", .sms, Self.d(2027, 10, 4), time: ClockTime(hour: 10))])
         let out = CalendarExport.build(plan, options: Self.options, previous: nil)

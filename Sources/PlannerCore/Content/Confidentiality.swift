@@ -277,13 +277,42 @@ public enum Confidentiality {
         TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
+    /// `postcodeAreas` as a table over the 26 + 26 x 26 one- and two-letter areas
+    /// (`areaIndex`): the postcode scan looks every capitalised word up, and building a String
+    /// to hash for each was half of the confidentiality check.
+    static let postcodeAreaTable: [Bool] = {
+        var table = Array(repeating: false, count: 26 + 26 * 26)
+        for area in postcodeAreas {
+            let u = Array(area.unicodeScalars)
+            if let i = areaIndex(u[...]) { table[i] = true }
+        }
+        return table
+    }()
+
+    /// The table index of one or two capital letters; nil for anything else.
+    static func areaIndex(_ u: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard (1...2).contains(u.count), u.allSatisfy(isUpper) else { return nil }
+        let a = Int(u[u.startIndex].value) - 65
+        return u.count == 1 ? a : 26 + a * 26 + Int(u[u.startIndex + 1].value) - 65
+    }
+
+    /// The letters an inward code ends with (a 128-entry ASCII table).
+    static let inwardLetterTable: [Bool] = {
+        var table = Array(repeating: false, count: 128)
+        for u in "ABDEFGHJLNPQRSTUWXYZ".unicodeScalars { table[Int(u.value)] = true }
+        return table
+    }()
+
+    static let girForms: [[Unicode.Scalar]] = ["GIR 0AA", "GIR0AA"].map { Array($0.unicodeScalars) }
+    static let bfpo: [Unicode.Scalar] = Array("BFPO".unicodeScalars)
+
     static func compactUpper(_ s: String) -> String {
         String(s.uppercased().unicodeScalars.filter { !PyChar.isSpace($0) }.map(Character.init))
     }
 
     /// Full postcodes (outward code, optional space, inward code), GIR 0AA and BFPO numbers, in capitals.
     static func postcodeRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
-        let inwardLetters = Set("ABDEFGHJLNPQRSTUWXYZ".unicodeScalars)
+        func isInwardLetter(_ u: Unicode.Scalar) -> Bool { u.value < 128 && inwardLetterTable[Int(u.value)] }
         var ranges: [Range<Int>] = []
         var i = 0
         while i < s.count {
@@ -291,18 +320,17 @@ public enum Confidentiality {
                 i += 1
                 continue
             }
-            func word(_ w: String, at k: Int) -> Bool {
-                let u = Array(w.unicodeScalars)
+            func word(_ u: [Unicode.Scalar], at k: Int) -> Bool {
                 guard k + u.count <= s.count else { return false }
                 return (0..<u.count).allSatisfy { s[k + $0] == u[$0] }
             }
             func endsHere(_ k: Int) -> Bool { k >= s.count || !isAlnum(s[k]) }
             // GIR 0AA
-            for form in ["GIR 0AA", "GIR0AA"] where word(form, at: i) && endsHere(i + form.unicodeScalars.count) {
-                ranges.append(i..<(i + form.unicodeScalars.count))
+            for form in girForms where word(form, at: i) && endsHere(i + form.count) {
+                ranges.append(i..<(i + form.count))
             }
             // BFPO 1 to 4 digits
-            if word("BFPO", at: i) {
+            if word(bfpo, at: i) {
                 var k = i + 4
                 if k < s.count && s[k] == " " { k += 1 }
                 let digitsStart = k
@@ -316,9 +344,8 @@ public enum Confidentiality {
             // Outward: area (1-2 letters), district digit, optional digit or letter; inward: digit + 2 letters.
             var k = i
             while k < s.count && isUpper(s[k]) && k - i < 2 { k += 1 }
-            let area = String(String.UnicodeScalarView(s[i..<k]))
             var matched: Int?
-            if postcodeAreas.contains(area), k < s.count, isDigit(s[k]) {
+            if let area = areaIndex(s[i..<k]), postcodeAreaTable[area], k < s.count, isDigit(s[k]) {
                 var outEnd = k + 1
                 var candidates = [outEnd]
                 if outEnd < s.count && (isDigit(s[outEnd]) || isUpper(s[outEnd])) {
@@ -328,8 +355,8 @@ public enum Confidentiality {
                 for o in candidates {
                     var m = o
                     if m < s.count && s[m] == " " { m += 1 }
-                    if m + 3 <= s.count, isDigit(s[m]), inwardLetters.contains(s[m + 1]),
-                        inwardLetters.contains(s[m + 2]), endsHere(m + 3)
+                    if m + 3 <= s.count, isDigit(s[m]), isInwardLetter(s[m + 1]),
+                        isInwardLetter(s[m + 2]), endsHere(m + 3)
                     {
                         matched = m + 3
                         break

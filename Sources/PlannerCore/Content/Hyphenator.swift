@@ -1,3 +1,5 @@
+import Foundation  // NSLock, for the syllable memo shared by the planning threads
+
 /// Liang's hyphenation (Frank M. Liang, "Word Hy-phen-a-tion by Com-put-er", Stanford 1983) over
 /// a pattern list, used to count syllables the way pyphen does (and so textstat 0.7.3).
 ///
@@ -78,7 +80,13 @@ public struct Hyphenator: Sendable {
         self.valueStart = valueStart
         self.valueOffset = valueOffset
         self.values = values
+        self.memo = SyllableMemo()
     }
+
+    /// Syllable counts of the short ASCII words this hyphenator has counted, shared by every
+    /// thread: the drafts of every practice are the same templates with different names, so the
+    /// same few hundred words are counted again and again.
+    let memo: SyllableMemo
 
     let rootEdge: [Int32]
     let edgeStart: [Int32]
@@ -130,6 +138,27 @@ public struct Hyphenator: Sendable {
             v.append(contentsOf: word)
             return syllables(String(v))
         }
+        // Up to 15 bytes a String is stored inline (no allocation), so the memo's key is cheap;
+        // the walk lower-cases A-Z and nothing else, so lower-cased words share an entry.
+        let length = word.count
+        guard length <= 15 else { return asciiSyllables(word) }
+        let key = String(unsafeUninitializedCapacity: length) { buffer in
+            var k = 0
+            for u in word {
+                let b = UInt8(u.value)
+                buffer[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                k += 1
+            }
+            return length
+        }
+        if let known = memo.count(of: key) { return known }
+        let count = asciiSyllables(word)
+        memo.remember(key, count)
+        return count
+    }
+
+    /// `syllables(scalars:)` for an ASCII word, walked every time (the memo's source).
+    func asciiSyllables(_ word: some Collection<Unicode.Scalar>) -> Int {
         let length = word.count
         let n = length + 2  // ".word."
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * n + 1) { buffer in
@@ -175,5 +204,34 @@ public struct Hyphenator: Sendable {
             }
             return count
         }
+    }
+}
+
+/// Word -> syllables, behind a lock (the practices are planned on every core at once). Only
+/// pure results go in, so what is read never depends on which thread counted it first. It stops
+/// growing at `limit` words (a run's vocabulary is a few thousand; the limit bounds memory on
+/// unusual input).
+// @unchecked Sendable: every access to `counts` holds `lock`.
+final class SyllableMemo: @unchecked Sendable {
+    static let limit = 1 << 16
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+
+    func count(of word: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts[word]
+    }
+
+    func remember(_ word: String, _ syllables: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if counts.count < Self.limit { counts[word] = syllables }
+    }
+
+    var size: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return counts.count
     }
 }

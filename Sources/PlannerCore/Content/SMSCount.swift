@@ -84,6 +84,39 @@ public enum SMSCounter {
         "àèìòùẁỳÀÈÌÒÙẀỲáéíóúẃýÁÉÍÓÚẂÝâêîôûŵŷÂÊÎÔÛŴŶäëïöüẅÿÄËÏÖÜẄŸ".unicodeScalars)
     static let welshOutsideGSM: Set<Unicode.Scalar> = welshAccented.subtracting(gsmBasic)
 
+    /// The three sets above for ASCII, a byte per character (1: kept by Notify, in `gsmBasic`,
+    /// `gsmExtensionNotify` or `welshAccented`; 2: in `gsmExtensionNotify`; 4: in
+    /// `welshOutsideGSM`): a text is nearly all ASCII, and hashing every character into the Sets
+    /// was most of the count's time.
+    static let notifyASCII: [UInt8] = (0..<128).map { v in
+        let u = Unicode.Scalar(UInt8(v))
+        var bits: UInt8 = 0
+        if gsmBasic.contains(u) || gsmExtensionNotify.contains(u) || welshAccented.contains(u) { bits |= 1 }
+        if gsmExtensionNotify.contains(u) { bits |= 2 }
+        if welshOutsideGSM.contains(u) { bits |= 4 }
+        return bits
+    }
+
+    /// `u` is in `gsmBasic`, `gsmExtensionNotify` or `welshAccented`.
+    @inline(__always)
+    static func keptByNotify(_ u: Unicode.Scalar) -> Bool {
+        u.value < 128
+            ? notifyASCII[Int(u.value)] & 1 != 0
+            : gsmBasic.contains(u) || gsmExtensionNotify.contains(u) || welshAccented.contains(u)
+    }
+
+    /// `u` is in `gsmExtensionNotify`.
+    @inline(__always)
+    static func isNotifyExtension(_ u: Unicode.Scalar) -> Bool {
+        u.value < 128 ? notifyASCII[Int(u.value)] & 2 != 0 : gsmExtensionNotify.contains(u)
+    }
+
+    /// `u` is in `welshOutsideGSM`.
+    @inline(__always)
+    static func isWelshOutsideGSM(_ u: Unicode.Scalar) -> Bool {
+        u.value < 128 ? notifyASCII[Int(u.value)] & 4 != 0 : welshOutsideGSM.contains(u)
+    }
+
     /// Notify's fixed replacements, applied before counting (`SanitiseText.REPLACEMENT_CHARACTERS`).
     static let notifyReplacements: [Unicode.Scalar: String] = [
         "\u{2013}": "-", "\u{2014}": "-", "\u{2026}": "...",
@@ -128,7 +161,7 @@ public enum SMSCounter {
         var tidied: [Unicode.Scalar] = []
         var changed = NoteList()
         for u in text.unicodeScalars {
-            if gsmBasic.contains(u) || gsmExtensionNotify.contains(u) || welshAccented.contains(u) {
+            if keptByNotify(u) {
                 tidied.append(u)
             } else if let r = notifyReplacements[u] {
                 tidied.append(contentsOf: r.unicodeScalars)
@@ -143,7 +176,7 @@ public enum SMSCounter {
         }
         // 2. Welsh letters outside GSM: UCS-2, every character 1 unit.
         var forcing = NoteList()
-        for u in tidied where welshOutsideGSM.contains(u) { forcing.add(u, suggestedReplacement(for: u)) }
+        for u in tidied where isWelshOutsideGSM(u) { forcing.add(u, suggestedReplacement(for: u)) }
         if !forcing.isEmpty {
             let n = tidied.reduce(0) { $0 + $1.utf16.count }
             let fragments = n <= ucs2SingleLimit ? 1 : (n + ucs2PartLimit - 1) / ucs2PartLimit
@@ -152,7 +185,7 @@ public enum SMSCounter {
                 forcingCharacters: forcing.notes, changedCharacters: changed.notes)
         }
         // 3. GSM-7: extension characters count twice.
-        let n = tidied.reduce(0) { $0 + (gsmExtensionNotify.contains($1) ? 2 : 1) }
+        let n = tidied.reduce(0) { $0 + (isNotifyExtension($1) ? 2 : 1) }
         let fragments = n <= gsmSingleLimit ? 1 : (n + gsmPartLimit - 1) / gsmPartLimit
         return SMSCount(
             gateway: .notify, encoding: .gsm7, characters: n, fragments: fragments,

@@ -351,8 +351,15 @@ public struct EffortEstimates: Sendable, Hashable, Codable {
 
     /// Effort of one item in hundredths of an hour (integer, so weekly sums are exact).
     public func centiHours(_ channel: PlanChannel) -> Int {
-        let defaults: [PlanChannel: Double] = [.sms: 0.5, .letter: 2, .website: 1, .social: 0.75]
-        return Int(((hoursPerItem[channel] ?? defaults[channel] ?? 1) * 100).rounded())
+        // The defaults of `init` (a switch: a dictionary literal here was built on every call).
+        let fallback: Double
+        switch channel {
+        case .sms: fallback = 0.5
+        case .letter: fallback = 2
+        case .website: fallback = 1
+        case .social: fallback = 0.75
+        }
+        return Int(((hoursPerItem[channel] ?? fallback) * 100).rounded())
     }
 }
 

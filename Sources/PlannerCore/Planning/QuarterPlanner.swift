@@ -90,6 +90,8 @@ struct SegmentInfo {
 struct PlanBuilder {
     let input: PlanningInput
     let calendar: SendingCalendar
+    /// The prep tasks' weeks and due dates, worked out once for every round's scheduler.
+    let prep: PrepTable
     var warnings: [PlanWarning] = []
     var campaigns: [CampaignInfo] = []
     /// The last run's allocation and schedule (for `QuarterPlanner.planAndSchedule`).
@@ -98,6 +100,7 @@ struct PlanBuilder {
     init(_ input: PlanningInput) {
         self.input = input
         self.calendar = SendingCalendar(nonSendingDates: input.constraints.nonSendingDates)
+        prep = PrepTable(window: input.window, calendar: calendar, effort: input.effort)
     }
 
     // MARK: - Candidates
@@ -590,23 +593,50 @@ struct PlanBuilder {
         let broadcast = baseChannels.intersection(.broadcast)
         guard broadcast.count >= 2 else { return }
         var current = placedRelevance(result.scheduler)
+        // Every trial schedules the placed days (as in the current plan) in campaign order with
+        // the dropped day among them, so the trials of one plan share everything up to their
+        // dropped day: `prefix` is a schedule of the placed days before `d`, carried forward
+        // from trial to trial (the dropped days are tried in order) and started again when a
+        // trial's plan is kept. The trials place exactly what they placed when each started
+        // from nothing (the scheduler is a value; `schedule` depends only on its state), for
+        // half the trials' time (a fifth of a batch's planning before).
+        var used: [Int: [Scheduler.Receivers]] = [:]
+        var placedOrder: [Int] = []
+        var prefix: Scheduler? = nil
+        var prefixNext = 0
         for d in state.dropped.sorted() {
             guard state.dropped.contains(d), campaigns[d].segments.contains(where: { $0.people > 0 }) else { continue }
-            // Channels (and receiving groups) of the placed campaigns, as in the current plan.
-            var used: [Int: [Scheduler.Receivers]] = [:]
-            for p in result.scheduler.placed {
-                if !(used[p.campaign] ?? []).contains(where: { $0.channel == p.slot.channel }) {
-                    used[p.campaign, default: []].append(
-                        Scheduler.Receivers(channel: p.slot.channel, groups: p.slot.groups, cells: p.slot.cells))
+            if prefix == nil {
+                // Channels (and receiving groups) of the placed campaigns, as in the current plan.
+                used = [:]
+                for p in result.scheduler.placed {
+                    if !(used[p.campaign] ?? []).contains(where: { $0.channel == p.slot.channel }) {
+                        used[p.campaign, default: []].append(
+                            Scheduler.Receivers(channel: p.slot.channel, groups: p.slot.groups, cells: p.slot.cells))
+                    }
                 }
+                placedOrder = used.keys.sorted()
+                prefix = Scheduler(
+                    window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
+                    today: input.today, previous: input.previousItems, people: input.people, prep: prep)
+                prefixNext = 0
             }
-            used[d] = broadcast.channels.map { Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil) }
-            var trial = Scheduler(
-                window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
-                today: input.today, previous: input.previousItems, people: input.people)
+            while prefixNext < placedOrder.count && placedOrder[prefixNext] < d {
+                let c = placedOrder[prefixNext]
+                prefix!.schedule(request(c, channels: used[c]!.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
+                prefixNext += 1
+            }
+            var trial = prefix!
+            // The dropped day in its place, then the placed days after it (a placed `d`, which
+            // a dropped day is not, would take the dropped day's channels, as before).
+            let rest = [d] + placedOrder[prefixNext...].filter { $0 != d }
             var fits = true
-            for c in used.keys.sorted() {
-                trial.schedule(request(c, channels: used[c]!.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
+            for c in rest {
+                let channels =
+                    c == d
+                    ? broadcast.channels.map { Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil) }
+                    : used[c]!
+                trial.schedule(request(c, channels: channels.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
                 // The days above it are placed as in the plan; when it fails among them, stop.
                 if c == d && !trial.placed.contains(where: { $0.campaign == d }) {
                     fits = false
@@ -627,6 +657,7 @@ struct PlanBuilder {
                 state = again
                 result = rerun
                 current = value
+                prefix = nil
             }
         }
     }
@@ -744,7 +775,7 @@ struct PlanBuilder {
             }
             var scheduler = Scheduler(
                 window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
-                today: input.today, previous: input.previousItems, people: input.people)
+                today: input.today, previous: input.previousItems, people: input.people, prep: prep)
             for (c, info) in campaigns.enumerated() where !state.dropped.contains(c) {
                 let set = problem.channels(of: c, in: choice)
                 if set.count < 2 { continue }

@@ -263,6 +263,9 @@ struct Scheduler {
     let effort: EffortEstimates
     /// No prep task may be due before this day (`PlanningInput.today`).
     var today: CivilDate? = nil
+    /// The prep tasks' weeks and due dates on each date (fixed for the plan, shared by the
+    /// rounds' schedulers).
+    let prep: PrepTable
 
     // State (weeks keyed by ISO label; dictionaries are lookups, never output order).
     // Weeks are keyed by their Monday's day number (cheap to compute; the label is only
@@ -307,9 +310,10 @@ struct Scheduler {
 
     init(
         window: DateWindow, calendar: SendingCalendar, constraints: PlanningConstraints, effort: EffortEstimates,
-        today: CivilDate? = nil, previous: [PlanItem] = [], people: PeopleModel? = nil
+        today: CivilDate? = nil, previous: [PlanItem] = [], people: PeopleModel? = nil, prep: PrepTable? = nil
     ) {
         self.today = today
+        self.prep = prep ?? PrepTable(window: window, calendar: calendar, effort: effort)
         self.window = window
         self.calendar = calendar
         self.constraints = constraints
@@ -441,9 +445,10 @@ struct Scheduler {
     /// Weekly staff hours (issue 11, item 2): each prep task's hours count in the week the
     /// task is due, which may be before the plan starts; the first week they would overfill.
     func hoursBlock(_ channel: PlanChannel, on date: CivilDate) -> Block? {
-        for (week, centi) in PrepWork.staffCentiByWeek(prepTasks(channel, on: date)) {
-            let used = centiByWeek[week] ?? 0
-            if used + centi > capCentiHours { return .hours(CivilDate(daysSinceEpoch: week), used: used) }
+        let cap = capCentiHours
+        for w in prep.entry(channel, on: date).staffByWeek {
+            let used = centiByWeek[w.week] ?? 0
+            if used + w.centi > cap { return .hours(CivilDate(daysSinceEpoch: w.week), used: used) }
         }
         return nil
     }
@@ -451,7 +456,9 @@ struct Scheduler {
     /// "Today" (issue 11, item 3): an item whose first prep task would be due before today
     /// cannot go on `date`; a later date may still fit.
     func todayBlock(_ channel: PlanChannel, on date: CivilDate) -> Block? {
-        guard let today, let first = prepTasks(channel, on: date).map(\.due).min(), first < today else { return nil }
+        guard let today else { return nil }
+        let first = prep.entry(channel, on: date).firstDue
+        guard first < today else { return nil }
         return .prepMissed(date, due: first)
     }
 
@@ -460,7 +467,7 @@ struct Scheduler {
     /// The campaign's one clinical sign-off (issue 11, item 2) if an item goes on `date`: due by
     /// the earliest of its items' sign-off dates; nil when the item leaves it where it is.
     func signOffMove(_ channel: PlanChannel, on date: CivilDate, campaign: Int) -> (from: CivilDate?, to: CivilDate)? {
-        let due = PrepWork.signOff(channel, date: date, effort: effort, calendar: calendar).due
+        let due = prep.entry(channel, on: date).signOffDue
         let current = signOffOf[campaign]
         if let current, current <= due { return nil }
         return (current, due)
@@ -491,8 +498,8 @@ struct Scheduler {
         let week = date.mondayOfWeek.daysSinceEpoch
         placeSignOff(slot.channel, on: date, campaign: campaign)
         placeInQuarter(slot, on: date)
-        for (w, centi) in PrepWork.staffCentiByWeek(prepTasks(slot.channel, on: date)) {
-            centiByWeek[w, default: 0] += centi
+        for w in prep.entry(slot.channel, on: date).staffByWeek {
+            centiByWeek[w.week, default: 0] += w.centi
         }
         campaignsByWeek[week, default: []].insert(campaign)
         if slot.channel.isDirect, let service = slot.service, invitations[service] == nil {
