@@ -56,11 +56,13 @@ let package = Package(
             resources: [.copy("uk-health-awareness.ics"), .copy("nhs-programmes.ics"), .copy("bank-holidays")],
             swiftSettings: strict
         ),
+        // Writing a whole file without fsync(2), for PlannerIO and PlannerExport alike (they are siblings).
+        .target(name: "FileBytes", swiftSettings: strict),
         // File input and output around the core: profiles (YAML), taxonomy, calendars, atomic writes.
         .target(
             name: "PlannerIO",
             dependencies: [
-                "PlannerCore", "ICalKit", "BundledCalendars", "PlannerDrafts", .product(name: "Yams", package: "Yams"),
+                "FileBytes", "PlannerCore", "ICalKit", "BundledCalendars", "PlannerDrafts", .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Resources/taxonomy.yaml")],
             swiftSettings: strict
@@ -70,7 +72,7 @@ let package = Package(
         // The weekly digest's text and HTML come from mustache templates (a practice may override them).
         .target(
             name: "PlannerExport",
-            dependencies: ["PlannerCore", "ICalKit", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["FileBytes", "PlannerCore", "ICalKit", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict),
         // Sending the weekly digest: the only module that imports CCurl (safe `SMTPClient`), and
         // the outbox and sent record beside the exports.

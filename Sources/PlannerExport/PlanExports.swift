@@ -1,3 +1,4 @@
+import FileBytes
 import Foundation
 public import PlannerCore
 
@@ -94,31 +95,12 @@ public enum PlanExports {
         return files.map(\.name)
     }
 
-    /// Writes a new file with write(2) and no fsync(2). Foundation's `Data.write` syncs every
-    /// file, which was most of a 1,000-practice run's wall time (eleven files a practice). The
-    /// rename still means a stopped or killed run leaves the earlier exports whole; after a power
-    /// cut a file just renamed may not have reached the disk (ext4's auto_da_alloc flushes a file
-    /// renamed over another). The exports can be made again from plan.json (`planner export`),
-    /// which is written with a sync.
+    /// Writes a new file with no fsync(2) (`UnsyncedWrite`): the rename still means a stopped or
+    /// killed run leaves the earlier exports whole; after a power cut a file just renamed may not
+    /// have reached the disk (ext4's auto_da_alloc flushes a file renamed over another). The
+    /// exports can be made again from plan.json (`planner export`), which is written with a sync.
     static func writeWithoutSync(_ text: String, to url: URL) throws {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw posixError(errno, url) }
-        var text = text
-        let failure: Int32? = text.withUTF8 { buf -> Int32? in
-            var done = 0
-            while done < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                done += n
-            }
-            return nil
-        }
-        let closed = close(fd)
-        if let failure { throw posixError(failure, url) }
-        if closed != 0 { throw posixError(errno, url) }
+        if let code = UnsyncedWrite.write(text, toPath: url.path) { throw posixError(code, url) }
     }
 
     static func posixError(_ code: Int32, _ url: URL) -> CocoaError {

@@ -1,3 +1,4 @@
+import FileBytes
 import Foundation
 
 /// Writes files so that a reader never sees half of one: the bytes go to a temporary file in
@@ -46,26 +47,9 @@ public enum AtomicWrite {
         }
     }
 
-    /// Creates or truncates `url` and writes `text` with write(2), no fsync(2).
+    /// `UnsyncedWrite`, its errno as an error `explain` can word.
     static func writeWithoutSync(_ text: String, to url: URL) throws {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
-        var text = text
-        let failure: Int32? = text.withUTF8 { buf -> Int32? in
-            var done = 0
-            while done < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                done += n
-            }
-            return nil
-        }
-        let closed = close(fd)
-        if let failure { throw NSError(domain: NSPOSIXErrorDomain, code: Int(failure)) }
-        if closed != 0 { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
+        if let code = UnsyncedWrite.write(text, toPath: url.path) { throw NSError(domain: NSPOSIXErrorDomain, code: Int(code)) }
     }
 
     /// Why `error` stopped a write, in words: the failure's own reason, else the system's
