@@ -125,3 +125,28 @@ public struct SplitMix64: Sendable {
         for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, int(0...i)) }
     }
 }
+
+/// python3 for the tests that call the solver scripts (tools/verify-plan), found on PATH.
+public enum Python {
+    /// The first python3 on PATH, or nil.
+    public static var path: String? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/python3" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs python3 with `args`, output discarded; its exit status.
+    public static func run(_ args: [String]) throws -> Int32 {
+        guard let path else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "python3"]) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    /// Whether python3 has HiGHS (`make test` installs highspy: tools/ensure-deps.sh test).
+    public static var hasHiGHS: Bool { path != nil && (try? run(["-c", "import highspy"])) == 0 }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerCore
+import PlannerTestSupport
 import Testing
 
 /// The MIP model and the rules checker on inputs planned by group labels (no people model): the
@@ -49,23 +50,9 @@ import Testing
         #expect(PlanRules.violations(close, model: model).contains { $0.rule == "gap" })
     }
 
-    static var python: String? {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/python3" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func run(_ args: [String]) throws -> Int32 { try Python.run(args) }
 
-    static func run(_ args: [String]) throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python!)
-        p.arguments = args
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
-    }
-
-    static var hasHiGHS: Bool { python != nil && (try? run(["-c", "import highspy"])) == 0 }
+    static var hasHiGHS: Bool { Python.hasHiGHS }
 
     /// The group-labelled model solved with HiGHS (10 s): its solution, decoded, keeps every rule
     /// (the group contact gap included) and scores what the solver says.

@@ -194,27 +194,9 @@ import Testing
         #expect(broken.contains("hours") || broken.contains("weekly limit"))
     }
 
-    static var python: String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let p = "\(dir)/python3"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return nil
-    }
+    static func run(_ args: [String]) throws -> Int32 { try Python.run(args) }
 
-    static func run(_ args: [String]) throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: python!)
-        p.arguments = args
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
-    }
-
-    /// `make test` installs highspy (tools/ensure-deps.sh test).
-    static var hasHiGHS: Bool { python != nil && (try? run(["-c", "import highspy"])) == 0 }
+    static var hasHiGHS: Bool { Python.hasHiGHS }
 
     /// Seconds HiGHS gets per instance here (`make verify-plan` gives 60 to all 28 instances).
     static let seconds = 20
