@@ -539,11 +539,15 @@ public enum PlanBrief {
     // MARK: - Text
 
 
-    /// `s` cut to the screen width with "..." (keeping `keeping` at the end).
+    /// `s` cut to the screen width with "..." (keeping `keeping` at the end), at a word's end
+    /// ("Eating Disorders...", not "Eating Disorders Aware...") unless that would leave less
+    /// than a quarter of the line.
     static func clip(_ s: String, keeping tail: String = "") -> String {
         if s.count + tail.count <= width { return s + tail }
         var cut = String(s.prefix(width - 3 - tail.count))
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > width / 2 {
+        if s.dropFirst(cut.count).first != " ", let space = cut.lastIndex(of: " "),
+            cut.distance(from: cut.startIndex, to: space) > width / 4
+        {
             cut = String(cut[..<space])
         }
         while let last = cut.last, last == "," || last == ";" || last == ":" { cut.removeLast() }
