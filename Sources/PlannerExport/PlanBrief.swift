@@ -521,7 +521,9 @@ public enum PlanBrief {
         if message.contains("staff hours") { found.append("staff hours were full") }
         if message.contains("weekly limit") { found.append("each week had its most campaigns") }
         if message.contains("are contacted on") { found.append("the same people had a message too recently") }
-        if message.contains("money left") { found.append("the money buys more elsewhere") }
+        if message.contains("batch needs") { found.append("its text or letter would reach too few people") }
+        if message.contains("money is short") { found.append("the money left was too little") }
+        if message.contains("although money is left") { found.append("the allocation gave it no text or letter") }
         return found.isEmpty ? "" : "; " + found[0]
     }
 

@@ -30,7 +30,7 @@ extension PlanBuilder {
             droppedWhy: droppedWhy, tinyBatches: tinyBatches, directOf: directOf,
             placedCampaigns: Set(scheduler.placed.map(\.campaign)))
         let items = planItems(a)
-        warnAboutDaysNotFitted(a)
+        warnAboutDaysNotFitted(a, items: items)
         warnAboutPlacedCampaigns(a, items: items)
         warnAboutBudgets(a)
         let without = warnAboutGroupsWithoutContact(items)
@@ -135,7 +135,7 @@ extension PlanBuilder {
     }
 
     /// `day-not-fitted`: relevant days with no items, and why.
-    mutating func warnAboutDaysNotFitted(_ a: AssemblyInputs) {
+    mutating func warnAboutDaysNotFitted(_ a: AssemblyInputs, items: [PlanItem]) {
         for c in a.dropped.sorted() {
             let info = campaigns[c]
             warnings.append(
@@ -146,24 +146,52 @@ extension PlanBuilder {
                     campaignIDs: [info.candidate.stableID]))
         }
         for (c, info) in campaigns.enumerated() where !a.dropped.contains(c) && !a.placedCampaigns.contains(c) {
-            let avail = baseChannels.subtracting(ChannelSet(a.forbiddenWhy[c].map { Array($0.keys) } ?? []))
-            let detail: String
+            let lost = notAvailable(c, a)
+            let avail = baseChannels.subtracting(ChannelSet(lost.map(\.channel)))
+            // Each channel the day could not have, with its own reason, channel order.
+            var said: Set<String> = []
+            let why = lost.map(\.why).filter { said.insert($0).inserted }
+            var detail: String
             if avail.count < 2 {
                 detail =
                     avail.isEmpty
                     ? "no channel is available to this practice"
                     : "only \(avail.channels.map(\.displayName).joined(separator: " and ")) is available to it"
+                if !why.isEmpty { detail += " (" + why.joined(separator: "; ") + ")" }
             } else if !info.segments.contains(where: { $0.people > 0 }) {
                 detail = "its groups have no age-band counts, so it has no audience to reach"
             } else {
-                let left = [PlanChannel.sms, .letter].filter { avail.has($0) }.map {
-                    "£\(Money.pounds((a.problem.budgets[$0.order] ?? 0) - spent($0, problem: a.problem, choice: a.choice))) "
-                        + "of \($0.displayName) money"
+                // The money the plan leaves (not the allocation's: a channel chosen there and not
+                // placed spends nothing) against what the day's smallest text or letter batch costs.
+                var short: [String] = []
+                var enough: [String] = []
+                for x in [PlanChannel.sms, .letter] where avail.has(x) {
+                    let spent = items.filter { $0.channel == x }.reduce(0) { $0 + $1.costPence }
+                    let left = (a.problem.budgets[x.order] ?? 0) - spent
+                    // The cheapest batch: one segment of the day's people that can take the channel.
+                    let cost = info.segments.filter { $0.takes(x) && $0.cost[x.order] > 0 }.map { $0.cost[x.order] }.min() ?? 0
+                    let words = "£\(Money.pounds(left)) of \(x.displayName) money left, "
+                    if left < cost {
+                        short.append(words + "its smallest \(x.displayName) batch would cost £\(Money.pounds(cost))")
+                    } else {
+                        enough.append(words + "enough for its smallest \(x.displayName) batch at £\(Money.pounds(cost))")
+                    }
                 }
+                // Two channels in all: what the website and social media cannot give, texts and letters must.
+                let need = max(1, 2 - avail.intersection(.broadcast).count)
+                let direct = avail.intersection(.direct).channels.map(\.displayName)
                 detail =
-                    "it needs SMS or letters for a second channel, and the money left ("
-                    + (left.isEmpty ? "none" : left.joined(separator: ", "))
-                    + ") buys more reach in more relevant campaigns"
+                    (why.isEmpty ? "" : why.joined(separator: "; ") + "; so ")
+                    + (need == 1
+                        ? "it needs \(direct.joined(separator: " or ")) for a second channel"
+                        : "it needs \(direct.joined(separator: " and ")) to run on two channels")
+                if enough.count < need {
+                    detail += ", and the money is short (" + (short.isEmpty ? "none left" : (short + enough).joined(separator: "; ")) + ")"
+                } else {
+                    detail +=
+                        ", and the allocation kept none for it although money is left (" + (enough + short).joined(separator: "; ")
+                        + ")"
+                }
             }
             warnings.append(
                 PlanWarning(
@@ -272,6 +300,27 @@ extension PlanBuilder {
                     message: "\"\(info.candidate.campaignTitle)\": the \(d.slot.channel.displayName) item "
                         + "(\(d.slot.role.words)) was left out: \(d.reason).", campaignIDs: [info.candidate.stableID]))
         }
+    }
+
+    /// The channels campaign `c` could not use in the last round, each with why, in channel order:
+    /// an item the scheduler could not place, a batch too small to be worth sending, a day that
+    /// asks for no action the practice offers (no text or letter, planning for people).
+    func notAvailable(_ c: Int, _ a: AssemblyInputs) -> [(channel: PlanChannel, why: String)] {
+        let info = campaigns[c]
+        let noAction = input.people != nil && info.candidate.audience != nil && info.candidate.action == nil
+        var out: [(PlanChannel, String)] = []
+        for ch in baseChannels.channels {
+            if let why = a.forbiddenWhy[c]?[ch] {
+                out.append((ch, "its \(ch.displayName) item could not be placed: \(why)"))
+            } else if let people = a.tinyBatches[c]?[ch] {
+                out.append(
+                    (ch, "its \(ch.displayName) would go to \(Fmt.people(people)), fewer than the "
+                        + "\(input.constraints.minRecipientsPerBatch) a batch needs to be worth the staff time"))
+            } else if noAction && ch.isDirect {
+                out.append((ch, "it asks for no action the practice offers, so it gets no text or letter"))
+            }
+        }
+        return out
     }
 
     /// `budget-used-up`: an SMS or letter budget that cannot pay for the next batch.
