@@ -144,6 +144,13 @@ public enum CalendarWriter {
     /// Wraps `icalcomponent_new_vcalendar`, `icalcomponent_add_property`, `icalcomponent_add_component`
     /// and `icalcomponent_as_ical_string_r`.
     public static func write(_ doc: CalendarDocument) -> String {
+        // The same bytes written in Swift (CalendarWriter+Bytes.swift), without the lock, for
+        // every document whose values it covers; libical for the rest.
+        writeBytes(doc) ?? libicalWrite(doc)
+    }
+
+    /// The calendar as libical writes it (the plain path `writeBytes` is checked against).
+    static func libicalWrite(_ doc: CalendarDocument) -> String {
         // The repair runs after the lock is released: only libical's part is serialised.
         repairFolding(render(doc))
     }
@@ -320,6 +327,31 @@ public enum CalendarWriter {
     }
 
     static func cleanCategory(_ s: String) -> String {
+        // Most names and categories have nothing to clean: no comma, semicolon, backslash or
+        // line break, no space at either end and no two spaces together. The split and join
+        // below give such a string back as it was (every space Character in it lies between
+        // two non-empty pieces), so it is returned without them.
+        let unchanged = s.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard let first = b.first, let last = b.last else { return true }
+            if first == 0x20 || last == 0x20 { return false }
+            var space = false
+            for x in b {
+                if x == 0x2C || x == 0x3B || x == 0x5C || x == 0x0A || x == 0x0D { return false }
+                if x == 0x20 {
+                    if space { return false }
+                    space = true
+                } else {
+                    space = false
+                }
+            }
+            return true
+        }
+        if unchanged == true { return s }
+        return cleanCategoryPlain(s)
+    }
+
+    /// `cleanCategory` by Unicode scalars, split and join (the plain code its fast path is checked against).
+    static func cleanCategoryPlain(_ s: String) -> String {
         var out = ""
         for u in s.unicodeScalars {
             if u == "," || u == ";" || u == "\\" || u == "\n" || u == "\r" { out += " " } else { out.unicodeScalars.append(u) }

@@ -135,6 +135,16 @@ public enum JSONWriter {
 
     /// Appends `quoted(s)` to `out` (without building the quoted string when nothing is escaped).
     static func appendQuoted(_ s: String, to out: inout Bytes) {
+        // One pass over the string's own bytes when it is stored contiguously (native strings
+        // are): copied as they are when no byte needs escaping, as `needsEscaping` decides.
+        let done: Bool? = s.utf8.withContiguousStorageIfAvailable { b in
+            for x in b where x < 0x20 || x == 0x22 || x == 0x5C || x == 0x7F || x == 0xE2 { return false }
+            out.bytes.append(0x22)
+            out.bytes.append(contentsOf: b)
+            out.bytes.append(0x22)
+            return true
+        }
+        if done == true { return }
         if needsEscaping(s) {
             out += quoted(s)
         } else {

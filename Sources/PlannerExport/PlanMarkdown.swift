@@ -176,8 +176,8 @@ public enum PlanMarkdown {
                 }
                 md.line(head + ":")
                 md.blank()
-                for l in words.split(separator: "\n", omittingEmptySubsequences: false) {
-                    md.line(l.isEmpty ? "  >" : "  > " + escape(String(l)))
+                for l in lines(words) {
+                    md.line(l.isEmpty ? "  >" : "  > " + escape(l))
                 }
                 md.blank()
             }
@@ -350,6 +350,18 @@ public enum PlanMarkdown {
     }
 
     /// Text for Markdown: characters that would start markup are escaped.
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)` as strings, split on the
+    /// UTF-8 bytes when the text has no CR (a line feed is a Character of its own unless a CR is
+    /// before it, Unicode's grapheme rules GB3 to GB5), so no grapheme breaking is done; by
+    /// Characters otherwise. The message of every item of plan.md is split so.
+    static func lines(_ text: String) -> [String] {
+        let utf8 = text.utf8
+        guard !utf8.contains(0x0D) else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+
     static func escape(_ s: String) -> String {
         if let fast = escapeASCII(s) { return fast }
         var out = ""

@@ -113,6 +113,31 @@ public struct PlanningRun: Sendable {
         window: DateWindow, holidays: BankHolidaySet, decisions: [ManagerDecision],
         templates: DraftTemplates = PlanDrafting.bundled, today: CivilDate? = nil, previous: [PlanItem] = []
     ) -> PracticePlan {
+        let (plan, input) = planOnly(
+            practice: practice, days: days, matches: matches, taxonomy: taxonomy, window: window, holidays: holidays,
+            decisions: decisions, templates: templates, today: today, previous: previous)
+        var sizes: [String: Int] = [:]
+        for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
+        var reach = input.reachByGroup(plan)
+        for (g, n) in reach { if let size = sizes[g] { reach[g] = min(n, size) } }
+        var relevanceByCampaign: [String: Double] = [:]
+        for c in input.candidates { relevanceByCampaign[c.campaignID] = max(relevanceByCampaign[c.campaignID] ?? 0, c.relevance) }
+        var result = PracticePlan(
+            plan: plan, groupSizes: sizes, groupReach: reach, groupNames: input.groupNames,
+            relevance: relevanceByCampaign)
+        result.input = input
+        return result
+    }
+
+    /// The plan of `plan(practice:days:...)` and what the planner was given, without the figures
+    /// around it (group sizes, the distinct people each group's items reach, relevance by
+    /// campaign): a many-practices run writes the plan and its exports only, and the reach
+    /// by group was 2.6% of its time. `plan(...).plan` is this plan.
+    public static func planOnly(
+        practice: PracticeProfile, days: [CleanOccurrence], matches: [MatchResult], taxonomy: Taxonomy,
+        window: DateWindow, holidays: BankHolidaySet, decisions: [ManagerDecision],
+        templates: DraftTemplates = PlanDrafting.bundled, today: CivilDate? = nil, previous: [PlanItem] = []
+    ) -> (plan: Plan, input: PlanningInput) {
         let relevance = matches.map { Relevance.assess($0, profile: practice, taxonomy: taxonomy) }
         let drafting = PlanDrafting(practice: practice, templates: templates, days: days)
         var input = PlanningInput.build(
@@ -123,20 +148,10 @@ public struct PlanningRun: Sendable {
         // Texts are costed from their drafts' words (issue 13): drafted before planning.
         var drafts = PlanDrafting.DraftMemo()
         input = drafting.pricingTexts(input, decisions: decisions, memo: &drafts)
-        var sizes: [String: Int] = [:]
-        for (g, bands) in input.groupBands { sizes[g] = bands.reduce(0) { $0 + $1.people } }
         var plan = DecidedPlanner.plan(input, decisions: decisions)
         plan.practicePhone = practice.phone
         plan = drafting.attach(to: plan, candidates: input.candidates, decisions: decisions, memo: &drafts)
-        var reach = input.reachByGroup(plan)
-        for (g, n) in reach { if let size = sizes[g] { reach[g] = min(n, size) } }
-        var relevanceByCampaign: [String: Double] = [:]
-        for c in input.candidates { relevanceByCampaign[c.campaignID] = max(relevanceByCampaign[c.campaignID] ?? 0, c.relevance) }
-        var result = PracticePlan(
-            plan: plan, groupSizes: sizes, groupReach: reach, groupNames: input.groupNames,
-            relevance: relevanceByCampaign)
-        result.input = input
-        return result
+        return (plan, input)
     }
 }
 

@@ -180,7 +180,8 @@ public struct PracticeBatch: Sendable {
                 case .failure(let d):
                     row.failure = d.diagnostic.description
                 case .success(let templates):
-                    var plan = PlanningRun.plan(
+                    // The plan alone: the figures around it (reach by group) are not written here.
+                    var plan = PlanningRun.planOnly(
                         practice: practice, days: ready.days, matches: ready.matches, taxonomy: ready.taxonomy,
                         window: window, holidays: holidays, decisions: input.decisions, templates: templates
                     ).plan

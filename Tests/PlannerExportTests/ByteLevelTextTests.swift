@@ -32,6 +32,26 @@ import Testing
         #expect(PlanMarkdown.splitAtBreaks(s) == s.components(separatedBy: "<br>"))
     }
 
+    /// plan.md's message lines split on bytes are the Character split: with CRLFs, lone CRs,
+    /// combining marks after a line feed, emoji and empty lines.
+    @Test(arguments: samples + ["\n", "\n\n", "a\n\u{301}b", "a\n\n", "\nx", "💊\n😀\n", "é\r\nx\ny", "x\r", "\u{600}\nz"])
+    func markdownLinesAreTheCharacterSplit(_ s: String) {
+        #expect(PlanMarkdown.lines(s) == s.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+
+    /// A JSON string appended straight from the string's bytes is `quoted(s)`: for native
+    /// strings, bridged (non-contiguous) ones, and every byte that needs escaping.
+    @Test(arguments: samples + ["\u{2028}", "a\u{2029}b", "\u{7F}", "\u{1F}x", "\"", "\\", "\t", "\u{E2}", "✓"])
+    func jsonAppendQuotedIsQuoted(_ s: String) {
+        var out = JSONWriter.Bytes()
+        JSONWriter.appendQuoted(s, to: &out)
+        #expect(out.string == JSONWriter.quoted(s))
+        var bridged = JSONWriter.Bytes()
+        let ns = NSString(string: s + "é") as String
+        JSONWriter.appendQuoted(ns, to: &bridged)
+        #expect(bridged.string == JSONWriter.quoted(ns))
+    }
+
     @Test(arguments: samples) func csvFieldsAndPluralsAndFolding(_ s: String) {
         let needsQuotes = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         let quoted = "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -45,6 +45,30 @@ import Testing
         #expect(try #require(given.result).plan == (try #require(read.result)).plan)
     }
 
+    /// `planOnly` (what a many-practices run calls) gives the plan and input of `plan`, which
+    /// adds the figures around them: both samples, with and without a today that moves prep tasks.
+    @Test func planOnlyGivesThePlanOfTheFullRun() throws {
+        let source = AwarenessSource()
+        let taxonomy = try source.taxonomy()
+        let cleaned = source.cleanedDays(window: Self.q1)
+        let matches = Matcher(taxonomy: taxonomy).match(cleaned.days)
+        for path in [Self.urban, Self.coastal] {
+            let practice = try #require(PlanningRun(profilePath: path, window: Self.q1).run().practice)
+            let holidays = BankHolidaySet(nation: practice.nation, window: Self.q1)
+            for today in [nil, CivilDate(year: 2026, month: 12, day: 20)] {
+                let full = PlanningRun.plan(
+                    practice: practice, days: cleaned.days, matches: matches, taxonomy: taxonomy, window: Self.q1,
+                    holidays: holidays, decisions: [], today: today)
+                let only = PlanningRun.planOnly(
+                    practice: practice, days: cleaned.days, matches: matches, taxonomy: taxonomy, window: Self.q1,
+                    holidays: holidays, decisions: [], today: today)
+                #expect(!only.plan.items.isEmpty)
+                #expect(only.plan == full.plan)
+                #expect(only.input == full.input)
+            }
+        }
+    }
+
     @Test func aBrokenProfileStopsTheRunWithItsDiagnostics() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }

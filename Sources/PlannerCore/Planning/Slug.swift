@@ -18,6 +18,49 @@
 public enum Slug {
     /// The slug of `text` (empty when it has no letter or digit that folds to ASCII).
     public static func make(_ text: String) -> String {
+        // ASCII text (every title and task so far) on its bytes, each byte doing what
+        // `plainMake` does with it (`asciiAction`): no String built per letter.
+        let fast: String?? = text.utf8.withContiguousStorageIfAvailable { b -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var pendingHyphen = false
+            for x in b {
+                guard x < 0x80 else { return nil }
+                let a = asciiAction[Int(x)]
+                switch a {
+                case 0: continue
+                case 1: pendingHyphen = true
+                case 0xFF: return nil
+                default:
+                    if pendingHyphen && !out.isEmpty { out.append(0x2D) }
+                    pendingHyphen = false
+                    out.append(a)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let f = fast, let slug = f { return slug }
+        return plainMake(text)
+    }
+
+    /// What `plainMake` does with each ASCII byte: 0 drops it, 1 makes it a word break, 0xFF
+    /// leaves the text to `plainMake` (a spelling of more than one letter), any other value is
+    /// the byte written.
+    static let asciiAction: [UInt8] = (0..<128).map { b -> UInt8 in
+        let scalar = Unicode.Scalar(UInt8(b))
+        switch b {
+        case 0x61...0x7A, 0x30...0x39: return UInt8(b)
+        case 0x41...0x5A: return UInt8(b + 0x20)
+        default:
+            if dropped.contains(scalar) { return 0 }
+            guard let folded = foldingTable[scalar] else { return 1 }
+            let bytes = Array(folded.utf8)
+            return bytes.count == 1 && bytes[0] > 1 && bytes[0] < 0xFF ? bytes[0] : 0xFF
+        }
+    }
+
+    /// `make` scalar by scalar (the plain code the ASCII path is checked against).
+    static func plainMake(_ text: String) -> String {
         var out = ""
         var pendingHyphen = false
         for scalar in text.unicodeScalars {

@@ -50,12 +50,47 @@ public struct ItemID: RawRepresentable, Sendable, Hashable, Comparable, Codable,
     /// Parses an item id: a campaign id, a channel name and a number from 1, joined by
     /// hyphens. Nil otherwise (a campaign id alone is not an item id).
     public init?(rawValue text: String) {
+        // ASCII text (every valid id is) on its bytes: the same three pieces as the split by
+        // Characters below, found from the last two hyphens.
+        if let parsed = Self.parseASCII(text) {
+            guard let id = parsed else { return nil }
+            self = id
+            return
+        }
+        guard let id = Self.plainParse(text) else { return nil }
+        self = id
+    }
+
+    /// `plainParse(text)` for ASCII text (nil when `text` is not ASCII; `.some(nil)` when it
+    /// is no item id).
+    static func parseASCII(_ text: String) -> ItemID?? {
+        let u = text.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var hyphens = 0
+        var last: String.Index?, second: String.Index?
+        var i = u.endIndex
+        while i > u.startIndex {
+            i = u.index(before: i)
+            if u[i] == 0x2D {
+                hyphens += 1
+                if last == nil { last = i } else if second == nil { second = i }
+            }
+        }
+        guard hyphens >= 5, let last, let second, let n = Int(text[u.index(after: last)...]), n >= 1,
+            let channel = PlanChannel(rawValue: String(text[u.index(after: second)..<last])),
+            let campaign = CampaignID(rawValue: String(text[..<second]))
+        else { return .some(nil) }
+        return .some(ItemID(campaign: campaign, channel: channel, number: n))
+    }
+
+    /// The parse by Characters (the plain code `parseASCII` is checked against).
+    static func plainParse(_ text: String) -> ItemID? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 6, let last = parts.last, let n = Int(last), n >= 1,
             let channel = PlanChannel(rawValue: String(parts[parts.count - 2])),
             let campaign = CampaignID(rawValue: parts.dropLast(2).joined(separator: "-"))
         else { return nil }
-        self.init(campaign: campaign, channel: channel, number: n)
+        return ItemID(campaign: campaign, channel: channel, number: n)
     }
 
     public var rawValue: String { "\(campaign.rawValue)-\(channel.rawValue)-\(number)" }
