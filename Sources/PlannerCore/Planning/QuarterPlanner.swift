@@ -590,8 +590,7 @@ struct PlanBuilder {
     /// all (it may push out less relevant days), the rounds are run again with its broadcast
     /// channels allowed, and the result is kept only if it places more relevance than before.
     mutating func improve(_ state: inout RoundState, _ result: inout RoundResult) {
-        let broadcast = baseChannels.intersection(.broadcast)
-        guard broadcast.count >= 2 else { return }
+        guard baseChannels.intersection(.broadcast).count >= 2 else { return }
         var current = placedRelevance(result.scheduler)
         // Every trial schedules the placed days (as in the current plan) in campaign order with
         // the dropped day among them, so the trials of one plan share everything up to their
@@ -607,59 +606,78 @@ struct PlanBuilder {
         for d in state.dropped.sorted() {
             guard state.dropped.contains(d), campaigns[d].segments.contains(where: { $0.people > 0 }) else { continue }
             if prefix == nil {
-                // Channels (and receiving groups) of the placed campaigns, as in the current plan.
-                used = [:]
-                for p in result.scheduler.placed {
-                    if !(used[p.campaign] ?? []).contains(where: { $0.channel == p.slot.channel }) {
-                        used[p.campaign, default: []].append(
-                            Scheduler.Receivers(channel: p.slot.channel, groups: p.slot.groups, cells: p.slot.cells))
-                    }
-                }
+                used = channelsAsPlaced(result.scheduler)
                 placedOrder = used.keys.sorted()
-                prefix = Scheduler(
-                    window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
-                    today: input.today, previous: input.previousItems, people: input.people, prep: prep)
+                prefix = emptyScheduler()
                 prefixNext = 0
             }
-            while prefixNext < placedOrder.count && placedOrder[prefixNext] < d {
-                let c = placedOrder[prefixNext]
-                prefix!.schedule(request(c, channels: used[c]!.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
-                prefixNext += 1
-            }
+            let before = placedOrder[prefixNext...].prefix { $0 < d }
+            _ = scheduleTrial(Array(before), on: &prefix!, dropped: d, channels: used)
+            prefixNext += before.count
             var trial = prefix!
             // The dropped day in its place, then the placed days after it (a placed `d`, which
             // a dropped day is not, would take the dropped day's channels, as before).
             let rest = [d] + placedOrder[prefixNext...].filter { $0 != d }
-            var fits = true
-            for c in rest {
-                let channels =
-                    c == d
-                    ? broadcast.channels.map { Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil) }
-                    : used[c]!
-                trial.schedule(request(c, channels: channels.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
-                // The days above it are placed as in the plan; when it fails among them, stop.
-                if c == d && !trial.placed.contains(where: { $0.campaign == d }) {
-                    fits = false
-                    break
-                }
-            }
-            guard fits else { continue }
+            guard scheduleTrial(rest, on: &trial, dropped: d, channels: used) else { continue }
             trial.placeReminders()
             guard placedRelevance(trial) > current + 1e-9 else { continue }
-            var again = state
-            again.dropped.remove(d)
-            again.droppedWhy[d] = nil
-            again.forbidden[d] = (again.forbidden[d] ?? []).subtracting(broadcast)
-            for ch in broadcast.channels { again.forbiddenWhy[d]?[ch] = nil }
-            let rerun = converge(&again)
-            let value = placedRelevance(rerun.scheduler)
-            if value > current + 1e-9 {
-                state = again
-                result = rerun
-                current = value
+            if let kept = rerun(state, placing: d, above: current) {
+                (state, result, current) = kept
                 prefix = nil
             }
         }
+    }
+
+    /// A scheduler with nothing placed yet (the previous plan's items and the plan's rules).
+    func emptyScheduler() -> Scheduler {
+        Scheduler(
+            window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
+            today: input.today, previous: input.previousItems, people: input.people, prep: prep)
+    }
+
+    /// The channels (and receiving groups) of each campaign `scheduler` placed, as in its plan.
+    func channelsAsPlaced(_ scheduler: Scheduler) -> [Int: [Scheduler.Receivers]] {
+        var used: [Int: [Scheduler.Receivers]] = [:]
+        for p in scheduler.placed where !(used[p.campaign] ?? []).contains(where: { $0.channel == p.slot.channel }) {
+            used[p.campaign, default: []].append(
+                Scheduler.Receivers(channel: p.slot.channel, groups: p.slot.groups, cells: p.slot.cells))
+        }
+        return used
+    }
+
+    /// Schedules `days` (campaigns in rank order) onto `trial`: dropped day `d` on the
+    /// website and social media, every other day on its `channels`. False as soon as `d`
+    /// fails: the days above it are placed as in the plan, so it cannot fit among them.
+    func scheduleTrial(
+        _ days: [Int], on trial: inout Scheduler, dropped d: Int, channels: [Int: [Scheduler.Receivers]]
+    ) -> Bool {
+        for c in days {
+            let receivers =
+                c == d
+                ? baseChannels.intersection(.broadcast).channels.map {
+                    Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil)
+                }
+                : channels[c]!
+            trial.schedule(request(c, channels: receivers.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
+            if c == d && !trial.placed.contains(where: { $0.campaign == d }) { return false }
+        }
+        return true
+    }
+
+    /// The rounds run again from `state` with dropped day `d` given its broadcast channels
+    /// back: the new state, result and placed relevance when that places more relevance than
+    /// `current`; nil otherwise.
+    mutating func rerun(_ state: RoundState, placing d: Int, above current: Double) -> (RoundState, RoundResult, Double)? {
+        let broadcast = baseChannels.intersection(.broadcast)
+        var again = state
+        again.dropped.remove(d)
+        again.droppedWhy[d] = nil
+        again.forbidden[d] = (again.forbidden[d] ?? []).subtracting(broadcast)
+        for ch in broadcast.channels { again.forbiddenWhy[d]?[ch] = nil }
+        let rerun = converge(&again)
+        let value = placedRelevance(rerun.scheduler)
+        guard value > current + 1e-9 else { return nil }
+        return (again, rerun, value)
     }
 
     /// The weekly waves of campaign `c`'s texts or letters when the service it promotes has a
