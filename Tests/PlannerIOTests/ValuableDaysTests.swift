@@ -108,3 +108,34 @@ import Testing
         #expect(asked > 0)
     }
 }
+
+/// A channel given up for a more valuable day (`PlanBuilder.makeRoom`) in the sample plans:
+/// only the website or social media, by a campaign that still runs on two channels or more,
+/// for a day the plan runs; and no campaign runs on fewer than two channels.
+@Suite struct HoursGivenUpTests {
+    @Test(arguments: ["coastal-older", "urban-young"])
+    func aChannelIsGivenUpOnlyForADayThePlanRuns(_ name: String) throws {
+        var given = 0
+        for quarter in 1...4 {
+            let q = try ValuableDaysTests.planned(name, quarter)
+            var channels: [String: Set<PlanChannel>] = [:]
+            for item in q.plan.items { channels[item.campaign, default: []].insert(item.channel) }
+            for (id, set) in channels.sorted(by: { $0.key < $1.key }) {
+                #expect(set.count >= 2, "\(name) Q\(quarter): \(id) runs on \(set.map(\.rawValue).sorted())")
+            }
+            let titles = Set(q.plan.items.map(\.title))
+            for w in q.plan.warnings where w.message.contains("staff hours went to") {
+                given += 1
+                let label = "\(name) Q\(quarter): \(w.message)"
+                #expect(w.code == .channelDropped, "\(label)")
+                #expect(w.message.contains("has no website: ") || w.message.contains("has no social media: "), "\(label)")
+                let named = w.message.components(separatedBy: "staff hours went to \"").last?
+                    .components(separatedBy: "\"").first ?? ""
+                #expect(titles.contains(named), "\(label)")
+                let from = try #require(w.campaignIDs.first?.rawValue)
+                #expect((channels[from]?.count ?? 0) >= 2, "\(label)")
+            }
+        }
+        print("\(name): \(given) channels given up for a more valuable day over 2027")
+    }
+}

@@ -16,8 +16,9 @@ import Foundation  // NSLock, for the segment ids kept between rounds
 ///    (campaign, channel) pair, so this ends.
 /// 4. An improvement pass gives each dropped day, most relevant first, another chance:
 ///    rounds remember every channel that once failed, so a day dropped early may fit once
-///    the days that blocked it changed, or by pushing out less relevant days. A change is
-///    kept only when the plan then places more relevance in all (`improve`).
+///    the days that blocked it changed, or by pushing out less relevant days, or (when staff
+///    hours held it out) on hours given up by placed days' third or fourth channels. A change
+///    is kept only when the plan then places more relevance in all (`improve`, `makeRoom`).
 public enum QuarterPlanner {
     public static func plan(_ input: PlanningInput) -> Plan {
         var builder = PlanBuilder(input)
@@ -634,9 +635,11 @@ struct PlanBuilder {
     /// nothing) in rank order among the placed days; when that trial places more relevance in
     /// all (it may push out less relevant days), the rounds are run again with its broadcast
     /// channels allowed, and the result is kept only if it places more relevance than before.
+    /// When that change is not kept (the day does not fit, or the rounds do not confirm it)
+    /// and staff hours held it out, `makeRoom` tries again with hours taken from the placed
+    /// days' third and fourth channels (for the first `maxRoomTrials` such days of a plan).
     mutating func improve(_ state: inout RoundState, _ result: inout RoundResult) {
-        let broadcast = baseChannels.intersection(.broadcast)
-        guard broadcast.count >= 2 else { return }
+        guard baseChannels.intersection(.broadcast).count >= 2 else { return }
         var current = placedRelevance(result.scheduler)
         // Every trial schedules the placed days (as in the current plan) in campaign order with
         // the dropped day among them, so the trials of one plan share everything up to their
@@ -649,61 +652,207 @@ struct PlanBuilder {
         var placedOrder: [Int] = []
         var prefix: Scheduler? = nil
         var prefixNext = 0
+        var roomTrials = 0
         for d in state.dropped.sorted() {
             guard state.dropped.contains(d), campaigns[d].segments.contains(where: { $0.people > 0 }) else { continue }
             if prefix == nil {
-                // Channels (and receiving groups) of the placed campaigns, as in the current plan.
-                used = [:]
-                for p in result.scheduler.placed {
-                    if !(used[p.campaign] ?? []).contains(where: { $0.channel == p.slot.channel }) {
-                        used[p.campaign, default: []].append(
-                            Scheduler.Receivers(channel: p.slot.channel, groups: p.slot.groups, cells: p.slot.cells))
-                    }
-                }
+                used = channelsAsPlaced(result.scheduler)
                 placedOrder = used.keys.sorted()
-                prefix = Scheduler(
-                    window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
-                    today: input.today, previous: input.previousItems, people: input.people, prep: prep)
+                prefix = emptyScheduler()
                 prefixNext = 0
             }
-            while prefixNext < placedOrder.count && placedOrder[prefixNext] < d {
-                let c = placedOrder[prefixNext]
-                prefix!.schedule(request(c, channels: used[c]!.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
-                prefixNext += 1
-            }
+            let before = placedOrder[prefixNext...].prefix { $0 < d }
+            _ = scheduleTrial(Array(before), on: &prefix!, dropped: d, channels: used)
+            prefixNext += before.count
             var trial = prefix!
             // The dropped day in its place, then the placed days after it (a placed `d`, which
             // a dropped day is not, would take the dropped day's channels, as before).
             let rest = [d] + placedOrder[prefixNext...].filter { $0 != d }
-            var fits = true
-            for c in rest {
-                let channels =
-                    c == d
-                    ? broadcast.channels.map { Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil) }
-                    : used[c]!
-                trial.schedule(request(c, channels: channels.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
-                // The days above it are placed as in the plan; when it fails among them, stop.
-                if c == d && !trial.placed.contains(where: { $0.campaign == d }) {
-                    fits = false
-                    break
+            if scheduleTrial(rest, on: &trial, dropped: d, channels: used) {
+                trial.placeReminders()
+                if placedRelevance(trial) > current + 1e-9,
+                    let kept = rerun(state, placing: d, trimming: [], above: current)
+                {
+                    (state, result, current) = kept
+                    prefix = nil
+                    continue
                 }
             }
-            guard fits else { continue }
+            // Not kept: when staff hours held it out, hours from other days' third channels.
+            guard roomTrials < Self.maxRoomTrials, state.droppedWhy[d]?.contains(Scheduler.hoursFullPhrase) == true
+            else { continue }
+            let options = trimOptions(for: d, used: used, state: state, scheduler: result.scheduler)
+            guard !options.isEmpty else { continue }
+            roomTrials += 1
+            let kept = makeRoom(
+                for: d, trying: options, used: used, placedOrder: placedOrder, &state, &result, current: &current)
+            if kept { prefix = nil }
+        }
+    }
+
+    /// Dropped days that get `makeRoom`'s trial in one plan (the most relevant first, of those
+    /// with channels to try): each costs a few schedules and at most one more run of the rounds.
+    static let maxRoomTrials = 3
+
+    /// Channels one `makeRoom` trial may take from placed days.
+    static let maxTrims = 4
+
+    /// A placed day's channel given up so that a dropped day fits (`makeRoom`).
+    struct Trim: Equatable {
+        var campaign: Int
+        var channel: PlanChannel
+    }
+
+    /// A scheduler with nothing placed yet (the previous plan's items and the plan's rules).
+    func emptyScheduler() -> Scheduler {
+        Scheduler(
+            window: input.window, calendar: calendar, constraints: input.constraints, effort: input.effort,
+            today: input.today, previous: input.previousItems, people: input.people, prep: prep)
+    }
+
+    /// The channels (and receiving groups) of each campaign `scheduler` placed, as in its plan.
+    func channelsAsPlaced(_ scheduler: Scheduler) -> [Int: [Scheduler.Receivers]] {
+        var used: [Int: [Scheduler.Receivers]] = [:]
+        for p in scheduler.placed where !(used[p.campaign] ?? []).contains(where: { $0.channel == p.slot.channel }) {
+            used[p.campaign, default: []].append(
+                Scheduler.Receivers(channel: p.slot.channel, groups: p.slot.groups, cells: p.slot.cells))
+        }
+        return used
+    }
+
+    /// Schedules `days` (campaigns in rank order) onto `trial`: dropped day `d` on the
+    /// website and social media, every other day on its `channels`. False as soon as `d`
+    /// fails: the days above it are placed as in the plan, so it cannot fit among them.
+    func scheduleTrial(
+        _ days: [Int], on trial: inout Scheduler, dropped d: Int, channels: [Int: [Scheduler.Receivers]]
+    ) -> Bool {
+        for c in days {
+            let receivers =
+                c == d
+                ? baseChannels.intersection(.broadcast).channels.map {
+                    Scheduler.Receivers(channel: $0, groups: campaigns[d].groups, cells: nil)
+                }
+                : channels[c]!
+            trial.schedule(request(c, channels: receivers.sorted { $0.channel < $1.channel }), moves: input.decisions.move)
+            if c == d && !trial.placed.contains(where: { $0.campaign == d }) { return false }
+        }
+        return true
+    }
+
+    /// The rounds run again from `state` with dropped day `d` given its broadcast channels back
+    /// and each of `trims` forbidden (its reason: the hours went to `d`). The new state, result
+    /// and placed relevance when that places more relevance than `current` (and, with trims,
+    /// places `d` and every trimmed day, so the reasons stay true); nil otherwise.
+    mutating func rerun(
+        _ state: RoundState, placing d: Int, trimming trims: [Trim], above current: Double
+    ) -> (RoundState, RoundResult, Double)? {
+        let broadcast = baseChannels.intersection(.broadcast)
+        var again = state
+        again.dropped.remove(d)
+        again.droppedWhy[d] = nil
+        again.forbidden[d] = (again.forbidden[d] ?? []).subtracting(broadcast)
+        for ch in broadcast.channels { again.forbiddenWhy[d]?[ch] = nil }
+        for t in trims {
+            again.forbidden[t.campaign, default: []].insert(ChannelSet(t.channel))
+            again.forbiddenWhy[t.campaign, default: [:]][t.channel] =
+                "its staff hours went to \"\(campaigns[d].candidate.campaignTitle)\", which did not fit otherwise"
+        }
+        let rerun = converge(&again)
+        let value = placedRelevance(rerun.scheduler)
+        guard value > current + 1e-9 else { return nil }
+        if !trims.isEmpty {
+            let placed = Set(rerun.scheduler.placed.map(\.campaign))
+            guard placed.contains(d), trims.allSatisfy({ placed.contains($0.campaign) }) else { return nil }
+        }
+        return (again, rerun, value)
+    }
+
+    /// A second chance for dropped day `d` that the trial of `improve` could not place (it
+    /// does not fit among the placed days even on the website and social media, or only by
+    /// pushing out more than the rounds confirm) while staff hours held it out: the placed days
+    /// ranked above it (only they can block it; `used` and `placedOrder` as in `improve`)
+    /// give up the broadcast channels of `options` (`trimOptions`), one at a time until `d`
+    /// fits, at most `maxTrims`. A practice would rather run a relevant day on two channels
+    /// than another day on a third or fourth.
+    /// When the schedule then places more relevance, the rounds run again with those channels
+    /// forbidden ("its staff hours went to ..."), and the result is kept only if it places
+    /// more relevance, `d` and every trimmed day (`rerun`). True when kept.
+    mutating func makeRoom(
+        for d: Int, trying options: [Trim], used: [Int: [Scheduler.Receivers]], placedOrder: [Int],
+        _ state: inout RoundState, _ result: inout RoundResult, current: inout Double
+    ) -> Bool {
+        let order = placedOrder.filter { $0 < d } + [d] + placedOrder.filter { $0 > d }
+        var trims: [Trim] = []
+        for option in options.prefix(Self.maxTrims) {
+            trims.append(option)
+            var channels = used
+            for t in trims { channels[t.campaign]!.removeAll { $0.channel == t.channel } }
+            var trial = emptyScheduler()
+            guard scheduleTrial(order, on: &trial, dropped: d, channels: channels) else { continue }
             trial.placeReminders()
-            guard placedRelevance(trial) > current + 1e-9 else { continue }
-            var again = state
-            again.dropped.remove(d)
-            again.droppedWhy[d] = nil
-            again.forbidden[d] = (again.forbidden[d] ?? []).subtracting(broadcast)
-            for ch in broadcast.channels { again.forbiddenWhy[d]?[ch] = nil }
-            let rerun = converge(&again)
-            let value = placedRelevance(rerun.scheduler)
-            if value > current + 1e-9 {
-                state = again
-                result = rerun
-                current = value
-                prefix = nil
+            guard placedRelevance(trial) > current + 1e-9,
+                let kept = rerun(state, placing: d, trimming: trims, above: current)
+            else { return false }
+            (state, result, current) = kept
+            return true
+        }
+        return false
+    }
+
+    /// The broadcast channels that placed days could give up for dropped day `d`, in the order
+    /// they are tried: of each placed day ranked above `d` with three or more channels (so it
+    /// keeps two; texts and letters are never given up, so neither is the 75+ rule's), the
+    /// website or social media whose required items' prep takes staff hours in a week that
+    /// `d`'s website or social media items could need, the one reaching fewer of that day's
+    /// people when both do; items a manager moved are kept. Days less relevant than `d` first,
+    /// the least relevant first; then the more relevant ones, likewise.
+    func trimOptions(
+        for d: Int, used: [Int: [Scheduler.Receivers]], state: RoundState, scheduler: Scheduler
+    ) -> [Trim] {
+        let broadcast = baseChannels.intersection(.broadcast)
+        // The weeks `d`'s broadcast items could take hours in, on any of their dates.
+        let r = request(d, channels: [])
+        var weeks = Set<Int>()
+        for ch in broadcast.channels {
+            for slot in SlotBuilder.slotsForGroups(
+                channel: ch, start: r.start, end: r.end, groups: [], calendar: calendar, effort: input.effort)
+            where slot.required {
+                for date in slot.dates where date >= input.window.from && date < input.window.to {
+                    for w in prep.entry(ch, on: date).staffByWeek { weeks.insert(w.week) }
+                }
             }
+        }
+        // Placed days' broadcast channels that take hours in those weeks (and were not moved by hand).
+        var blocking: [Int: ChannelSet] = [:]
+        var decided: [Int: ChannelSet] = [:]
+        for p in scheduler.placed where p.campaign < d && broadcast.has(p.slot.channel) {
+            if p.decided { decided[p.campaign, default: []].insert(ChannelSet(p.slot.channel)) }
+            let hours = prep.entry(p.slot.channel, on: p.date).staffByWeek
+            if p.slot.required, hours.contains(where: { weeks.contains($0.week) }) {
+                blocking[p.campaign, default: []].insert(ChannelSet(p.slot.channel))
+            }
+        }
+        var options: [Trim] = []
+        for c in blocking.keys.sorted() {
+            guard let channels = used[c], channels.count >= 3,
+                baseChannels.subtracting(state.forbidden[c] ?? []).count >= 3
+            else { continue }
+            let free = blocking[c]!.subtracting(decided[c] ?? [])
+            let reach = { (ch: PlanChannel) in
+                self.campaigns[c].segments.reduce(0.0) { $0 + Double($1.people) * $1.reach[ch.order] }
+            }
+            // The lesser reach; on a tie, the website (a page costs more hours than a post).
+            let lesser = { (x: PlanChannel, y: PlanChannel) in
+                reach(x) != reach(y) ? reach(x) < reach(y) : x == .website && y != .website
+            }
+            guard let ch = free.channels.min(by: lesser) else { continue }
+            options.append(Trim(campaign: c, channel: ch))
+        }
+        let relevance = campaigns[d].candidate.relevance
+        return options.sorted { a, b in
+            let (ra, rb) = (campaigns[a.campaign].candidate.relevance, campaigns[b.campaign].candidate.relevance)
+            if (ra < relevance) != (rb < relevance) { return ra < relevance }
+            return (ra, a.campaign) < (rb, b.campaign)
         }
     }
 

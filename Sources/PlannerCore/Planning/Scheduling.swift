@@ -408,7 +408,7 @@ struct Scheduler {
         case .notSending(let date):
             return calendar.whyNotSending(date) ?? "\(date.iso) is not a sending day"
         case .hours(let date, let used):
-            return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) staff hours taken"
+            return "\(date.weekInWords) has \(Hours.text(used)) of \(Hours.text(capCentiHours)) \(Self.hoursFullPhrase)"
         case .quarterBudget(let q, let channel, let spent):
             return quarterText(q, channel: channel, spent: spent)
         case .quarterPersonCap(let q):
@@ -514,6 +514,9 @@ struct Scheduler {
             for g in slot.groups { contacts[g, default: []].append((date, campaign, title)) }
         }
     }
+
+    /// The words that end a reason of full weekly staff hours (`PlanBuilder.makeRoom` looks for them).
+    static let hoursFullPhrase = "staff hours taken"
 
     /// The words that mark a reason as a missed prep window (`prep-window-missed`).
     static let prepMissedPhrase = "before today"
